@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto'
+import type { Database } from 'better-sqlite3'
+import type { AuditEntry } from '../shared/contract/app'
+import type { CallContext } from './context'
+
+export interface AuditRecord {
+  entity: string
+  entityId: number | null
+  before: unknown
+  after: unknown
+}
+
+const GENESIS = '0'.repeat(64)
+
+function rowHash(prev: string, at: string, user: string, method: string, entity: string, entityId: number | null, before: string | null, after: string | null): string {
+  return createHash('sha256')
+    .update(JSON.stringify([prev, at, user, method, entity, entityId, before, after]))
+    .digest('hex')
+}
+
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value))
+
+/** Records one mutation; must run inside the caller's transaction so the change and its entry commit together. */
+export function recordAudit(ctx: CallContext, rec: AuditRecord): void {
+  const prev = (ctx.db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS
+  const at = ctx.now().toISOString()
+  const before = json(rec.before)
+  const after = json(rec.after)
+  ctx.db
+    .prepare(
+      `INSERT INTO audit_log (at, user, method, entity, entity_id, before_json, after_json, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(at, ctx.user, ctx.method, rec.entity, rec.entityId, before, after, prev, rowHash(prev, at, ctx.user, ctx.method, rec.entity, rec.entityId, before, after))
+}
+
+interface AuditRow {
+  id: number
+  at: string
+  user: string
+  method: string
+  entity: string
+  entity_id: number | null
+  before_json: string | null
+  after_json: string | null
+  prev_hash: string
+  hash: string
+}
+
+export function listAudit(db: Database, filter: { entity?: string; entityId?: number; limit: number }): AuditEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM audit_log
+       WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
+       ORDER BY id DESC LIMIT @limit`,
+    )
+    .all({ entity: filter.entity ?? null, entityId: filter.entityId ?? null, limit: filter.limit }) as AuditRow[]
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    user: r.user,
+    method: r.method,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before_json ? JSON.parse(r.before_json) : null,
+    after: r.after_json ? JSON.parse(r.after_json) : null,
+  }))
+}
+
+/** Walks the chain; returns the first row whose link or content does not match, or null when intact. */
+export function verifyAuditChain(db: Database): { ok: true; count: number } | { ok: false; brokenAt: number; count: number } {
+  let prev = GENESIS
+  let count = 0
+  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+    count++
+    const expected = rowHash(prev, r.at, r.user, r.method, r.entity, r.entity_id, r.before_json, r.after_json)
+    if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, brokenAt: r.id, count }
+    prev = r.hash
+  }
+  return { ok: true, count }
+}

@@ -1,0 +1,73 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { openBackend } from '../open'
+import { defaultUserDataDir, resolveDatabasePath } from '../paths'
+import { orgsAdd, orgsList } from './commands/orgs'
+import { CliError, type Io } from './output'
+import type { CliCommand } from './types'
+
+/** Command words → command. Longer phrases first so "orgs list" is not read as "orgs". */
+const COMMANDS: Record<string, CliCommand> = {
+  init: {
+    usage: 'init                                      创建（或升级）数据库',
+    async run({ call, io, flags }) {
+      const info = (await call('app.info', {})) as { databasePath: string; schemaVersion: number }
+      if (flags.json) return io.out(JSON.stringify(info))
+      io.out(`数据库已就绪：${info.databasePath}（结构版本 ${info.schemaVersion}）`)
+    },
+  },
+  'orgs list': orgsList,
+  'orgs add': orgsAdd,
+}
+
+function usage(): string {
+  return ['用法：npm run cli -- <命令> [--db 数据库文件] [--json]', '', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n')
+}
+
+/** Runs one command; returns the process exit code (0 = done, 1 = failed, 2 = wrong usage). */
+export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv, prepareDb: (path: string) => void = () => {}): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>
+  const options: Record<string, { type: 'string' | 'boolean' }> = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }
+  for (const c of Object.values(COMMANDS)) for (const [name, type] of Object.entries(c.options ?? {})) options[name] = { type }
+  try {
+    parsed = parseArgs({ args: argv, options, strict: false, allowPositionals: true })
+  } catch (error) {
+    io.err(String(error))
+    return 2
+  }
+  const words = parsed.positionals
+  const key = Object.keys(COMMANDS).find((k) => k.split(' ').every((w, i) => words[i] === w))
+  if (!key) {
+    io.err(words.length ? `未知命令：${words.join(' ')}\n\n${usage()}` : usage())
+    return 2
+  }
+  const flags = parsed.values as Record<string, string | boolean | undefined>
+  const dbPath = resolve(resolveDatabasePath(argv, env, defaultUserDataDir()))
+  prepareDb(dbPath)
+  let backend
+  try {
+    backend = openBackend(dbPath, 'cli')
+  } catch (error) {
+    io.err(`无法打开数据库 ${dbPath}：${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  }
+  try {
+    const call = async (method: string, input: unknown): Promise<unknown> => {
+      const result = await backend.call(method, input)
+      if (!result.ok) throw new CliError(result.error.message)
+      return result.data
+    }
+    await COMMANDS[key]!.run({ call, flags, positionals: words.slice(key.split(' ').length), io, dbPath })
+    return 0
+  } catch (error) {
+    if (error instanceof CliError) {
+      if (flags.json) io.out(JSON.stringify({ error: error.message }))
+      io.err(`错误：${error.message}`)
+      return error.exitCode
+    }
+    io.err(`错误：${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  } finally {
+    backend.context.db.close()
+  }
+}

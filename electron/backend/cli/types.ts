@@ -1,0 +1,17 @@
+import type { Io } from './output'
+
+export interface CliRun {
+  /** calls the backend through the same contract as the UI; throws CliError with the Chinese message on failure */
+  call: (method: string, input: unknown) => Promise<unknown>
+  flags: Record<string, string | boolean | undefined>
+  positionals: string[]
+  io: Io
+  dbPath: string
+}
+
+export interface CliCommand {
+  usage: string
+  /** the command's own flags; --db and --json are common to all */
+  options?: Record<string, 'string' | 'boolean'>
+  run: (run: CliRun) => Promise<void>
+}

@@ -1,0 +1,54 @@
+import { SqliteError } from 'better-sqlite3'
+import type { z } from 'zod'
+import { contract, isMethod } from '../shared/contract'
+import { AppError, type AppErrorData, type Result } from '../shared/result'
+import type { BackendContext, CallContext } from './context'
+import { handlers } from './handlers'
+
+export interface Backend {
+  /** Validates the input against the contract, runs the handler (a write: in one transaction) and answers with data or a readable error. */
+  call(method: string, input: unknown): Promise<Result<unknown>>
+  context: BackendContext
+}
+
+export function validationError(error: z.ZodError): AppErrorData {
+  const issues = error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }))
+  return { code: 'VALIDATION', message: issues.map((i) => i.message).join('；'), issues }
+}
+
+/** SQLite constraint failures that slipped past our own checks still get a sentence, not a stack trace. */
+function sqliteMessage(error: InstanceType<typeof SqliteError>): AppErrorData {
+  if (error.code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'CONFLICT', message: '保存失败：与已有记录冲突（可能是重复或被引用的数据），未作任何修改' }
+  }
+  if (error.code === 'SQLITE_BUSY') return { code: 'CONFLICT', message: '数据库正忙（另一个操作正在写入），请稍后重试' }
+  return { code: 'INTERNAL', message: `数据库错误（${error.code}），未作任何修改。如反复出现，请备份数据后联系管理员` }
+}
+
+export function createBackend(context: BackendContext, log: (error: unknown) => void = console.error): Backend {
+  async function call(method: string, input: unknown): Promise<Result<unknown>> {
+    if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${String(method).slice(0, 80)}` } }
+    const spec = contract[method]
+    const parsed = spec.input.safeParse(input ?? {})
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+    const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown
+    const ctx: CallContext = { ...context, method }
+    try {
+      const data =
+        spec.access === 'read'
+          ? await handler(parsed.data, ctx)
+          : context.db.transaction(() => {
+              const out = handler(parsed.data, ctx)
+              if (out instanceof Promise) throw new Error(`${method}: a write handler must be synchronous to run in one transaction`)
+              return out
+            })()
+      return { ok: true, data }
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toData() }
+      if (error instanceof SqliteError) return { ok: false, error: sqliteMessage(error) }
+      log(error)
+      return { ok: false, error: { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据未被修改。请把此情况告诉管理员' } }
+    }
+  }
+  return { call, context }
+}

@@ -1,0 +1,16 @@
+import type { z } from 'zod'
+
+/** Who may call a method (issue 8 maps roles onto these). */
+export type Access = 'read' | 'write' | 'admin'
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I
+  /** phantom: carries the result type only, never read at run time */
+  output: O
+  access: Access
+}
+
+/** Declares a method: its zod input schema, its result type and who may call it. */
+export function method<I extends z.ZodType, O>(input: I, access: Access): MethodSpec<I, O> {
+  return { input, access, output: undefined as O }
+}

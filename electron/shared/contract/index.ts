@@ -1,0 +1,24 @@
+import type { z } from 'zod'
+import { appContract } from './app'
+import type { MethodSpec } from './define'
+import { organizationsContract } from './organizations'
+
+/**
+ * The one contract between renderer and backend, keyed by method name. Electron IPC, the loopback HTTP
+ * bridge and the CLI all dispatch through it; each area adds its own file and spreads it in here.
+ */
+export const contract = {
+  ...appContract,
+  ...organizationsContract,
+} satisfies Record<string, MethodSpec>
+
+export type Contract = typeof contract
+export type Method = keyof Contract
+/** what a caller sends (before defaults are applied) */
+export type Input<M extends Method> = z.input<Contract[M]['input']>
+/** what a handler receives (validated, defaults applied) */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>
+export type Output<M extends Method> = Contract[M]['output']
+
+export const isMethod = (name: unknown): name is Method => typeof name === 'string' && Object.hasOwn(contract, name)
+export type { Access, MethodSpec } from './define'

@@ -1,0 +1,77 @@
+/**
+ * Dates cross every boundary as `YYYY-MM-DD` strings (architecture.md: JSON-only contract).
+ * Calendar arithmetic is done on the parts, never through time zones.
+ */
+export type IsoDate = string
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/
+
+export function parseIso(date: IsoDate): { y: number; m: number; d: number } | null {
+  const match = ISO.exec(date)
+  if (!match) return null
+  const y = Number(match[1])
+  const m = Number(match[2])
+  const d = Number(match[3])
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null
+  return { y, m, d }
+}
+
+export const isIsoDate = (value: string): boolean => parseIso(value) !== null
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate()
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+
+export const formatIso = (y: number, m: number, d: number): IsoDate => `${pad(y, 4)}-${pad(m)}-${pad(d)}`
+
+function must(date: IsoDate): { y: number; m: number; d: number } {
+  const p = parseIso(date)
+  if (!p) throw new Error(`不是有效日期：${date}`)
+  return p
+}
+
+/** Adds whole months; the 31st clamps to the month's last day (2024-01-31 + 1 month = 2024-02-29). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const { y, m, d } = must(date)
+  const index = y * 12 + (m - 1) + months
+  const ny = Math.floor(index / 12)
+  const nm = (index % 12) + 1
+  return formatIso(ny, nm, Math.min(d, daysInMonth(ny, nm)))
+}
+
+export const addYears = (date: IsoDate, years: number): IsoDate => addMonths(date, years * 12)
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const { y, m, d } = must(date)
+  const t = new Date(Date.UTC(y, m - 1, d + days))
+  return formatIso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())
+}
+
+/** Whole days from a to b (b − a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  const pa = must(a)
+  const pb = must(b)
+  return Math.round((Date.UTC(pb.y, pb.m - 1, pb.d) - Date.UTC(pa.y, pa.m - 1, pa.d)) / 86_400_000)
+}
+
+/** Full years from `from` to `on` (age on a date: the birthday itself counts). */
+export function fullYears(from: IsoDate, on: IsoDate): number {
+  const a = must(from)
+  const b = must(on)
+  let years = b.y - a.y
+  if (b.m < a.m || (b.m === a.m && b.d < a.d)) years -= 1
+  return years
+}
+
+/** Today in the machine's local time zone (the clerk's calendar day, not UTC). */
+export function todayLocal(now: Date = new Date()): IsoDate {
+  return formatIso(now.getFullYear(), now.getMonth() + 1, now.getDate())
+}
+
+/** "2024年3月5日": GB/T 9704 writes dates without leading zeros. */
+export function formatChineseDate(date: IsoDate): string {
+  const { y, m, d } = must(date)
+  return `${y}年${m}月${d}日`
+}

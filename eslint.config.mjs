@@ -1,0 +1,40 @@
+import pluginVue from 'eslint-plugin-vue'
+import tseslint from 'typescript-eslint'
+import vueParser from 'vue-eslint-parser'
+
+/**
+ * Layers import downward only (architecture.md): renderer → shared; main → backend → shared;
+ * shared imports nothing of ours; the backend never imports electron; nothing but main imports raw ipcMain.
+ */
+const layer = (files, patterns, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
+})
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/results/**', 'tests/e2e/__screenshots__/**'] },
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/attribute-hyphenation': 'off',
+      'vue/v-on-event-hyphenation': 'off',
+    },
+  },
+  layer(['src/**'], ['**/electron/backend/**', '**/electron/main/**', '**/electron/preload/**', 'electron', 'better-sqlite3', 'node:*'], '界面层只能引用 electron/shared（@shared），不能引用后端或主进程'),
+  layer(['electron/shared/**'], ['**/backend/**', '**/main/**', '**/preload/**', '**/src/**', '@/*', 'electron', 'better-sqlite3', 'node:*'], 'shared 是纯 TypeScript，不能引用其他层或 Node/Electron'),
+  layer(['electron/backend/**'], ['electron', '**/main/**', '**/preload/**', '**/src/**', '@/*'], '后端不能引用 electron 或主进程、界面层'),
+  layer(['electron/preload/**'], ['**/backend/**', '**/src/**', 'better-sqlite3', 'node:*'], 'preload 只暴露 window.api，不引用后端'),
+)

@@ -1,0 +1,15 @@
+/// <reference types="vite/client" />
+
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue'
+  const component: DefineComponent<object, object, unknown>
+  export default component
+}
+
+interface Window {
+  /** present in the desktop app (preload); absent in browser mode, where the loopback bridge is used */
+  api?: {
+    call: (method: string, input: unknown) => Promise<unknown>
+    onNavigate: (listener: (path: string) => void) => void
+  }
+}

@@ -1,0 +1,22 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { AREAS } from './areas'
+
+// Hash history: works the same from file:// (desktop app) and from the loopback bridge.
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: '/organizations' },
+    { path: '/organizations', component: () => import('./pages/organizations/OrganizationsPage.vue'), meta: { title: '党组织' } },
+    ...AREAS.filter((a) => a.planned).map((a) => ({
+      path: a.path,
+      component: () => import('./pages/PlannedPage.vue'),
+      meta: { title: a.title },
+      props: { area: a },
+    })),
+    { path: '/:pathMatch(.*)*', redirect: '/organizations' },
+  ],
+})
+
+router.afterEach((to) => {
+  document.title = `${String(to.meta.title ?? '')} - 党办通`
+})

@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startBridge, type Bridge } from '../../../electron/backend/http/bridge'
+import { openBackend } from '../../../electron/backend/open'
+import type { Backend } from '../../../electron/backend/dispatch'
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[]
+
+/** Debian's Chromium (or CHROMIUM_PATH). A missing browser is a failure with a message, never a skip. */
+export function chromiumPath(): string {
+  const found = CANDIDATES.find((p) => existsSync(p))
+  if (!found) {
+    throw new Error(`找不到 Chromium：请安装 Debian 的 chromium 包（apt-get install chromium），或设置 CHROMIUM_PATH。已查找：${CANDIDATES.join(', ')}`)
+  }
+  return found
+}
+
+export const rendererDir = resolve(__dirname, '../../../out/renderer')
+
+export interface TestApp {
+  page: Page
+  browser: Browser
+  bridge: Bridge
+  backend: Backend
+  dbPath: string
+  /** a fresh page on the same backend, as after closing and reopening the window */
+  reload(): Promise<void>
+  close(): Promise<void>
+}
+
+/** The real renderer in Chromium, talking to the real backend over the loopback bridge, on a temporary database. */
+export async function startApp(): Promise<TestApp> {
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build（npm test 会自动构建）')
+  const dir = mkdtempSync(join(tmpdir(), 'dangban-e2e-'))
+  const dbPath = join(dir, 'dangban.db')
+  const backend = openBackend(dbPath, 'web')
+  const bridge = await startBridge(backend, rendererDir)
+  // The background-networking flags keep Chromium from trying to reach the internet on start.
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+  })
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(bridge.url)
+  const app: TestApp = {
+    page,
+    browser,
+    bridge,
+    backend,
+    dbPath,
+    async reload() {
+      await page.reload()
+    },
+    async close() {
+      await browser.close()
+      await bridge.close()
+      backend.context.db.close()
+      rmSync(dir, { recursive: true, force: true })
+      if (errors.length) throw new Error(`页面脚本出错：${errors.join('\n')}`)
+    },
+  }
+  return app
+}
+
+/** Picks an option in an Element Plus select identified by its aria-label. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click()
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: option }).first().click()
+}
