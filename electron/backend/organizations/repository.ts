@@ -21,8 +21,8 @@ interface OrgRow {
 
 const SELECT = `
   SELECT o.*, COALESCE((
-    SELECT json_group_array(d.name) FROM organization_departments od JOIN departments d ON d.id = od.department_id
-    WHERE od.organization_id = o.id ORDER BY d.name), '[]') AS departments
+    SELECT json_group_array(d.name ORDER BY od.position) FROM organization_departments od
+    JOIN departments d ON d.id = od.department_id WHERE od.organization_id = o.id), '[]') AS departments
   FROM organizations o`
 
 function fromRow(r: OrgRow): Organization {
@@ -94,15 +94,15 @@ export function setStatus(db: Database, id: number, status: OrgStatus, dissolved
   db.prepare('UPDATE organizations SET status = ?, dissolved_on = ?, dissolved_reason = ?, updated_at = ? WHERE id = ?').run(status, dissolvedOn, reason, at, id)
 }
 
-/** Replaces the departments (科室) an organization covers, creating department names on first use. */
+/** Replaces the departments (科室) an organization covers, in the clerk's order, creating department names on first use. */
 export function setDepartments(db: Database, orgId: number, names: readonly string[]): void {
   db.prepare('DELETE FROM organization_departments WHERE organization_id = ?').run(orgId)
   const ensure = db.prepare('INSERT INTO departments (name) VALUES (?) ON CONFLICT(name) DO NOTHING')
-  const link = db.prepare('INSERT OR IGNORE INTO organization_departments (organization_id, department_id) SELECT ?, id FROM departments WHERE name = ?')
-  for (const name of new Set(names)) {
+  const link = db.prepare('INSERT INTO organization_departments (organization_id, department_id, position) SELECT ?, id, ? FROM departments WHERE name = ?')
+  ;[...new Set(names)].forEach((name, position) => {
     ensure.run(name)
-    link.run(orgId, name)
-  }
+    link.run(orgId, position, name)
+  })
 }
 
 export function allDepartmentNames(db: Database): string[] {

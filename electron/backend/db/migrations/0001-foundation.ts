@@ -56,6 +56,7 @@ export const m0001Foundation: Migration = {
       CREATE TABLE organization_departments (
         organization_id INTEGER NOT NULL REFERENCES organizations(id),
         department_id INTEGER NOT NULL REFERENCES departments(id),
+        position INTEGER NOT NULL,
         PRIMARY KEY (organization_id, department_id)
       ) STRICT, WITHOUT ROWID;
     `)
