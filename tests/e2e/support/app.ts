@@ -44,6 +44,7 @@ export async function startApp(): Promise<TestApp> {
   })
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' })
   const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(bridge.url)
@@ -69,6 +70,7 @@ export async function startApp(): Promise<TestApp> {
 
 /** Picks an option in an Element Plus select identified by its aria-label. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click()
+  // click the select's wrapper: its inner input resizes while it opens and never counts as "stable"
+  await page.locator('.el-select', { has: page.getByRole('combobox', { name: label, exact: true }) }).click()
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: option }).first().click()
 }
