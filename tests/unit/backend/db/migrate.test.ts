@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { latestVersion, migrate } from '../../../../electron/backend/db/migrate'
+import { migrations, type Migration } from '../../../../electron/backend/db/migrations'
+
+describe('数据库迁移', () => {
+  it('新库迁移到最新版本，所有表都是 STRICT', () => {
+    const db = new Database(':memory:')
+    expect(migrate(db)).toBe(latestVersion())
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string; sql: string }[]
+    expect(tables.length).toBeGreaterThan(3)
+    const notStrict = tables.filter((t) => !/\)\s*STRICT/i.test(t.sql) && !/STRICT\s*,\s*WITHOUT ROWID/i.test(t.sql) && !t.name.includes('_fts'))
+    expect(notStrict.map((t) => t.name)).toEqual([])
+  })
+
+  it('再次打开时不重复执行已完成的迁移', () => {
+    const db = new Database(':memory:')
+    migrate(db)
+    const before = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get()
+    expect(migrate(db)).toBe(latestVersion())
+    expect(db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get()).toBe(before)
+  })
+
+  it('某一步失败时整步回滚，版本号停在上一步', () => {
+    const db = new Database(':memory:')
+    const broken: Migration[] = [
+      ...migrations,
+      {
+        version: latestVersion() + 1,
+        name: 'broken',
+        up(d) {
+          d.exec('CREATE TABLE half_done (x INTEGER) STRICT')
+          d.exec('INSERT INTO no_such_table VALUES (1)')
+        },
+      },
+    ]
+    expect(() => migrate(db, latestVersion(broken), broken)).toThrow()
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion())
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0)
+  })
+
+  it('拒绝打开比程序更新的数据库', () => {
+    const db = new Database(':memory:')
+    db.pragma(`user_version = ${latestVersion() + 5}`)
+    expect(() => migrate(db)).toThrow('请升级党办通')
+  })
+})
