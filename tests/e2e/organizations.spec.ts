@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { choose, startApp, type TestApp } from './support/app'
 

@@ -1,32 +1,11 @@
 import { organizationsContract } from '../../shared/contract/organizations'
-import { DEFAULT_TERM_YEARS, ORG_TYPE_LABELS, type OrgSummary } from '../../shared/organizations'
-import { AppError, invalid, notFound } from '../../shared/result'
-import { parentProblem } from '../../shared/rules/organization'
+import { invalid } from '../../shared/result'
 import { recordAudit } from '../audit'
-import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
 import { readSettings } from '../settings'
 import * as repo from './repository'
+import { createOrganization, moveOrganization, requireParent, requireUniqueName, stored, summaryOf, updateOrganization } from './service'
 import { summarize } from './summary'
-
-function summaryOf(ctx: CallContext, id: number): OrgSummary {
-  const org = repo.findOrganization(ctx.db, id)
-  if (!org) throw notFound('该党组织')
-  return summarize(ctx.db, [org], readSettings(ctx.db), ctx.now())[0]!
-}
-
-function requireParent(ctx: CallContext, type: OrgSummary['type'], parentId: number | null): void {
-  const parent = parentId === null ? null : repo.findOrganization(ctx.db, parentId)
-  if (parentId !== null && !parent) throw invalid('所选上级组织不存在', 'parentId')
-  if (parent && parent.status !== 'active') throw invalid(`上级组织“${parent.name}”已撤销，不能在其下设立或转入组织`, 'parentId')
-  const problem = parentProblem(type, parent?.type ?? null)
-  if (problem) throw invalid(problem, 'parentId')
-}
-
-function requireUniqueName(ctx: CallContext, name: string, selfId?: number): void {
-  const same = repo.findActiveByName(ctx.db, name)
-  if (same && same.id !== selfId) throw new AppError('CONFLICT', `已有名为“${name}”的党组织，请换一个名称`, [{ field: 'name', message: '名称重复' }])
-}
 
 export const organizationsHandlers: Handlers<typeof organizationsContract> = {
   'orgs.list': (input, ctx) => {
@@ -36,47 +15,11 @@ export const organizationsHandlers: Handlers<typeof organizationsContract> = {
 
   'orgs.get': (input, ctx) => summaryOf(ctx, input.id),
 
-  'orgs.create': (input, ctx) => {
-    requireParent(ctx, input.type, input.parentId)
-    requireUniqueName(ctx, input.name)
-    const termYears = input.termYears === undefined ? DEFAULT_TERM_YEARS[input.type] : input.termYears
-    const id = repo.insertOrganization(ctx.db, { ...input, termYears }, ctx.now().toISOString())
-    repo.setDepartments(ctx.db, id, input.departments)
-    const after = summaryOf(ctx, id)
-    recordAudit(ctx, { entity: 'organization', entityId: id, before: null, after: strip(after) })
-    return after
-  },
+  'orgs.create': (input, ctx) => createOrganization(ctx, input),
 
-  'orgs.update': (input, ctx) => {
-    const before = summaryOf(ctx, input.id)
-    if (before.status !== 'active') throw invalid('已撤销的组织不能修改，请先恢复')
-    if (input.type !== before.type) {
-      requireParent(ctx, input.type, before.parentId)
-      const children = repo.allOrganizations(ctx.db).filter((o) => o.parentId === input.id && o.status === 'active')
-      const blocked = children.map((c) => parentProblem(c.type, input.type)).find(Boolean)
-      if (blocked) throw invalid(`不能改为${ORG_TYPE_LABELS[input.type]}：其下级组织不再合规（${blocked}）`, 'type')
-    }
-    requireUniqueName(ctx, input.name, input.id)
-    const termYears = input.termYears === undefined ? before.termYears : input.termYears
-    repo.updateOrganization(ctx.db, input.id, { ...input, termYears }, ctx.now().toISOString())
-    repo.setDepartments(ctx.db, input.id, input.departments)
-    const after = summaryOf(ctx, input.id)
-    recordAudit(ctx, { entity: 'organization', entityId: input.id, before: strip(before), after: strip(after) })
-    return after
-  },
+  'orgs.update': (input, ctx) => updateOrganization(ctx, input.id, input),
 
-  'orgs.move': (input, ctx) => {
-    const before = summaryOf(ctx, input.id)
-    if (before.status !== 'active') throw invalid('已撤销的组织不能调整隶属关系')
-    if (input.parentId !== null && repo.descendantIds(ctx.db, input.id).includes(input.parentId)) {
-      throw invalid('不能把组织移到它自己或它的下级组织之下', 'parentId')
-    }
-    requireParent(ctx, before.type, input.parentId)
-    repo.setParent(ctx.db, input.id, input.parentId, ctx.now().toISOString())
-    const after = summaryOf(ctx, input.id)
-    recordAudit(ctx, { entity: 'organization', entityId: input.id, before: strip(before), after: strip(after) })
-    return after
-  },
+  'orgs.move': (input, ctx) => moveOrganization(ctx, input.id, input.parentId),
 
   // Organizations are never deleted once created: 撤销 keeps the record, its history and its members' history.
   'orgs.dissolve': (input, ctx) => {
@@ -92,7 +35,7 @@ export const organizationsHandlers: Handlers<typeof organizationsContract> = {
     }
     repo.setStatus(ctx.db, input.id, 'dissolved', input.dissolvedOn, input.reason, ctx.now().toISOString())
     const after = summaryOf(ctx, input.id)
-    recordAudit(ctx, { entity: 'organization', entityId: input.id, before: strip(before), after: strip(after) })
+    recordAudit(ctx, { entity: 'organization', entityId: input.id, before: stored(before), after: stored(after) })
     return after
   },
 
@@ -103,15 +46,9 @@ export const organizationsHandlers: Handlers<typeof organizationsContract> = {
     requireParent(ctx, before.type, before.parentId)
     repo.setStatus(ctx.db, input.id, 'active', null, null, ctx.now().toISOString())
     const after = summaryOf(ctx, input.id)
-    recordAudit(ctx, { entity: 'organization', entityId: input.id, before: strip(before), after: strip(after) })
+    recordAudit(ctx, { entity: 'organization', entityId: input.id, before: stored(before), after: stored(after) })
     return after
   },
 
   'departments.list': (_input, ctx) => repo.allDepartmentNames(ctx.db),
-}
-
-/** The audit keeps the stored record, not derived values such as warnings. */
-function strip(org: OrgSummary): Omit<OrgSummary, 'warnings' | 'fullMembers' | 'probationaryMembers' | 'hasCommittee' | 'termEndsOn'> {
-  const { warnings: _w, fullMembers: _f, probationaryMembers: _p, hasCommittee: _h, termEndsOn: _t, ...stored } = org
-  return stored
 }

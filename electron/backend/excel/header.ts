@@ -1,0 +1,61 @@
+import { normalizeHeader } from './normalize'
+import type { Cell } from './read'
+
+/** One column an import understands, with the header names clerks actually use for it. */
+export interface FieldSpec {
+  key: string
+  /** the header in our template */
+  label: string
+  /** other header names seen in real files (compared after normalizeHeader) */
+  synonyms: readonly string[]
+  required?: boolean
+}
+
+export interface HeaderMatch {
+  /** index into sheet.rows of the header row */
+  rowIndex: number
+  /** column index → field key */
+  columns: Map<number, string>
+  /** every header cell as written, by column index */
+  headers: string[]
+  missingRequired: FieldSpec[]
+}
+
+const HEADER_SCAN_ROWS = 30
+
+/**
+ * Finds the header row below any title rows: the row (among the first 30) whose cells name the most known
+ * fields. Synonyms are compared after normalization ("姓 名" = "姓名", "身份证号码*" = "身份证号码").
+ */
+export function findHeader(rows: Cell[][], fields: readonly FieldSpec[], overrides: ReadonlyMap<string, string> = new Map()): HeaderMatch | null {
+  const lookup = new Map<string, string>()
+  for (const f of fields) for (const name of [f.label, ...f.synonyms]) lookup.set(normalizeHeader(name), f.key)
+  for (const [header, key] of overrides) lookup.set(normalizeHeader(header), key)
+
+  let best: HeaderMatch | null = null
+  let bestScore = 0
+  for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
+    const headers = (rows[r] ?? []).map((c) => (c.value === null ? '' : String(c.value)))
+    const columns = new Map<number, string>()
+    const taken = new Set<string>()
+    headers.forEach((h, i) => {
+      const key = lookup.get(normalizeHeader(h))
+      if (key && !taken.has(key)) {
+        columns.set(i, key)
+        taken.add(key)
+      }
+    })
+    if (columns.size > bestScore) {
+      bestScore = columns.size
+      best = { rowIndex: r, columns, headers, missingRequired: fields.filter((f) => f.required && !taken.has(f.key)) }
+    }
+  }
+  return best && bestScore >= Math.min(2, fields.length) ? best : null
+}
+
+/** Rows after the header that hold data: blank rows and footers ("制表人：", "合计", "注：") are not data. */
+export function isFooterOrBlank(row: Cell[]): boolean {
+  const texts = row.map((c) => (c.value === null ? '' : String(c.value).trim())).filter(Boolean)
+  if (texts.length === 0) return true
+  return texts.length <= 2 && /^(制表人|填表人|审核人|负责人|联系人|联系电话|填报日期|制表日期|合计|总计|注[:：]|说明[:：]|备注[:：])/.test(texts[0]!)
+}

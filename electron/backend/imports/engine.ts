@@ -1,0 +1,117 @@
+import { AppError } from '../../shared/result'
+import type { ImportPreview, ImportResult, PreviewRow } from '../../shared/contract/imports'
+import type { CallContext } from '../context'
+import { findHeader, isFooterOrBlank, type HeaderMatch } from '../excel/header'
+import { readWorkbook, type Cell, type SheetData } from '../excel/read'
+import type { FileRecord, ImportKind, ImportMode } from './kind'
+import { createBatch } from './batches'
+
+interface Analysis<R> {
+  preview: ImportPreview
+  valid: FileRecord<R>[]
+  sheet: SheetData
+  header: HeaderMatch
+}
+
+/** The sheet to import: the named one, or the first whose header we recognise. */
+function pickSheet(sheets: SheetData[], kind: ImportKind<unknown>, sheetName?: string | null): { sheet: SheetData; header: HeaderMatch } {
+  const candidates = sheetName ? sheets.filter((s) => s.name === sheetName) : sheets
+  if (sheetName && candidates.length === 0) throw new AppError('VALIDATION', `文件中没有名为“${sheetName}”的工作表`)
+  for (const sheet of candidates) {
+    const header = findHeader(sheet.rows, kind.fields)
+    if (header) return { sheet, header }
+  }
+  const expected = kind.fields.filter((f) => f.required).map((f) => f.label).join('、')
+  throw new AppError('VALIDATION', `没有找到${kind.label}的表头：请确认表格中有一行列名，至少包含：${expected}（可下载导入模板对照）`)
+}
+
+/**
+ * Reads the file and classifies every data row as 新增 / 更新 / 跳过 / 错误 with reasons per cell —
+ * nothing is written. The commit runs exactly this analysis again inside its transaction.
+ */
+export function analyze<R>(kind: ImportKind<R>, bytes: Uint8Array, fileName: string, mode: ImportMode, ctx: CallContext, sheetName?: string | null): Analysis<R> {
+  const { sheet, header } = pickSheet(readWorkbook(bytes, fileName), kind as ImportKind<unknown>, sheetName)
+  const headerOf = (field: string): string => {
+    for (const [col, key] of header.columns) if (key === field) return header.headers[col] ?? field
+    return kind.fields.find((f) => f.key === field)?.label ?? field
+  }
+  if (header.missingRequired.length > 0) {
+    throw new AppError('VALIDATION', `表头缺少必填列：${header.missingRequired.map((f) => f.label).join('、')}。请在第 ${header.rowIndex + 1} 行补上这些列后重新导入`)
+  }
+
+  const parsed: { row: number; record: R | null; issues: { field: string; message: string }[] }[] = []
+  for (let r = header.rowIndex + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? []
+    if (isFooterOrBlank(cells)) continue
+    const byField = new Map<string, Cell>()
+    for (const [col, key] of header.columns) {
+      const cell = cells[col]
+      if (cell) byField.set(key, cell)
+    }
+    parsed.push({ row: r + 1, ...kind.parse((f) => byField.get(f), ctx) })
+  }
+
+  const fileRecords = parsed.filter((p) => p.record !== null).map((p) => ({ row: p.row, record: p.record as R }))
+  const firstRowOfKey = new Map<string, number>()
+  const rows: PreviewRow[] = []
+  const valid: FileRecord<R>[] = []
+  for (const p of parsed) {
+    const issues = [...p.issues]
+    let action: PreviewRow['action'] = 'error'
+    let reason = ''
+    if (p.record !== null) {
+      const key = kind.keyOf(p.record)
+      const first = firstRowOfKey.get(key)
+      if (first !== undefined) issues.push({ field: kind.fields[0]!.key, message: `与第 ${first} 行重复` })
+      else firstRowOfKey.set(key, p.row)
+      if (issues.length === 0) issues.push(...kind.check(p.record, ctx, fileRecords))
+      if (issues.length === 0) {
+        if (!kind.exists(p.record, ctx)) action = 'insert'
+        else if (mode === 'skip') [action, reason] = ['skip', '已存在（跳过已有）']
+        else if (mode === 'fill' && !kind.fillsBlanks(p.record, ctx)) [action, reason] = ['skip', '已存在且没有需要补充的空白项']
+        else action = 'update'
+        valid.push({ row: p.row, record: p.record })
+      }
+    }
+    rows.push({
+      row: p.row,
+      action,
+      description: p.record ? kind.describe(p.record) : '',
+      reason,
+      issues: issues.map((i) => ({ column: headerOf(i.field), message: i.message })),
+    })
+  }
+  const count = (a: PreviewRow['action']) => rows.filter((r) => r.action === a).length
+  return {
+    preview: {
+      kind: kind.kind,
+      fileName,
+      sheetName: sheet.name,
+      headerRow: header.rowIndex + 1,
+      columns: header.headers.map((h, i) => ({ header: h, field: header.columns.get(i) ?? null })),
+      rows,
+      counts: { insert: count('insert'), update: count('update'), skip: count('skip'), error: count('error') },
+    },
+    valid,
+    sheet,
+    header,
+  }
+}
+
+/** Writes the valid rows (must run inside the caller's transaction) and records the batch for undo. */
+export function commit<R>(kind: ImportKind<R>, bytes: Uint8Array, fileName: string, mode: ImportMode, ctx: CallContext, sheetName?: string | null): ImportResult {
+  const { preview, valid } = analyze(kind, bytes, fileName, mode, ctx, sheetName)
+  const writable = new Set(preview.rows.filter((r) => r.action === 'insert' || r.action === 'update').map((r) => r.row))
+  const ordered = (kind.order ? kind.order(valid) : valid).filter((v) => writable.has(v.row))
+  const items: { entityId: number; action: 'insert' | 'update'; before: unknown }[] = []
+  for (const v of ordered) {
+    const applied = kind.apply(v.record, mode, ctx)
+    if (applied.action !== 'skip' && applied.entityId !== null) items.push({ entityId: applied.entityId, action: applied.action, before: applied.before })
+  }
+  const inserted = items.filter((i) => i.action === 'insert').length
+  const updated = items.filter((i) => i.action === 'update').length
+  const errors = preview.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, column: i.column, message: i.message })))
+  const skipped = preview.rows.length - inserted - updated - preview.counts.error
+  const batchId = items.length > 0 ? createBatch(ctx, { kind: kind.kind, entity: kind.entity, fileName, mode, inserted, updated, skipped, errors: preview.counts.error }, items) : null
+  return { batchId, inserted, updated, skipped, errors }
+}

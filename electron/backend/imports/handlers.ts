@@ -1,0 +1,28 @@
+import type { importsContract } from '../../shared/contract/imports'
+import { AppError } from '../../shared/result'
+import type { Handlers } from '../handler'
+import { listBatches, undoBatch } from './batches'
+import { analyze, commit } from './engine'
+import { buildErrorWorkbook } from './error-workbook'
+import { IMPORTS, IMPORT_KINDS_BY_NAME } from './registry'
+import { buildTemplate } from './template'
+
+function entry(kind: string) {
+  const e = IMPORTS.get(kind)
+  if (!e) throw new AppError('VALIDATION', `不支持的导入类型：${kind}`)
+  return e
+}
+const bytesOf = (base64: string): Uint8Array => Buffer.from(base64, 'base64')
+
+export const importsHandlers: Handlers<typeof importsContract> = {
+  'imports.preview': (i, ctx) => analyze(entry(i.kind).kind, bytesOf(i.contentBase64), i.fileName, i.mode, ctx, i.sheetName).preview,
+  // the same analysis, run again inside the write transaction: what is written is what the rules allow now
+  'imports.commit': (i, ctx) => commit(entry(i.kind).kind, bytesOf(i.contentBase64), i.fileName, i.mode, ctx, i.sheetName),
+  'imports.errorWorkbook': (i, ctx) => {
+    const a = analyze(entry(i.kind).kind, bytesOf(i.contentBase64), i.fileName, i.mode, ctx, i.sheetName)
+    return buildErrorWorkbook(a.preview, a.sheet)
+  },
+  'imports.template': (i) => buildTemplate(entry(i.kind).kind, entry(i.kind).template),
+  'imports.batches': (_i, ctx) => listBatches(ctx),
+  'imports.undo': (i, ctx) => undoBatch(ctx, i.batchId, IMPORT_KINDS_BY_NAME),
+}

@@ -1,0 +1,20 @@
+import { ORG_TYPES, ORG_TYPE_LABELS } from '../../shared/organizations'
+import type { ImportKind } from './kind'
+import { organizationImport } from './kinds/organizations'
+import type { TemplateHints } from './template'
+
+/** Every importable kind with its template hints. */
+export const IMPORTS = new Map<string, { kind: ImportKind<unknown>; template: TemplateHints }>([
+  [
+    'organizations',
+    {
+      kind: organizationImport as ImportKind<unknown>,
+      template: {
+        lists: { type: ORG_TYPES.map((t) => ORG_TYPE_LABELS[t]) },
+        example: { name: '中共××医院内科第一支部委员会', type: '党支部', parent: '中共××医院委员会', foundedOn: '2021-07-01', departments: '心内科、呼吸科', termYears: '3', termStartedOn: '2024-01-15' },
+      },
+    },
+  ],
+])
+
+export const IMPORT_KINDS_BY_NAME: ReadonlyMap<string, ImportKind<unknown>> = new Map([...IMPORTS].map(([k, v]) => [k, v.kind]))

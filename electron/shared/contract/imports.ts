@@ -1,0 +1,87 @@
+import { z } from 'zod'
+import { id } from '../schemas'
+import { method } from './define'
+
+/** What can be imported from Excel. Each kind has a template, a preview and an undoable commit. */
+export const IMPORT_KINDS = ['organizations'] as const
+export type ImportKindName = (typeof IMPORT_KINDS)[number]
+
+export const IMPORT_MODE_LABELS = { skip: '跳过已有', update: '覆盖更新', fill: '只补空白' } as const
+
+export interface PreviewRow {
+  /** the row number as Excel shows it */
+  row: number
+  action: 'insert' | 'update' | 'skip' | 'error'
+  description: string
+  /** why a row is skipped */
+  reason: string
+  issues: { column: string; message: string }[]
+}
+
+export interface ImportPreview {
+  kind: string
+  fileName: string
+  sheetName: string
+  headerRow: number
+  columns: { header: string; field: string | null }[]
+  rows: PreviewRow[]
+  counts: { insert: number; update: number; skip: number; error: number }
+}
+
+export interface ImportResult {
+  /** null when nothing was written */
+  batchId: number | null
+  inserted: number
+  updated: number
+  skipped: number
+  errors: { row: number; column: string; message: string }[]
+}
+
+export interface ImportBatch {
+  id: number
+  kind: string
+  fileName: string
+  mode: string
+  createdAt: string
+  user: string
+  inserted: number
+  updated: number
+  skipped: number
+  errors: number
+  undoneAt: string | null
+  undoneBy: string | null
+  /** records changed since the import; non-empty means the batch can no longer be undone */
+  blockedBy: string[]
+}
+
+/** A file travelling through the contract: base64, so IPC and the HTTP bridge carry it alike. */
+export interface FilePayload {
+  fileName: string
+  contentBase64: string
+}
+
+// 30 MB of file ≈ 40 MB of base64
+const file = {
+  fileName: z.string().min(1, { message: '缺少文件名' }).max(260),
+  contentBase64: z.string().min(1, { message: '文件是空的' }).max(42_000_000, { message: '文件超过 30 MB，请拆分后分批导入' }),
+}
+export const importFileInput = z
+  .object({
+    kind: z.enum(IMPORT_KINDS, { error: '不支持的导入类型' }),
+    ...file,
+    mode: z.enum(['skip', 'update', 'fill'], { error: '导入方式应为：跳过已有、覆盖更新或只补空白' }).default('skip'),
+    sheetName: z.string().max(100).nullable().default(null),
+  })
+  .strict()
+const kindInput = z.object({ kind: z.enum(IMPORT_KINDS, { error: '不支持的导入类型' }) }).strict()
+const batchInput = z.object({ batchId: id('导入批次') }).strict()
+const emptyInput = z.object({}).strict()
+
+export const importsContract = {
+  'imports.preview': method<typeof importFileInput, ImportPreview>(importFileInput, 'read'),
+  'imports.commit': method<typeof importFileInput, ImportResult>(importFileInput, 'write'),
+  'imports.errorWorkbook': method<typeof importFileInput, FilePayload>(importFileInput, 'read'),
+  'imports.template': method<typeof kindInput, FilePayload>(kindInput, 'read'),
+  'imports.batches': method<typeof emptyInput, ImportBatch[]>(emptyInput, 'read'),
+  'imports.undo': method<typeof batchInput, ImportBatch>(batchInput, 'write'),
+}
