@@ -1,10 +1,12 @@
 import type { Contract } from '../shared/contract'
 import { appHandlers } from './app/handlers'
 import type { Handlers } from './handler'
+import { importsHandlers } from './imports/handlers'
 import { organizationsHandlers } from './organizations/handlers'
 
 /** Every method of the contract has exactly one implementation here (a missing one is a type error). */
 export const handlers: Handlers<Contract> = {
   ...appHandlers,
   ...organizationsHandlers,
+  ...importsHandlers,
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appContract } from './app'
 import type { MethodSpec } from './define'
+import { importsContract } from './imports'
 import { organizationsContract } from './organizations'
 
 /**
@@ -10,6 +11,7 @@ import { organizationsContract } from './organizations'
 export const contract = {
   ...appContract,
   ...organizationsContract,
+  ...importsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { m0001Foundation } from './0001-foundation'
+import { m0006Imports } from './0006-imports'
 
 export interface Migration {
   version: number
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next number instead. */
-export const migrations: readonly Migration[] = [m0001Foundation]
+export const migrations: readonly Migration[] = [m0001Foundation, m0006Imports]
