@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openBackend } from '../open'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
+import { importCommand } from './commands/imports'
 import { orgsAdd, orgsList } from './commands/orgs'
 import { CliError, type Io } from './output'
 import type { CliCommand } from './types'
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, CliCommand> = {
   },
   'orgs list': orgsList,
   'orgs add': orgsAdd,
+  'import organizations': importCommand('organizations', '党组织'),
 }
 
 function usage(): string {

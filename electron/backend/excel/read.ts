@@ -44,24 +44,25 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): SheetData[] {
   if (bytes.length === 0) fail('文件是空的')
   if (bytes.length > LIMITS.fileBytes) fail(`文件超过 ${LIMITS.fileBytes / 1024 / 1024} MB，请拆分后分批导入`)
   const opts: XLSX.ParsingOptions = { dense: true, cellNF: true, cellFormula: false, cellHTML: false, sheetRows: LIMITS.rows + 1 }
-  let wb: XLSX.WorkBook
   try {
-    if (isZip(bytes)) {
-      const problem = zipProblem(bytes)
-      if (problem) fail(problem)
-      wb = XLSX.read(bytes, { ...opts, type: 'buffer' })
-    } else if (isOle(bytes)) {
-      wb = XLSX.read(bytes, { ...opts, type: 'buffer' })
-    } else if (/\.(csv|txt)$/i.test(fileName)) {
-      wb = XLSX.read(decodeText(bytes), { ...opts, type: 'string', raw: true })
-    } else {
-      return fail(`无法识别“${fileName}”的格式：请使用 .xlsx、.xls、.et 或 .csv 文件`)
-    }
+    const wb = parse(bytes, fileName, opts)
+    // a damaged file may name sheets it does not contain
+    return wb.SheetNames.filter((name) => wb.Sheets[name]).map((name) => toSheetData(name, wb.Sheets[name]!))
   } catch (error) {
     if (error instanceof AppError) throw error
     return fail(`无法读取“${fileName}”：文件已损坏或不是 Excel/CSV 文件。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入`)
   }
-  return wb.SheetNames.map((name) => toSheetData(name, wb.Sheets[name]!))
+}
+
+function parse(bytes: Uint8Array, fileName: string, opts: XLSX.ParsingOptions): XLSX.WorkBook {
+  if (isZip(bytes)) {
+    const problem = zipProblem(bytes)
+    if (problem) fail(problem)
+    return XLSX.read(bytes, { ...opts, type: 'buffer' })
+  }
+  if (isOle(bytes)) return XLSX.read(bytes, { ...opts, type: 'buffer' })
+  if (/\.(csv|txt)$/i.test(fileName)) return XLSX.read(decodeText(bytes), { ...opts, type: 'string', raw: true })
+  return fail(`无法识别“${fileName}”的格式：请使用 .xlsx、.xls、.et 或 .csv 文件`)
 }
 
 function toSheetData(name: string, sheet: XLSX.WorkSheet): SheetData {

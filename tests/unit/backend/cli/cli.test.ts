@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../../electron/backend/cli/run'
+import { workbook } from '../../../fixtures/workbooks'
 
 function capture() {
   const out: string[] = []
@@ -36,5 +37,40 @@ describe('命令行', () => {
     const c = capture()
     expect(await runCli(['orgs', 'list', '--json'], c.io, { DANGBAN_DB: db })).toBe(0)
     expect(JSON.parse(c.out.join(''))).toHaveLength(2)
+  })
+})
+
+describe('命令行导入', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dangban-cli-import-'))
+  const db = join(dir, 'cli.db')
+  const xlsx = join(dir, '组织.xlsx')
+  writeFileSync(
+    xlsx,
+    workbook([
+      ['组织名称', '组织类型', '上级组织', '成立日期'],
+      ['中共示范医院委员会', '党委', null, '2001-07-01'],
+      ['内科党支部', '党支部', '中共示范医院委员会', '2019/7/1'],
+      ['错误支部', '党支', '中共示范医院委员会', null],
+    ]),
+  )
+
+  it('import organizations --json 输出约定的结构，行错误不影响退出码', async () => {
+    const dry = capture()
+    expect(await runCli(['import', 'organizations', xlsx, '--dry-run', '--json', '--db', db], dry.io, {})).toBe(0)
+    expect(JSON.parse(dry.out.join(''))).toEqual({ inserted: 2, updated: 0, skipped: 0, errors: [{ row: 4, column: '组织类型', message: expect.stringContaining('无法识别') }] })
+    const real = capture()
+    expect(await runCli(['import', 'organizations', xlsx, '--json', '--db', db], real.io, {})).toBe(0)
+    expect(JSON.parse(real.out.join(''))).toMatchObject({ inserted: 2, updated: 0, skipped: 0 })
+    const again = capture()
+    expect(await runCli(['import', 'organizations', xlsx, '--mode', 'skip', '--json', '--db', db], again.io, {})).toBe(0)
+    expect(JSON.parse(again.out.join(''))).toMatchObject({ inserted: 0, skipped: 2 })
+  })
+
+  it('文件无法读取时以非零状态退出', async () => {
+    const bad = join(dir, 'bad.xlsx')
+    writeFileSync(bad, 'PK\u0003\u0004 this is not a zip')
+    const c = capture()
+    expect(await runCli(['import', 'organizations', bad, '--json', '--db', db], c.io, {})).toBe(1)
+    expect(c.err.join('')).toContain('文件已损坏')
   })
 })

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import type { ImportKindName, ImportPreview, ImportResult } from '../../../shared/contract/imports'
+import { CliError } from '../output'
+import type { CliCommand } from '../types'
+
+/**
+ * `import <kind> <file>`: the same preview/commit as the screen. --dry-run only analyses.
+ * JSON: {"inserted","updated","skipped","errors":[{"row","column","message"}]} (issue 5). Exit 0 when the file
+ * was processed, even with row errors; non-zero when it could not be read.
+ */
+export function importCommand(kind: ImportKindName, label: string): CliCommand {
+  return {
+    usage: `import ${kind} <文件> [--mode skip|update|fill] [--dry-run] [--json]   导入${label}`,
+    options: { mode: 'string', 'dry-run': 'boolean' },
+    async run({ call, flags, positionals, io }) {
+      const path = positionals[0]
+      if (!path) throw new CliError(`请指定要导入的文件：import ${kind} <文件>`, 2)
+      let content: Buffer
+      try {
+        content = readFileSync(path)
+      } catch {
+        throw new CliError(`无法读取文件：${path}`)
+      }
+      const input = { kind, fileName: basename(path), contentBase64: content.toString('base64'), mode: (flags.mode as string | undefined) ?? 'skip' }
+      let result: ImportResult
+      if (flags['dry-run']) {
+        const p = (await call('imports.preview', input)) as ImportPreview
+        result = { batchId: null, inserted: p.counts.insert, updated: p.counts.update, skipped: p.counts.skip, errors: p.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, ...i }))) }
+      } else {
+        result = (await call('imports.commit', input)) as ImportResult
+      }
+      if (flags.json) {
+        const { batchId, ...rest } = result
+        return io.out(JSON.stringify(flags['dry-run'] ? rest : { ...rest, batchId }))
+      }
+      io.out(`${flags['dry-run'] ? '试导入（未写入）' : '导入完成'}：新增 ${result.inserted}，更新 ${result.updated}，跳过 ${result.skipped}，错误 ${result.errors.length} 处`)
+      for (const e of result.errors) io.out(`  第 ${e.row} 行【${e.column}】${e.message}`)
+      if (result.batchId) io.out(`导入批次编号 ${result.batchId}（可在“数据导入导出”中整批撤销）`)
+    },
+  }
+}
