@@ -1,0 +1,77 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as XLSX from 'xlsx'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { workbook } from '../fixtures/workbooks'
+import { startApp, type TestApp } from './support/app'
+
+describe('Excel 导入（浏览器中的真实界面）', () => {
+  let app: TestApp
+  const dir = mkdtempSync(join(tmpdir(), 'dangban-e2e-xlsx-'))
+  beforeAll(async () => {
+    app = await startApp()
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('预览 → 导入有效行 → 下载错误行改正后再导入 → 整批撤销', async () => {
+    const { page } = app
+    const file = join(dir, '党组织名单.xlsx')
+    writeFileSync(
+      file,
+      workbook([
+        ['××医院党组织名单'],
+        ['组织名称', '组织类型', '上级组织', '成立日期'],
+        ['中共示范医院委员会', '党委', null, '2001-07-01'],
+        ['内科党支部', '党支部', '中共示范医院委员会', '2019年7月1日'],
+        ['外科党支部', '党支', '中共示范医院委员会', '2020/3/5'],
+        ['制表人：王芳'],
+      ]),
+    )
+    await page.getByRole('menuitem', { name: '数据导入导出' }).click()
+    await page.getByLabel('选择要导入的文件').setInputFiles(file)
+    await expect.poll(() => page.locator('.summary').innerText()).toContain('错误 1')
+    expect(await page.locator('.summary').innerText()).toContain('新增 2')
+    expect(await page.getByLabel('导入预览').innerText()).toContain('组织类型“党支”无法识别')
+
+    // the error workbook, corrected by the clerk, goes back in
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: /下载错误行/ }).click()
+    const d = await download
+    const saved = join(dir, d.suggestedFilename())
+    copyFileSync(await d.path(), saved)
+    expect(saved).toMatch(/党组织名单-错误行\.xlsx$/)
+
+    await page.getByRole('button', { name: '确认导入 2 行' }).click()
+    await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('新增 2，更新 0，跳过 0，错误 1')
+
+    const wb = XLSX.read(readFileSync(saved))
+    const ws = wb.Sheets[wb.SheetNames[0]!]!
+    expect(ws.B2!.v).toBe('党支')
+    ws.B2!.v = '党支部'
+    writeFileSync(saved, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+    await page.getByLabel('选择要导入的文件').setInputFiles(saved)
+    await expect.poll(() => page.locator('.summary').innerText()).toContain('新增 1')
+    await page.getByRole('button', { name: '确认导入 1 行' }).click()
+    await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('党组织名单-错误行.xlsx')
+
+    await page.getByRole('menuitem', { name: '党组织' }).click()
+    await expect.poll(() => page.locator('.el-tree').innerText()).toContain('外科党支部')
+
+    // undo the second batch as a whole
+    await page.getByRole('menuitem', { name: '数据导入导出' }).click()
+    await page.getByRole('button', { name: '整批撤销' }).first().click()
+    await page.getByRole('button', { name: '撤销该批次' }).click()
+    await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('已撤销')
+    await page.getByRole('menuitem', { name: '党组织' }).click()
+    await expect.poll(() => page.locator('.el-tree').innerText()).toContain('内科党支部')
+    expect(await page.locator('.el-tree').innerText()).not.toContain('外科党支部')
+    await page.getByRole('menuitem', { name: '数据导入导出' }).click()
+    await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('已撤销')
+    await page.screenshot({ path: 'tests/e2e/__screenshots__/import.png' })
+  })
+})
