@@ -1,6 +1,7 @@
 import type { Contract } from '../shared/contract'
 import { appHandlers } from './app/handlers'
 import type { Handlers } from './handler'
+import { exportsHandlers } from './exports/handlers'
 import { importsHandlers } from './imports/handlers'
 import { organizationsHandlers } from './organizations/handlers'
 
@@ -9,4 +10,5 @@ export const handlers: Handlers<Contract> = {
   ...appHandlers,
   ...organizationsHandlers,
   ...importsHandlers,
+  ...exportsHandlers,
 }

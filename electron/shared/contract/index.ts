@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appContract } from './app'
 import type { MethodSpec } from './define'
+import { exportsContract } from './exports'
 import { importsContract } from './imports'
 import { organizationsContract } from './organizations'
 
@@ -12,6 +13,7 @@ export const contract = {
   ...appContract,
   ...organizationsContract,
   ...importsContract,
+  ...exportsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

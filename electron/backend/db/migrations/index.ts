@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { m0001Foundation } from './0001-foundation'
 import { m0006Imports } from './0006-imports'
+import { m0007TemplateMappings } from './0007-template-mappings'
 
 export interface Migration {
   version: number
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next number instead. */
-export const migrations: readonly Migration[] = [m0001Foundation, m0006Imports]
+export const migrations: readonly Migration[] = [m0001Foundation, m0006Imports, m0007TemplateMappings]

@@ -1,0 +1,66 @@
+import type { exportsContract } from '../../shared/contract/exports'
+import { todayLocal, formatChineseDate } from '../../shared/dates'
+import { AppError } from '../../shared/result'
+import { recordAudit } from '../audit'
+import type { CallContext } from '../context'
+import type { Handlers } from '../handler'
+import { readSettings } from '../settings'
+import { addStyledSheet, newWorkbook, toBase64 } from '../excel/styled'
+import { DATASETS, type Dataset } from './datasets'
+import { fillRows, guessMapping, openTheirTemplate, rememberMapping, rememberedMapping, signatureOf } from './template-fill'
+
+/** Sensitive columns leave the building only when asked for; every export is logged (domain.md §9). */
+function chosenColumns(ds: Dataset, keys: readonly string[], includeSensitive: boolean) {
+  const wanted = keys.length ? ds.columns.filter((c) => keys.includes(c.key)) : ds.columns
+  return wanted.filter((c) => includeSensitive || !c.sensitive)
+}
+
+function logExport(ctx: CallContext, what: Record<string, unknown>): void {
+  recordAudit(ctx, { entity: 'export', entityId: null, before: null, after: what })
+}
+
+export const exportsHandlers: Handlers<typeof exportsContract> = {
+  'exports.columns': ({ source }) => DATASETS[source].columns.map(({ key, label, sensitive }) => ({ key, label, sensitive })),
+
+  'exports.workbook': async ({ source, columns, includeSensitive, ids }, ctx) => {
+    const ds = DATASETS[source]
+    const cols = chosenColumns(ds, columns, includeSensitive)
+    if (cols.length === 0) throw new AppError('VALIDATION', '请至少选择一列')
+    const rows = ds.rows(ctx, ids)
+    const unit = readSettings(ctx.db)['unit.name']
+    const wb = newWorkbook()
+    const today = todayLocal(ctx.now())
+    addStyledSheet(wb, { name: ds.title, title: ds.title, subtitle: `填报单位：${unit || '（未设置单位名称）'}    导出日期：${formatChineseDate(today)}    共 ${rows.length} 条`, columns: cols.map((c) => ({ header: c.label, key: c.key, width: c.width, text: c.text })), rows, landscape: ds.landscape ?? cols.length > 8 })
+    logExport(ctx, { source, columns: cols.map((c) => c.key), rows: rows.length, sensitive: cols.some((c) => c.sensitive) })
+    return { fileName: `${ds.title}-${today}.xlsx`, contentBase64: await toBase64(wb) }
+  },
+
+  'exports.inspectTemplate': async ({ source, contentBase64 }, ctx) => {
+    const ds = DATASETS[source]
+    const t = await openTheirTemplate(Buffer.from(contentBase64, 'base64'), ds.columns)
+    const mapping = guessMapping(t, ds.columns, rememberedMapping(ctx.db, signatureOf(t)))
+    return {
+      sheetName: t.ws.name,
+      headerRow: t.headerRow,
+      columns: [...t.headers.values()].map((header) => ({ header, field: mapping.get(header) ?? null })),
+      ourColumns: ds.columns.map(({ key, label, sensitive }) => ({ key, label, sensitive })),
+    }
+  },
+
+  'exports.fillTemplate': async ({ source, fileName, contentBase64, mapping, includeSensitive }, ctx) => {
+    const ds = DATASETS[source]
+    const t = await openTheirTemplate(Buffer.from(contentBase64, 'base64'), ds.columns)
+    const allowed = new Set(chosenColumns(ds, [], includeSensitive).map((c) => c.key))
+    const effective = new Map<string, string | null>()
+    for (const header of t.headers.values()) {
+      const field = Object.hasOwn(mapping, header) ? mapping[header]! : null
+      if (field && !ds.columns.some((c) => c.key === field)) throw new AppError('VALIDATION', `“${header}”对应的字段不存在`)
+      effective.set(header, field && allowed.has(field) ? field : null)
+    }
+    const rows = ds.rows(ctx, [])
+    const out = await fillRows(t, effective, rows)
+    rememberMapping(ctx.db, signatureOf(t), source, Object.fromEntries(effective), ctx.now().toISOString())
+    logExport(ctx, { source, template: fileName, rows: rows.length, sensitive: [...effective.values()].some((f) => ds.columns.find((c) => c.key === f)?.sensitive) })
+    return { fileName: fileName.replace(/\.xlsx$/i, '') + '-已填写.xlsx', contentBase64: out.toString('base64') }
+  },
+}

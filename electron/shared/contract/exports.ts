@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { method } from './define'
+import type { FilePayload } from './imports'
+
+/** What can be exported (a dataset = rows with named columns), to our styled sheet or into a higher committee's template. */
+export const EXPORT_SOURCES = ['organizations'] as const
+export type ExportSource = (typeof EXPORT_SOURCES)[number]
+
+export interface ExportColumn {
+  key: string
+  label: string
+  /** ID number, phone, address: included only when the clerk ticks them, and logged (domain.md §9) */
+  sensitive: boolean
+}
+
+export interface TemplateInspection {
+  sheetName: string
+  headerRow: number
+  /** their columns, with our field matched to each (remembered mapping first, then synonyms) */
+  columns: { header: string; field: string | null }[]
+  ourColumns: ExportColumn[]
+}
+
+const source = z.enum(EXPORT_SOURCES, { error: '不支持的导出内容' })
+const template = {
+  fileName: z.string().min(1).max(260),
+  contentBase64: z.string().min(1, { message: '模板文件是空的' }).max(42_000_000, { message: '模板文件超过 30 MB' }),
+}
+export const exportInput = z
+  .object({
+    source,
+    columns: z.array(z.string().max(50)).max(100).default([]),
+    includeSensitive: z.boolean().default(false),
+    /** only rows with these ids (e.g. the clerk's current filter); empty = all */
+    ids: z.array(z.number().int().positive()).max(100_000).default([]),
+  })
+  .strict()
+const inspectInput = z.object({ source, ...template }).strict()
+const fillInput = z
+  .object({
+    source,
+    ...template,
+    /** their header → our field key (null = leave their column empty) */
+    mapping: z.record(z.string().max(200), z.string().max(50).nullable()),
+    includeSensitive: z.boolean().default(false),
+  })
+  .strict()
+const sourceInput = z.object({ source }).strict()
+
+export const exportsContract = {
+  'exports.columns': method<typeof sourceInput, ExportColumn[]>(sourceInput, 'read'),
+  'exports.workbook': method<typeof exportInput, FilePayload>(exportInput, 'read'),
+  'exports.inspectTemplate': method<typeof inspectInput, TemplateInspection>(inspectInput, 'read'),
+  'exports.fillTemplate': method<typeof fillInput, FilePayload>(fillInput, 'read'),
+}

@@ -1,0 +1,86 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { b64, rowsOf } from '../../fixtures/workbooks'
+import { fails, ok, testBackend } from '../helpers'
+
+async function hospital() {
+  const backend = testBackend()
+  const c = await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null, foundedOn: '2001-07-01' })
+  await ok(backend, 'orgs.create', { name: '=HYPERLINK("http://x")', type: 'branch', parentId: c.id })
+  await ok(backend, 'orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id, departments: ['心内科', '呼吸科'], termStartedOn: '2024-01-15' })
+  return backend
+}
+
+/** A higher committee's own form: a title, a header in their words, a styled first row, a footer note. */
+async function theirTemplate(): Promise<string> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('附表2')
+  ws.mergeCells('A1:D1')
+  ws.getCell('A1').value = '基层党组织情况统计表'
+  ws.getRow(3).values = ['序号', '党组织全称', '隶属党组织', '建立日期']
+  ws.getCell('B4').font = { name: '仿宋', size: 12, bold: true }
+  ws.getCell('B4').border = { top: { style: 'thin' }, bottom: { style: 'thin' } }
+  ws.getColumn(2).width = 44
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64')
+}
+
+describe('导出与填写上级模板', () => {
+  it('导出带标题行、单位与日期的表格，公式样式的名称被中和为文本', async () => {
+    const backend = await hospital()
+    const file = await ok(backend, 'exports.workbook', { source: 'organizations', columns: ['name', 'type', 'departments', 'termEndsOn'] })
+    expect(file.fileName).toBe('党组织一览表-2025-06-15.xlsx')
+    const rows = rowsOf(file.contentBase64)
+    expect(rows[0]![0]).toBe('党组织一览表')
+    expect(String(rows[1]![0])).toContain('导出日期：2025年6月15日')
+    expect(rows[2]).toEqual(['组织名称', '组织类型', '所辖科室', '届满日期'])
+    expect(rows[4]![0]).toBe('\'=HYPERLINK("http://x")')
+    expect(rows[5]).toEqual(['内科党支部', '党支部', '心内科、呼吸科', '2027-01-15'])
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]!
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
+    expect(ws.pageSetup.paperSize).toBe(9)
+    expect(ws.getCell('A3').font.bold).toBe(true)
+  })
+
+  it('每次导出都记入审计日志', async () => {
+    const backend = await hospital()
+    await ok(backend, 'exports.workbook', { source: 'organizations' })
+    const log = await ok(backend, 'audit.list', { entity: 'export' })
+    expect(log[0]!.after).toMatchObject({ source: 'organizations', rows: 3, sensitive: false })
+  })
+
+  it('填写上级模板：按列名对应字段，保留对方的标题与样式，对应关系下次自动沿用', async () => {
+    const backend = await hospital()
+    const template = await theirTemplate()
+    const seen = await ok(backend, 'exports.inspectTemplate', { source: 'organizations', fileName: '附表2.xlsx', contentBase64: template })
+    expect(seen.headerRow).toBe(3)
+    expect(seen.columns).toEqual([
+      { header: '序号', field: null },
+      { header: '党组织全称', field: 'name' },
+      { header: '隶属党组织', field: 'parent' },
+      { header: '建立日期', field: 'foundedOn' },
+    ])
+    // the clerk maps 建立日期 to nothing this time
+    const filled = await ok(backend, 'exports.fillTemplate', { source: 'organizations', fileName: '附表2.xlsx', contentBase64: template, mapping: { 序号: null, 党组织全称: 'name', 隶属党组织: 'parent', 建立日期: null } })
+    expect(filled.fileName).toBe('附表2-已填写.xlsx')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(filled.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('附表2')!
+    expect(ws.getCell('A1').value).toBe('基层党组织情况统计表')
+    expect(ws.getCell('B4').value).toBe('中共示范医院委员会')
+    expect(ws.getCell('B6').value).toBe('内科党支部')
+    expect(ws.getCell('C6').value).toBe('中共示范医院委员会')
+    expect(ws.getCell('D4').value).toBeNull()
+    expect(ws.getCell('B6').font).toMatchObject({ name: '仿宋', bold: true })
+    expect(ws.getColumn(2).width).toBe(44)
+    const again = await ok(backend, 'exports.inspectTemplate', { source: 'organizations', fileName: '附表2.xlsx', contentBase64: template })
+    expect(again.columns.find((c) => c.header === '建立日期')!.field).toBeNull()
+  })
+
+  it('上级模板是 .xls 或损坏时说明如何处理', async () => {
+    const backend = await hospital()
+    const err = await fails(backend, 'exports.inspectTemplate', { source: 'organizations', fileName: 'a.xls', contentBase64: b64(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3])) })
+    expect(err.message).toContain('另存为 .xlsx')
+  })
+})
