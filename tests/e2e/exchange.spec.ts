@@ -74,4 +74,27 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('已撤销')
     await page.screenshot({ path: 'tests/e2e/__screenshots__/import.png' })
   })
+
+  it('导出党组织为 Excel，并按上级模板填写', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '导出党组织' }).click()
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: '导出 Excel' }).click()
+    const d = await download
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(await d.path())).Sheets['党组织一览表']!, { header: 1 })
+    expect(rows[2]).toContain('组织名称')
+    expect(rows.slice(3).map((r) => r[0])).toEqual(['中共示范医院委员会', '内科党支部'])
+
+    const template = join(dir, '上级附表.xlsx')
+    writeFileSync(template, workbook([['附表：党组织情况'], ['序号', '党组织全称', '建立日期']]))
+    await page.getByLabel('选择上级模板').setInputFiles(template)
+    await expect.poll(() => page.getByLabel('模板列对应').innerText()).toContain('党组织全称')
+    const filled = page.waitForEvent('download')
+    await page.getByRole('button', { name: '生成填好的模板' }).click()
+    const f = await filled
+    expect(f.suggestedFilename()).toBe('上级附表-已填写.xlsx')
+    const out = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(await f.path())).Sheets.Sheet1!, { header: 1 })
+    expect(out[0]).toEqual(['附表：党组织情况'])
+    expect([out[2]![1], out[2]![2]]).toEqual(['中共示范医院委员会', '2001-07-01'])
+  })
 })
