@@ -1,0 +1,49 @@
+import { performance } from 'node:perf_hooks'
+
+/** One line of bench/results.json (issue 10): a value, its unit, and where there is one, the physical limit and the ratio. */
+export interface Figure {
+  name: string
+  value: number
+  unit: string
+  limit?: number
+  ratio?: number
+  /** the target this figure is held against, e.g. "p95 < 50 ms" */
+  target?: string
+  met?: boolean
+}
+
+export interface Timing {
+  median: number
+  p95: number
+  runs: number
+}
+
+/** Runs fn repeatedly (after a warm-up) and reports median and p95 in milliseconds. */
+export async function time(fn: () => unknown, runs = 30, warmup = 3): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    await fn()
+    samples.push(performance.now() - t0)
+  }
+  samples.sort((a, b) => a - b)
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!
+  return { median: at(0.5), p95: at(0.95), runs }
+}
+
+/** A latency figure pair (median and p95) held against a p95 target in ms. */
+export function latency(name: string, t: Timing, targetMs: number): Figure[] {
+  return [
+    { name: `${name} (median)`, value: round(t.median), unit: 'ms' },
+    { name: `${name} (p95)`, value: round(t.p95), unit: 'ms', target: `p95 < ${targetMs} ms`, met: t.p95 < targetMs },
+  ]
+}
+
+/** Our time against the bare-stack time for the same work, measured in the same run. */
+export function ratio(name: string, ours: number, limit: number, maxRatio: number): Figure {
+  const r = ours / limit
+  return { name, value: round(ours), unit: 'ms', limit: round(limit), ratio: round(r, 2), target: `ratio ≤ ${maxRatio}`, met: r <= maxRatio }
+}
+
+export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits

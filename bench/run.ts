@@ -1,0 +1,40 @@
+/**
+ * `npm run bench` (issue 10): builds the large dataset in a temporary database and measures every figure
+ * against its target, with ratios against the bare stack measured in the same run. Not part of `npm test`.
+ * Writes bench/results.json and prints a table. Figures are grouped by area under bench/figures/.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { execSync } from 'node:child_process'
+import { bundleFigures } from './figures/bundle'
+import { FIGURE_GROUPS } from './figures'
+import type { Figure } from './harness'
+
+async function main(): Promise<void> {
+  const scale = (process.argv.find((a) => a.startsWith('--scale='))?.split('=')[1] ?? 'large') as 'small' | 'large' | 'city'
+  const dir = mkdtempSync(join(tmpdir(), 'dangban-bench-'))
+  const figures: Figure[] = []
+  try {
+    for (const group of FIGURE_GROUPS) {
+      process.stderr.write(`… ${group.name}\n`)
+      figures.push(...(await group.run({ dir, scale })))
+    }
+    const renderer = resolve('out/renderer')
+    if (!existsSync(join(renderer, 'index.html'))) execSync('npx electron-vite build', { stdio: 'ignore' })
+    figures.push(...bundleFigures(renderer))
+    figures.push({ name: 'bench process memory (RSS)', value: Math.round(process.memoryUsage().rss / 1024 / 1024), unit: 'MiB' })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+  writeFileSync(resolve('bench/results.json'), JSON.stringify({ scale, machine, at: new Date().toISOString(), figures }, null, 2) + '\n')
+  const w = Math.max(...figures.map((f) => f.name.length))
+  console.log(`党办通 benchmark — scale ${scale} — ${machine}`)
+  for (const f of figures) {
+    const extra = [f.limit !== undefined ? `limit ${f.limit} ${f.unit}` : '', f.ratio !== undefined ? `ratio ${f.ratio}` : '', f.target ? `${f.target}: ${f.met ? 'met' : 'NOT MET'}` : ''].filter(Boolean).join('  ')
+    console.log(`${f.name.padEnd(w)}  ${String(f.value).padStart(8)} ${f.unit.padEnd(4)}  ${extra}`)
+  }
+}
+
+void main()
