@@ -14,5 +14,5 @@ export const AREAS: Area[] = [
   { path: '/assessments', title: '考核评价', icon: 'Medal', planned: '星级党支部评定、书记述职评议、民主评议党员，按审核流程逐级评分，并以驾驶舱图表展示。' },
   { path: '/statistics', title: '统计分析', icon: 'DataAnalysis', planned: '12月31日时点的党内统计年报，每个数字都能下钻到具体名单，上报前自动核对增减。' },
   { path: '/exchange', title: '数据导入导出', icon: 'Upload' },
-  { path: '/settings', title: '系统设置', icon: 'Setting', planned: '规则参数（开会频次、任期提醒等）、单位名称、备份与恢复、用户与权限。' },
+  { path: '/settings', title: '系统设置', icon: 'Setting' },
 ]

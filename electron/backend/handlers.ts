@@ -4,6 +4,7 @@ import type { Handlers } from './handler'
 import { exportsHandlers } from './exports/handlers'
 import { importsHandlers } from './imports/handlers'
 import { organizationsHandlers } from './organizations/handlers'
+import { settingsHandlers } from './settings-handlers'
 
 /** Every method of the contract has exactly one implementation here (a missing one is a type error). */
 export const handlers: Handlers<Contract> = {
@@ -11,4 +12,5 @@ export const handlers: Handlers<Contract> = {
   ...organizationsHandlers,
   ...importsHandlers,
   ...exportsHandlers,
+  ...settingsHandlers,
 }

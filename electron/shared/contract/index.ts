@@ -4,6 +4,7 @@ import type { MethodSpec } from './define'
 import { exportsContract } from './exports'
 import { importsContract } from './imports'
 import { organizationsContract } from './organizations'
+import { settingsContract } from './settings'
 
 /**
  * The one contract between renderer and backend, keyed by method name. Electron IPC, the loopback HTTP
@@ -14,6 +15,7 @@ export const contract = {
   ...organizationsContract,
   ...importsContract,
   ...exportsContract,
+  ...settingsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -93,3 +93,23 @@ describe('党组织', () => {
     expect(late.warnings.find((w) => w.code === 'term_expired')?.level).toBe('danger')
   })
 })
+
+describe('规则参数', () => {
+  it('调整阈值后提示随之变化，恢复默认后回到全国默认值，修改记入审计', async () => {
+    const { backend, branch } = await hospital()
+    expect(branch.warnings.map((w) => w.code)).toContain('too_few_full_members')
+    await ok(backend, 'settings.update', { key: 'org.minFullMembers', value: 0 })
+    expect((await ok(backend, 'orgs.get', { id: branch.id })).warnings.map((w) => w.code)).not.toContain('too_few_full_members')
+    const back = await ok(backend, 'settings.update', { key: 'org.minFullMembers', value: null })
+    expect(back.values['org.minFullMembers']).toBe(3)
+    const log = await ok(backend, 'audit.list', { entity: 'setting' })
+    expect(log.map((e) => e.after)).toEqual([{ 'org.minFullMembers': 3 }, { 'org.minFullMembers': 0 }])
+  })
+
+  it('拒绝类型不对或不存在的设置项', async () => {
+    const backend = testBackend()
+    expect((await fails(backend, 'settings.update', { key: 'org.minFullMembers', value: '三' })).message).toContain('类型不正确')
+    expect((await fails(backend, 'settings.update', { key: 'org.nope', value: 1 })).message).toContain('没有名为')
+    expect((await fails(backend, 'settings.update', { key: 'org.termReminderMonths', value: [6, -1] })).message).toContain('0至120')
+  })
+})

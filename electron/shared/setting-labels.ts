@@ -1,0 +1,17 @@
+import type { SettingKey } from './settings'
+
+/** How a setting is shown on the 系统设置 page. Settings without an entry are listed under “其他” by key. */
+export interface SettingLabel {
+  group: string
+  label: string
+  help: string
+  unit?: string
+}
+
+export const SETTING_LABELS: Partial<Record<SettingKey, SettingLabel>> = {
+  'unit.name': { group: '单位信息', label: '单位名称', help: '打印、导出的表头和“填报单位”使用，例如：中共××市第一人民医院委员会' },
+  'org.minFullMembers': { group: '党组织', label: '党支部最少正式党员数', help: '少于此数时提示（党章第三十条：正式党员三人以上成立支部）', unit: '名' },
+  'org.committeeThreshold': { group: '党组织', label: '应设支委会的正式党员数', help: '达到此数仍无支委会时提示（支部工作条例第九条：7人以上）', unit: '名' },
+  'org.maxMembers': { group: '党组织', label: '支部一般规模上限', help: '超过时提示考虑分设支部或设立党小组', unit: '名' },
+  'org.termReminderMonths': { group: '党组织', label: '换届提醒（届满前几个月）', help: '多个月份用逗号分隔，例如 6,3', unit: '个月' },
+}
