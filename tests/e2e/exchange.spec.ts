@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workbook } from '../fixtures/workbooks'
-import { startApp, type TestApp } from './support/app'
+import { screenshotPath, startApp, type TestApp } from './support/app'
 
 describe('Excel 导入（浏览器中的真实界面）', () => {
   let app: TestApp
@@ -72,7 +72,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     expect(await page.locator('.el-tree').innerText()).not.toContain('外科党支部')
     await page.getByRole('menuitem', { name: '数据导入导出' }).click()
     await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('已撤销')
-    await page.screenshot({ path: 'tests/e2e/__screenshots__/import.png' })
+    await page.screenshot({ path: screenshotPath('import.png') })
   })
 
   it('导出党组织为 Excel，并按上级模板填写', async () => {

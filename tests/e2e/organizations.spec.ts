@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { choose, startApp, type TestApp } from './support/app'
+import { choose, screenshotPath, startApp, type TestApp } from './support/app'
 
 describe('党组织管理（浏览器中的真实界面）', () => {
   let app: TestApp
@@ -73,7 +73,7 @@ describe('党组织管理（浏览器中的真实界面）', () => {
     const { page } = app
     await page.locator('.el-tree-node__content', { hasText: '中共示范医院委员会' }).click()
     await expect.poll(() => page.locator('.el-timeline').innerText()).not.toContain('调整隶属关系')
-    const png = await page.screenshot({ path: 'tests/e2e/__screenshots__/organizations.png' })
+    const png = await page.screenshot({ path: screenshotPath('organizations.png') })
     expect(png.length).toBeGreaterThan(10_000)
     expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '党组织') || document.fonts.check('16px "Microsoft YaHei"', '党组织'))).toBe(true)
   })

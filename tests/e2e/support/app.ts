@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startBridge, type Bridge } from '../../../electron/backend/http/bridge'
 import { openBackend } from '../../../electron/backend/open'
@@ -73,4 +73,14 @@ export async function choose(page: Page, label: string, option: string): Promise
   // click the select's wrapper: its inner input resizes while it opens and never counts as "stable"
   await page.locator('.el-select', { has: page.getByRole('combobox', { name: label, exact: true }) }).click()
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: option }).first().click()
+}
+
+/**
+ * Where a test saves a screenshot: test-results/screenshots/ on every run (ignored by git), and the reviewed
+ * copies under tests/e2e/__screenshots__/ only when UPDATE_SCREENSHOTS=1, so a test run leaves the tree clean.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../__screenshots__') : resolve(__dirname, '../../../test-results/screenshots')
+  mkdirSync(dirname(join(dir, name)), { recursive: true })
+  return join(dir, name)
 }
