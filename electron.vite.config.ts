@@ -8,7 +8,10 @@ export default defineConfig({
   main: {
     build: {
       // better-sqlite3 is native: it stays a runtime dependency, never bundled
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') }, external: ['better-sqlite3'] },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'jobs-worker': resolve(__dirname, 'electron/backend/jobs/worker.ts') },
+        external: ['better-sqlite3'],
+      },
     },
     resolve: { alias: { '@shared': shared } },
   },

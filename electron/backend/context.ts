@@ -9,6 +9,8 @@ export interface BackendContext {
   transport: 'electron' | 'web' | 'cli'
   /** injectable clock so rules about "today" are testable */
   now: () => Date
+  /** long work reports how far it is (set when it runs as a background job; a no-op otherwise) */
+  progress?: (done: number, total: number, stage: string) => void
 }
 
 /** A context for one call: which method is running, for the audit log. */

@@ -3,6 +3,7 @@ import { appHandlers } from './app/handlers'
 import type { Handlers } from './handler'
 import { exportsHandlers } from './exports/handlers'
 import { importsHandlers } from './imports/handlers'
+import { jobsHandlers } from './jobs/handlers'
 import { organizationsHandlers } from './organizations/handlers'
 import { settingsHandlers } from './settings-handlers'
 
@@ -13,4 +14,5 @@ export const handlers: Handlers<Contract> = {
   ...importsHandlers,
   ...exportsHandlers,
   ...settingsHandlers,
+  ...jobsHandlers,
 }

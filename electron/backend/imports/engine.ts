@@ -49,6 +49,7 @@ export function analyze<R>(kind: ImportKind<R>, bytes: Uint8Array, fileName: str
       if (cell) byField.set(key, cell)
     }
     parsed.push({ row: r + 1, ...kind.parse((f) => byField.get(f), ctx) })
+    if (r % 500 === 0) ctx.progress?.(r, sheet.rows.length, '检查数据')
   }
 
   const fileRecords = parsed.filter((p) => p.record !== null).map((p) => ({ row: p.row, record: p.record as R }))
@@ -104,7 +105,8 @@ export function commit<R>(kind: ImportKind<R>, bytes: Uint8Array, fileName: stri
   const writable = new Set(preview.rows.filter((r) => r.action === 'insert' || r.action === 'update').map((r) => r.row))
   const ordered = (kind.order ? kind.order(valid) : valid).filter((v) => writable.has(v.row))
   const items: { entityId: number; action: 'insert' | 'update'; before: unknown }[] = []
-  for (const v of ordered) {
+  for (const [n, v] of ordered.entries()) {
+    if (n % 200 === 0) ctx.progress?.(n, ordered.length, '写入数据')
     const applied = kind.apply(v.record, mode, ctx)
     if (applied.action !== 'skip' && applied.entityId !== null) items.push({ entityId: applied.entityId, action: applied.action, before: applied.before })
   }

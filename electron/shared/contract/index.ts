@@ -3,6 +3,7 @@ import { appContract } from './app'
 import type { MethodSpec } from './define'
 import { exportsContract } from './exports'
 import { importsContract } from './imports'
+import { jobsContract } from './jobs'
 import { organizationsContract } from './organizations'
 import { settingsContract } from './settings'
 
@@ -16,6 +17,7 @@ export const contract = {
   ...importsContract,
   ...exportsContract,
   ...settingsContract,
+  ...jobsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

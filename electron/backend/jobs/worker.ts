@@ -1,0 +1,36 @@
+/**
+ * A background job: opens its own connection to the same database file and runs one method through the
+ * ordinary dispatcher (validation, transaction, audit), posting progress to the main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { openBackend } from '../open'
+
+interface JobData {
+  databasePath: string
+  user: string
+  transport: 'electron' | 'web' | 'cli'
+  method: string
+  input: unknown
+}
+
+async function run(): Promise<void> {
+  const data = workerData as JobData
+  let last = 0
+  const backend = openBackend(data.databasePath, data.transport, {
+    user: data.user,
+    progress(done, total, stage) {
+      const now = Date.now()
+      if (now - last < 100 && done < total) return
+      last = now
+      parentPort!.postMessage({ type: 'progress', done, total, stage })
+    },
+  })
+  try {
+    const result = await backend.call(data.method, data.input)
+    parentPort!.postMessage({ type: 'result', result })
+  } finally {
+    backend.context.db.close()
+  }
+}
+
+void run()

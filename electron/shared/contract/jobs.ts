@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import type { Result } from '../result'
+import { method } from './define'
+
+/**
+ * Long work (large imports, exports, statistics) runs as a background job in a worker thread with its own
+ * database connection, so the window never freezes; the screen polls its progress.
+ */
+export const JOB_METHODS = ['imports.preview', 'imports.commit', 'imports.errorWorkbook'] as const
+
+export interface JobStatus {
+  id: string
+  method: string
+  state: 'running' | 'done' | 'failed'
+  done: number
+  total: number
+  stage: string
+  /** the method's own answer once finished */
+  result: Result<unknown> | null
+}
+
+const startInput = z
+  .object({
+    method: z.enum(JOB_METHODS, { error: '该操作不能在后台运行' }),
+    input: z.unknown(),
+  })
+  .strict()
+const statusInput = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, { message: '任务编号无效' }) }).strict()
+
+export const jobsContract = {
+  // starting is 'read' here; the job re-checks the inner method through the same dispatcher
+  'jobs.start': method<typeof startInput, { id: string }>(startInput, 'read'),
+  'jobs.status': method<typeof statusInput, JobStatus>(statusInput, 'read'),
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Backend } from '../../../electron/backend/dispatch'
+import { openBackend } from '../../../electron/backend/open'
+import type { JobStatus } from '../../../electron/shared/contract/jobs'
+import { b64, workbook, type Aoa } from '../../fixtures/workbooks'
+import { ok } from '../helpers'
+
+async function waitFor(backend: Backend, id: string): Promise<{ final: JobStatus; seen: JobStatus[] }> {
+  const seen: JobStatus[] = []
+  for (;;) {
+    const s = await ok(backend, 'jobs.status', { id })
+    seen.push(s)
+    if (s.state !== 'running') return { final: s, seen }
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+describe('后台任务', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dangban-jobs-'))
+
+  it('大批量导入在工作线程中运行，报告进度，主线程随时可以读数据', async () => {
+    const backend = openBackend(join(dir, 'jobs.db'), 'cli')
+    const rows: Aoa = [['组织名称', '组织类型', '上级组织'], ['中共示范医院委员会', '党委', null]]
+    for (let i = 0; i < 3000; i++) rows.push([`第${i}党支部`, '党支部', '中共示范医院委员会'])
+    const { id } = await ok(backend, 'jobs.start', { method: 'imports.commit', input: { kind: 'organizations', fileName: 'big.xlsx', contentBase64: b64(workbook(rows)) } })
+    // the main thread answers while the worker writes
+    expect(Array.isArray(await ok(backend, 'orgs.list', {}))).toBe(true)
+    const { final, seen } = await waitFor(backend, id)
+    expect(final.state).toBe('done')
+    expect(final.result).toMatchObject({ ok: true, data: { inserted: 3001, errors: [] } })
+    expect(seen.some((s) => s.state === 'running' && s.done > 0 && s.total > 0)).toBe(true)
+    expect(await ok(backend, 'orgs.list', {})).toHaveLength(3001)
+    const log = await ok(backend, 'audit.list', { entity: 'import_batch' })
+    expect(log[0]!.method).toBe('imports.commit')
+    backend.context.db.close()
+  }, 60_000)
+
+  it('后台任务失败时返回中文原因，数据库不变', async () => {
+    const backend = openBackend(join(dir, 'fail.db'), 'cli')
+    const { id } = await ok(backend, 'jobs.start', { method: 'imports.commit', input: { kind: 'organizations', fileName: 'x.xlsx', contentBase64: b64(new Uint8Array([0x50, 0x4b, 1, 2])) } })
+    const { final } = await waitFor(backend, id)
+    expect(final.state).toBe('failed')
+    expect(final.result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await ok(backend, 'orgs.list', {})).toHaveLength(0)
+    backend.context.db.close()
+  })
+
+  it('只允许指定的操作在后台运行', async () => {
+    const backend = openBackend(join(dir, 'deny.db'), 'cli')
+    const r = await backend.call('jobs.start', { method: 'orgs.create', input: {} })
+    expect(r.ok).toBe(false)
+    backend.context.db.close()
+  })
+})
