@@ -5,6 +5,7 @@ import { exportsHandlers } from './exports/handlers'
 import { importsHandlers } from './imports/handlers'
 import { jobsHandlers } from './jobs/handlers'
 import { organizationsHandlers } from './organizations/handlers'
+import { demoHandlers } from './seed/handlers'
 import { settingsHandlers } from './settings-handlers'
 
 /** Every method of the contract has exactly one implementation here (a missing one is a type error). */
@@ -15,4 +16,5 @@ export const handlers: Handlers<Contract> = {
   ...exportsHandlers,
   ...settingsHandlers,
   ...jobsHandlers,
+  ...demoHandlers,
 }

@@ -4,6 +4,7 @@ import { openBackend } from '../open'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
 import { importCommand } from './commands/imports'
 import { orgsAdd, orgsList } from './commands/orgs'
+import { seedCommand } from './commands/seed'
 import { CliError, type Io } from './output'
 import type { CliCommand } from './types'
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, CliCommand> = {
   'orgs list': orgsList,
   'orgs add': orgsAdd,
   'import organizations': importCommand('organizations', '党组织'),
+  seed: seedCommand,
 }
 
 function usage(): string {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appContract } from './app'
 import type { MethodSpec } from './define'
+import { demoContract } from './demo'
 import { exportsContract } from './exports'
 import { importsContract } from './imports'
 import { jobsContract } from './jobs'
@@ -18,6 +19,7 @@ export const contract = {
   ...exportsContract,
   ...settingsContract,
   ...jobsContract,
+  ...demoContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

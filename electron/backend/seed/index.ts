@@ -1,0 +1,30 @@
+import type { CallContext } from '../context'
+import { seedOrganizations, type SeededOrgs } from './organizations'
+import { Random } from './random'
+
+export type SeedScale = 'small' | 'large' | 'city'
+
+/** Sizes (issue 10): small = demo data; large = a 3,000–5,000-member hospital with 10 years of records. */
+export const SCALES: Record<SeedScale, { campuses: number; hospitals: number; label: string }> = {
+  small: { campuses: 1, hospitals: 1, label: '演示数据（一家中型医院）' },
+  large: { campuses: 3, hospitals: 1, label: '大型医院（三个院区）' },
+  city: { campuses: 3, hospitals: 30, label: '市卫健委（30家医院）' },
+}
+
+export interface SeedSummary {
+  scale: SeedScale
+  organizations: number
+  branches: number
+}
+
+/** Fills an empty database with realistic, rule-abiding data; the same seed gives the same data. */
+export function seed(ctx: CallContext, scale: SeedScale, seedValue = 20251124): SeedSummary {
+  const random = new Random(seedValue)
+  const size = SCALES[scale]
+  const hospitals: SeededOrgs[] = []
+  for (let h = 1; h <= size.hospitals; h++) {
+    hospitals.push(seedOrganizations(ctx, random, { campuses: size.campuses, hospitalName: size.hospitals > 1 ? `市第${h}人民医院` : '示范医院' }))
+  }
+  const organizations = ctx.db.prepare('SELECT count(*) FROM organizations').pluck().get() as number
+  return { scale, organizations, branches: hospitals.reduce((n, h) => n + h.branches.length, 0) }
+}
