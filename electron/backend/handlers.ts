@@ -4,6 +4,7 @@ import type { Handlers } from './handler'
 import { exportsHandlers } from './exports/handlers'
 import { importsHandlers } from './imports/handlers'
 import { jobsHandlers } from './jobs/handlers'
+import { membersHandlers } from './members/handlers'
 import { organizationsHandlers } from './organizations/handlers'
 import { demoHandlers } from './seed/handlers'
 import { settingsHandlers } from './settings-handlers'
@@ -12,6 +13,7 @@ import { settingsHandlers } from './settings-handlers'
 export const handlers: Handlers<Contract> = {
   ...appHandlers,
   ...organizationsHandlers,
+  ...membersHandlers,
   ...importsHandlers,
   ...exportsHandlers,
   ...settingsHandlers,

@@ -14,4 +14,10 @@ export const SETTING_LABELS: Partial<Record<SettingKey, SettingLabel>> = {
   'org.committeeThreshold': { group: '党组织', label: '应设支委会的正式党员数', help: '达到此数仍无支委会时提示（支部工作条例第九条：7人以上）', unit: '名' },
   'org.maxMembers': { group: '党组织', label: '支部一般规模上限', help: '超过时提示考虑分设支部或设立党小组', unit: '名' },
   'org.termReminderMonths': { group: '党组织', label: '换届提醒（届满前几个月）', help: '多个月份用逗号分隔，例如 6,3', unit: '个月' },
+  'dev.minAge': { group: '发展党员', label: '入党申请最低年龄', help: '发展党员工作细则第五条：年满18岁', unit: '岁' },
+  'dev.talkWithinMonths': { group: '发展党员', label: '收到申请后谈话期限', help: '细则第七条：一个月内派人谈话', unit: '个月' },
+  'dev.activistMinMonths': { group: '发展党员', label: '积极分子培养期', help: '细则第十三条：经过一年以上培养教育方可列为发展对象', unit: '个月' },
+  'dev.activistReviewMonths': { group: '发展党员', label: '积极分子考察间隔', help: '细则第十二条：每半年进行一次考察', unit: '个月' },
+  'dev.trainingMinHours': { group: '发展党员', label: '发展对象集中培训学时', help: '细则第十六条：不少于3天或24学时', unit: '学时' },
+  'dev.probationMonths': { group: '发展党员', label: '预备期', help: '党章第七条：预备期为一年', unit: '个月' },
 }

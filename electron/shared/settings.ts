@@ -11,6 +11,18 @@ export const DEFAULT_SETTINGS = {
   'org.maxMembers': 50,
   /** 换届 reminders: months before term end (peer systems remind at 6 and 3 months) */
   'org.termReminderMonths': [6, 3] as number[],
+  /** 发展党员工作细则 第五条: applicants must be at least 18 */
+  'dev.minAge': 18,
+  /** 细则 第七条: the branch talks with an applicant within one month of the application */
+  'dev.talkWithinMonths': 1,
+  /** 细则 第十三条: an activist is trained for more than one year before becoming a candidate */
+  'dev.activistMinMonths': 12,
+  /** 细则 第十二条: activists are assessed every six months */
+  'dev.activistReviewMonths': 6,
+  /** 细则 第十六条: concentrated training of candidates, at least 3 days or 24 学时 */
+  'dev.trainingMinHours': 24,
+  /** 党章 第七条: probation is one year */
+  'dev.probationMonths': 12,
   /** the hospital's name as printed on reports and exports */
   'unit.name': '',
 }

@@ -5,6 +5,7 @@ import { demoContract } from './demo'
 import { exportsContract } from './exports'
 import { importsContract } from './imports'
 import { jobsContract } from './jobs'
+import { membersContract } from './members'
 import { organizationsContract } from './organizations'
 import { settingsContract } from './settings'
 
@@ -15,6 +16,7 @@ import { settingsContract } from './settings'
 export const contract = {
   ...appContract,
   ...organizationsContract,
+  ...membersContract,
   ...importsContract,
   ...exportsContract,
   ...settingsContract,

@@ -1,0 +1,39 @@
+import type { membersContract } from '../../shared/contract/members'
+import { todayLocal } from '../../shared/dates'
+import { STAGES, type Member, type Stage } from '../../shared/members'
+import { dueItems } from '../../shared/rules/membership'
+import type { Handlers } from '../handler'
+import { descendantIds } from '../organizations/repository'
+import { readSettings } from '../settings'
+import { appoint, endPost, listCommittee } from './committees'
+import { listMembers } from './list'
+import * as repo from './repository'
+import { createMember, memberDetail, recordMemberEvent, revealField, updateMember } from './service'
+
+export const membersHandlers: Handlers<typeof membersContract> = {
+  'members.list': (input, ctx) => listMembers(ctx, input),
+  'members.get': ({ id }, ctx) => memberDetail(ctx, id),
+  'members.create': (input, ctx) => createMember(ctx, input),
+  'members.update': ({ id, fields }, ctx) => updateMember(ctx, id, fields),
+  'members.event': (input, ctx) => recordMemberEvent(ctx, input),
+  'members.reveal': ({ id, field }, ctx) => revealField(ctx, id, field),
+
+  // 发展党员 pipeline: who is at which stage and what is due next, most urgent first
+  'members.pipeline': ({ organizationId }, ctx) => {
+    const scope = organizationId === null ? '' : `AND m.organization_id IN (${descendantIds(ctx.db, organizationId).map(Number).join(',')})`
+    const ids = ctx.db.prepare(`SELECT m.id FROM members m WHERE m.status = 'normal' AND m.stage <> 'full' ${scope}`).pluck().all() as number[]
+    const people = ids.map((id) => repo.findMember(ctx.db, id)!) as Member[]
+    const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
+    const full = ctx.db.prepare(`SELECT count(*) FROM members m WHERE m.status = 'normal' AND m.stage = 'full' ${scope}`).pluck().get() as number
+    counts.full = full
+    for (const p of people) counts[p.stage]++
+    const settings = readSettings(ctx.db)
+    const today = todayLocal(ctx.now())
+    const due = people.flatMap((p) => dueItems(p, today, settings)).sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+    return { counts, due }
+  },
+
+  'committees.list': ({ organizationId }, ctx) => listCommittee(ctx, organizationId),
+  'committees.appoint': (input, ctx) => appoint(ctx, input),
+  'committees.end': ({ postId, endedOn }, ctx) => endPost(ctx, postId, endedOn),
+}

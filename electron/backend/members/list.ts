@@ -1,0 +1,100 @@
+import type { z } from 'zod'
+import type { memberListInput } from '../../shared/contract/members'
+import { addYears, fullYears, todayLocal } from '../../shared/dates'
+import type { MemberRow, Stage } from '../../shared/members'
+import { maskIdNumber, maskPhone } from '../../shared/rules/id-number'
+import { partyAge } from '../../shared/rules/membership'
+import codes from '../../shared/codes/code-lists.json'
+import type { CallContext } from '../context'
+import { descendantIds } from '../organizations/repository'
+
+type ListInput = z.output<typeof memberListInput>
+
+const SORTS: Record<ListInput['sort'], string> = {
+  name: 'm.name',
+  birthDate: 'm.birth_date',
+  joinedOn: 'm.joined_on',
+  organization: 'o.sort_order, o.id',
+  stage: "CASE m.stage WHEN 'full' THEN 1 WHEN 'probationary' THEN 2 WHEN 'candidate' THEN 3 WHEN 'activist' THEN 4 ELSE 5 END",
+  department: 'm.department',
+}
+
+/** Age band label → birth-date range on today (full years, as the statistics count them). */
+function ageRange(band: string, today: string): [string | null, string | null] | null {
+  const m = /^(\d+)-(\d+)岁$/.exec(band)
+  if (m) return [addYears(today, -(Number(m[2]) + 1)), addYears(today, -Number(m[1]))]
+  if (band === '30岁及以下') return [addYears(today, -31), null]
+  if (band === '61岁及以上') return [null, addYears(today, -61)]
+  return null
+}
+
+/**
+ * The roster list: filters, name search that works for 1–2 characters (LIKE over an indexed table — FTS5's
+ * trigram tokenizer finds nothing under 3 characters), sorting and paging. Sensitive fields come masked.
+ */
+export function listMembers(ctx: CallContext, f: ListInput): { total: number; rows: MemberRow[] } {
+  const where: string[] = []
+  const params: Record<string, unknown> = {}
+  if (f.organizationId !== null) {
+    const ids = f.includeSub ? descendantIds(ctx.db, f.organizationId) : [f.organizationId]
+    where.push(`m.organization_id IN (${ids.map(Number).join(',')})`)
+  }
+  if (f.stages.length) where.push(`m.stage IN (${f.stages.map((s) => `'${s}'`).join(',')})`)
+  if (f.statuses.length) where.push(`m.status IN (${f.statuses.map((s) => `'${s}'`).join(',')})`)
+  if (f.gender) {
+    where.push('m.gender = @gender')
+    params.gender = f.gender
+  }
+  const today = todayLocal(ctx.now())
+  if (f.ageBand) {
+    const r = ageRange(f.ageBand, today)
+    if (r?.[0]) (where.push('m.birth_date > @bornAfter'), (params.bornAfter = r[0]))
+    if (r?.[1]) (where.push('m.birth_date <= @bornBy'), (params.bornBy = r[1]))
+  }
+  if (f.educationGroup) {
+    const names = codes.education.filter((e) => e.group === f.educationGroup).map((e) => e.name)
+    where.push(`m.education IN (${names.map((_, i) => `@edu${i}`).join(',') || "''"})`)
+    names.forEach((n, i) => (params[`edu${i}`] = n))
+  }
+  const dual = `EXISTS (SELECT 1 FROM committee_posts p WHERE p.member_id = m.id AND p.post = 'secretary' AND p.ended_on IS NULL AND p.dual_leader = 1)`
+  if (f.dualLeader !== null) where.push(f.dualLeader ? dual : `NOT ${dual}`)
+  const q = f.q.normalize('NFKC').replace(/\s+/g, '')
+  if (q) {
+    where.push("(m.name LIKE @q ESCAPE '\\' OR m.department LIKE @q ESCAPE '\\')")
+    params.q = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const from = 'FROM members m LEFT JOIN organizations o ON o.id = m.organization_id'
+  const total = ctx.db.prepare(`SELECT count(*) ${from} ${clause}`).pluck().get(params) as number
+  const rows = ctx.db
+    .prepare(
+      `SELECT m.id, m.name, m.gender, m.id_number, m.birth_date, m.ethnicity, m.education, m.title, m.department, m.stage, m.status,
+              m.organization_id, o.name AS organization_name, m.joined_on, m.converted_on, m.party_age_correction, m.phone, ${dual} AS dual_leader
+       ${from} ${clause} ORDER BY ${SORTS[f.sort]} ${f.order === 'desc' ? 'DESC' : 'ASC'}, m.id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as Record<string, unknown>[]
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id as number,
+      name: r.name as string,
+      gender: r.gender as string,
+      idNumber: maskIdNumber(r.id_number as string | null),
+      birthDate: r.birth_date as string | null,
+      age: r.birth_date ? fullYears(r.birth_date as string, today) : null,
+      ethnicity: r.ethnicity as string | null,
+      education: r.education as string | null,
+      title: r.title as string | null,
+      department: r.department as string | null,
+      stage: r.stage as Stage,
+      status: r.status as MemberRow['status'],
+      organizationId: r.organization_id as number | null,
+      organizationName: r.organization_name as string | null,
+      joinedOn: r.joined_on as string | null,
+      convertedOn: r.converted_on as string | null,
+      partyAge: partyAge(r.converted_on as string | null, r.party_age_correction as number, today),
+      phone: maskPhone(r.phone as string | null),
+      dualLeader: r.dual_leader === 1,
+    })),
+  }
+}

@@ -1,0 +1,164 @@
+import type { Database } from 'better-sqlite3'
+import type { Member, MemberEvent, MemberEventType, MemberFields, MemberStatus, Stage } from '../../shared/members'
+
+/** members columns ↔ MemberFields keys (camelCase in code, snake_case in SQL). */
+export const FIELD_COLUMNS: Record<keyof MemberFields, string> = {
+  name: 'name',
+  gender: 'gender',
+  idNumber: 'id_number',
+  ethnicity: 'ethnicity',
+  birthDate: 'birth_date',
+  education: 'education',
+  degree: 'degree',
+  title: 'title',
+  department: 'department',
+  position: 'position',
+  adminPost: 'admin_post',
+  partyPost: 'party_post',
+  occupation: 'occupation',
+  phone: 'phone',
+  address: 'address',
+  residence: 'residence',
+  hukou: 'hukou',
+  nativePlace: 'native_place',
+  workStartedOn: 'work_started_on',
+  partyAgeCorrection: 'party_age_correction',
+  note: 'note',
+  appliedOn: 'applied_on',
+  talkedOn: 'talked_on',
+  activistOn: 'activist_on',
+  contacts: 'contacts',
+  candidateOn: 'candidate_on',
+  politicalReviewOn: 'political_review_on',
+  trainingHours: 'training_hours',
+  trainingTo: 'training_to',
+  introducers: 'introducers',
+  preReviewOn: 'pre_review_on',
+  joinedOn: 'joined_on',
+  approvedOn: 'approved_on',
+  oathOn: 'oath_on',
+  conversionAppliedOn: 'conversion_applied_on',
+  convertedOn: 'converted_on',
+  extensionMonths: 'extension_months',
+}
+const FIELD_KEYS = Object.keys(FIELD_COLUMNS) as (keyof MemberFields)[]
+
+type Row = Record<string, unknown>
+
+function fromRow(r: Row): Member {
+  const fields = Object.fromEntries(FIELD_KEYS.map((k) => [k, r[FIELD_COLUMNS[k]] ?? null])) as unknown as MemberFields
+  return {
+    ...fields,
+    partyAgeCorrection: Number(r.party_age_correction ?? 0),
+    id: r.id as number,
+    stage: r.stage as Stage,
+    status: r.status as MemberStatus,
+    organizationId: (r.organization_id as number | null) ?? null,
+    organizationName: (r.organization_name as string | null) ?? null,
+    mobile: (r.mobile as string | null) ?? null,
+    lostContactSince: (r.lost_contact_since as string | null) ?? null,
+    leftOn: (r.left_on as string | null) ?? null,
+    leftReason: (r.left_reason as string | null) ?? null,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  }
+}
+
+const SELECT = 'SELECT m.*, o.name AS organization_name FROM members m LEFT JOIN organizations o ON o.id = m.organization_id'
+
+export function findMember(db: Database, id: number): Member | null {
+  const r = db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as Row | undefined
+  return r ? fromRow(r) : null
+}
+
+export function findByIdNumber(db: Database, idNumber: string): Member | null {
+  const r = db.prepare(`${SELECT} WHERE m.id_number = ?`).get(idNumber) as Row | undefined
+  return r ? fromRow(r) : null
+}
+
+export function insertMember(db: Database, f: MemberFields, stage: Stage, organizationId: number, at: string): number {
+  const cols = FIELD_KEYS.map((k) => FIELD_COLUMNS[k])
+  const sql = `INSERT INTO members (${cols.join(', ')}, stage, organization_id, created_at, updated_at)
+               VALUES (${cols.map(() => '?').join(', ')}, ?, ?, ?, ?)`
+  return Number(db.prepare(sql).run(...FIELD_KEYS.map((k) => f[k] ?? null), stage, organizationId, at, at).lastInsertRowid)
+}
+
+export function updateFields(db: Database, id: number, f: MemberFields, stage: Stage, at: string): void {
+  const sets = FIELD_KEYS.map((k) => `${FIELD_COLUMNS[k]} = ?`).join(', ')
+  db.prepare(`UPDATE members SET ${sets}, stage = ?, updated_at = ? WHERE id = ?`).run(...FIELD_KEYS.map((k) => f[k] ?? null), stage, at, id)
+}
+
+export interface StatePatch {
+  stage?: Stage
+  status?: MemberStatus
+  organizationId?: number | null
+  mobile?: string | null
+  lostContactSince?: string | null
+  leftOn?: string | null
+  leftReason?: string | null
+}
+const STATE_COLUMNS: Record<keyof StatePatch, string> = {
+  stage: 'stage',
+  status: 'status',
+  organizationId: 'organization_id',
+  mobile: 'mobile',
+  lostContactSince: 'lost_contact_since',
+  leftOn: 'left_on',
+  leftReason: 'left_reason',
+}
+
+export function patchState(db: Database, id: number, patch: StatePatch & Partial<MemberFields>, at: string): void {
+  const entries = Object.entries(patch).filter(([, v]) => v !== undefined)
+  const col = (k: string) => STATE_COLUMNS[k as keyof StatePatch] ?? FIELD_COLUMNS[k as keyof MemberFields]
+  if (entries.length === 0) return
+  db.prepare(`UPDATE members SET ${entries.map(([k]) => `${col(k)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...entries.map(([, v]) => v), at, id)
+}
+
+export interface EventWrite {
+  type: MemberEventType
+  occurredOn: string
+  organizationId?: number | null
+  otherOrganization?: string | null
+  letterNo?: string | null
+  duesPaidTo?: string | null
+  documentNo?: string | null
+  reason?: string | null
+}
+
+export function insertEvent(db: Database, memberId: number, e: EventWrite, user: string, at: string): void {
+  db.prepare(
+    `INSERT INTO member_events (member_id, type, occurred_on, organization_id, other_organization, letter_no, dues_paid_to, document_no, reason, user, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(memberId, e.type, e.occurredOn, e.organizationId ?? null, e.otherOrganization ?? null, e.letterNo ?? null, e.duesPaidTo ?? null, e.documentNo ?? null, e.reason ?? null, user, at)
+}
+
+export function listEvents(db: Database, memberId: number): MemberEvent[] {
+  return (
+    db
+      .prepare(
+        `SELECT e.*, o.name AS organization_name FROM member_events e LEFT JOIN organizations o ON o.id = e.organization_id
+         WHERE e.member_id = ? ORDER BY e.occurred_on, e.id`,
+      )
+      .all(memberId) as Row[]
+  ).map((r) => ({
+    id: r.id as number,
+    type: r.type as MemberEventType,
+    occurredOn: r.occurred_on as string,
+    organizationName: (r.organization_name as string | null) ?? null,
+    otherOrganization: (r.other_organization as string | null) ?? null,
+    letterNo: (r.letter_no as string | null) ?? null,
+    duesPaidTo: (r.dues_paid_to as string | null) ?? null,
+    documentNo: (r.document_no as string | null) ?? null,
+    reason: (r.reason as string | null) ?? null,
+    user: r.user as string,
+    createdAt: r.created_at as string,
+  }))
+}
+
+/** 组织关系 history: close the open period and (optionally) open one in another organization. */
+export function closeMembership(db: Database, memberId: number, on: string): void {
+  db.prepare('UPDATE memberships SET to_date = ? WHERE member_id = ? AND to_date IS NULL').run(on, memberId)
+}
+export function openMembership(db: Database, memberId: number, organizationId: number, from: string): void {
+  db.prepare('INSERT INTO memberships (member_id, organization_id, from_date) VALUES (?, ?, ?)').run(memberId, organizationId, from)
+}

@@ -1,0 +1,119 @@
+import { addMonths, addYears, fullYears, type IsoDate } from '../dates'
+import type { DueItem, LifecycleDates, Stage } from '../members'
+import type { Settings } from '../settings'
+
+export interface DateIssue {
+  field: string
+  message: string
+  /** errors block saving; warnings are shown and recorded (domain.md: rules warn, they do not block) */
+  level: 'error' | 'warning'
+}
+
+/** The stage a person was at on a date, from the dated steps (the stored stage is today's). */
+export function stageOn(d: Pick<LifecycleDates, 'appliedOn' | 'activistOn' | 'candidateOn' | 'joinedOn' | 'convertedOn'>, on: IsoDate): Stage | null {
+  if (d.convertedOn && d.convertedOn <= on) return 'full'
+  if (d.joinedOn && d.joinedOn <= on) return 'probationary'
+  if (d.candidateOn && d.candidateOn <= on) return 'candidate'
+  if (d.activistOn && d.activistOn <= on) return 'activist'
+  if (d.appliedOn && d.appliedOn <= on) return 'applicant'
+  return null
+}
+
+/** End of probation: 入党日期 + 1 year (党章 第七条), plus an extension of 6–12 months if one was granted. */
+export function probationEndsOn(joinedOn: IsoDate, extensionMonths: number | null, settings: Settings): IsoDate {
+  return addMonths(joinedOn, settings['dev.probationMonths'] + (extensionMonths ?? 0))
+}
+
+/** 党龄: full years from 转正日期 (domain.md §3), adjusted by the 党龄校正值 in months. */
+export function partyAge(convertedOn: IsoDate | null, correctionMonths: number, on: IsoDate): number | null {
+  if (!convertedOn || convertedOn > on) return null
+  return Math.max(0, fullYears(addMonths(convertedOn, -correctionMonths), on))
+}
+
+const LABELS: Record<string, string> = {
+  appliedOn: '申请入党日期',
+  talkedOn: '谈话日期',
+  activistOn: '确定积极分子日期',
+  candidateOn: '确定发展对象日期',
+  joinedOn: '入党日期',
+  approvedOn: '审批日期',
+  oathOn: '入党宣誓日期',
+  conversionAppliedOn: '转正申请日期',
+  convertedOn: '转正日期',
+}
+
+/**
+ * Checks the dated steps against each other, the birth date and today (development rules, domain.md §3).
+ * Order problems and impossible dates are errors; timing rules (talk within a month, a year as activist)
+ * are warnings, because clerks record what really happened.
+ */
+export function checkLifecycle(d: LifecycleDates, birthDate: IsoDate | null, today: IsoDate, settings: Settings): DateIssue[] {
+  const issues: DateIssue[] = []
+  const err = (field: string, message: string) => issues.push({ field, message, level: 'error' })
+  const warn = (field: string, message: string) => issues.push({ field, message, level: 'warning' })
+
+  for (const [field, label] of Object.entries(LABELS)) {
+    const v = d[field as keyof LifecycleDates] as string | null
+    if (v && v > today) err(field, `${label}（${v}）不能晚于今天`)
+  }
+  const order: (keyof LifecycleDates)[] = ['appliedOn', 'activistOn', 'candidateOn', 'joinedOn', 'convertedOn']
+  for (let i = 1; i < order.length; i++) {
+    const later = d[order[i]!] as string | null
+    for (let j = 0; j < i; j++) {
+      const earlier = d[order[j]!] as string | null
+      if (later && earlier && later < earlier) {
+        err(order[i]!, `${LABELS[order[i]!]}（${later}）不能早于${LABELS[order[j]!]}（${earlier}）`)
+        break
+      }
+    }
+  }
+  const minAge = settings['dev.minAge']
+  if (birthDate) {
+    const adult = addYears(birthDate, minAge)
+    if (d.appliedOn && d.appliedOn < adult) err('appliedOn', `申请入党时未满${minAge}周岁（${adult}才满${minAge}岁），请核对申请日期或出生日期`)
+    if (d.joinedOn && d.joinedOn < adult) err('joinedOn', `入党时未满${minAge}周岁（${adult}才满${minAge}岁），请核对入党日期或出生日期`)
+  }
+  if (d.extensionMonths !== null && (d.extensionMonths < 6 || d.extensionMonths > 12)) {
+    err('extensionMonths', '延长预备期只能是6至12个月（党章第七条），且只能延长一次')
+  }
+  if (d.joinedOn && d.convertedOn && d.convertedOn >= d.joinedOn) {
+    const ends = probationEndsOn(d.joinedOn, d.extensionMonths, settings)
+    if (d.convertedOn < ends) err('convertedOn', `预备期到${ends}才满，转正日期（${d.convertedOn}）早于预备期满之日`)
+  }
+  if (d.appliedOn && d.talkedOn && d.talkedOn > addMonths(d.appliedOn, settings['dev.talkWithinMonths'])) {
+    warn('talkedOn', `谈话日期超过了收到申请后${settings['dev.talkWithinMonths']}个月的期限`)
+  }
+  if (d.activistOn && d.candidateOn && d.candidateOn < addMonths(d.activistOn, settings['dev.activistMinMonths'])) {
+    warn('candidateOn', `确定为发展对象时，作为积极分子培养还不满${settings['dev.activistMinMonths']}个月`)
+  }
+  if (d.candidateOn && d.joinedOn && d.trainingHours !== null && d.trainingHours < settings['dev.trainingMinHours']) {
+    warn('trainingHours', `集中培训${d.trainingHours}学时，少于${settings['dev.trainingMinHours']}学时`)
+  }
+  return issues
+}
+
+interface DuePerson extends LifecycleDates {
+  id: number
+  name: string
+  stage: Stage
+  organizationName: string | null
+}
+
+/** What the branch must do next for a person in the pipeline, with its due date (the pipeline view's to-do). */
+export function dueItems(p: DuePerson, today: IsoDate, settings: Settings): DueItem[] {
+  const items: DueItem[] = []
+  const add = (what: string, dueOn: IsoDate) => items.push({ memberId: p.id, name: p.name, organizationName: p.organizationName, stage: p.stage, what, dueOn, overdue: dueOn < today })
+  if (p.stage === 'applicant' && p.appliedOn && !p.talkedOn) add('与申请人谈话', addMonths(p.appliedOn, settings['dev.talkWithinMonths']))
+  if (p.stage === 'activist' && p.activistOn) {
+    const eligible = addMonths(p.activistOn, settings['dev.activistMinMonths'])
+    if (eligible >= today) add('培养满一年，可讨论列为发展对象', eligible)
+    else add('已培养满一年：可提请确定为发展对象', eligible)
+  }
+  if (p.stage === 'candidate' && p.candidateOn && (p.trainingHours ?? 0) < settings['dev.trainingMinHours']) add('完成集中培训（不少于24学时）', addMonths(p.candidateOn, 3))
+  if (p.stage === 'probationary' && p.joinedOn) {
+    const ends = probationEndsOn(p.joinedOn, p.extensionMonths, settings)
+    if (!p.conversionAppliedOn) add('提醒本人提交转正申请', addMonths(ends, -1))
+    add('预备期满，召开支部大会讨论转正', ends)
+  }
+  return items
+}
