@@ -48,8 +48,14 @@ export function listMembers(ctx: CallContext, f: ListInput): { total: number; ro
   const today = todayLocal(ctx.now())
   if (f.ageBand) {
     const r = ageRange(f.ageBand, today)
-    if (r?.[0]) (where.push('m.birth_date > @bornAfter'), (params.bornAfter = r[0]))
-    if (r?.[1]) (where.push('m.birth_date <= @bornBy'), (params.bornBy = r[1]))
+    if (r?.[0]) {
+      where.push('m.birth_date > @bornAfter')
+      params.bornAfter = r[0]
+    }
+    if (r?.[1]) {
+      where.push('m.birth_date <= @bornBy')
+      params.bornBy = r[1]
+    }
   }
   if (f.educationGroup) {
     const names = codes.education.filter((e) => e.group === f.educationGroup).map((e) => e.name)
