@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { openBackend } from '../open'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
 import { importCommand } from './commands/imports'
+import { membersAdd, membersList, membersShow } from './commands/members'
 import { orgsAdd, orgsList } from './commands/orgs'
 import { seedCommand } from './commands/seed'
 import { CliError, type Io } from './output'
@@ -20,6 +21,9 @@ const COMMANDS: Record<string, CliCommand> = {
   },
   'orgs list': orgsList,
   'orgs add': orgsAdd,
+  'members list': membersList,
+  'members show': membersShow,
+  'members add': membersAdd,
   'import organizations': importCommand('organizations', '党组织'),
   seed: seedCommand,
 }

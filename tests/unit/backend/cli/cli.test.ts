@@ -74,3 +74,26 @@ describe('命令行导入', () => {
     expect(c.err.join('')).toContain('文件已损坏')
   })
 })
+
+describe('命令行：党员', () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'dangban-cli-members-')), 'm.db')
+
+  it('members add / list --json / show', async () => {
+    const c = capture()
+    await runCli(['orgs', 'add', '--name', '中共示范医院委员会', '--type', '党委', '--db', db], c.io, {})
+    await runCli(['orgs', 'add', '--name', '内科党支部', '--type', '党支部', '--parent', '中共示范医院委员会', '--db', db], c.io, {})
+    expect(await runCli(['members', 'add', '--org', '内科党支部', '--name', '王芳', '--id-number', '11010519491231002X', '--joined', '1975-07-01', '--converted', '1976-07-01', '--db', db], c.io, {})).toBe(0)
+    expect(await runCli(['members', 'add', '--org', '内科党支部', '--name', '李四', '--gender', '男', '--applied', '2025-01-02', '--db', db], c.io, {})).toBe(0)
+    const bad = capture()
+    expect(await runCli(['members', 'add', '--org', '内科党支部', '--name', '错号', '--id-number', '110105194912310021', '--joined', '1990-01-01', '--db', db], bad.io, {})).toBe(1)
+    expect(bad.err.join('')).toContain('校验位错误')
+    const list = capture()
+    expect(await runCli(['members', 'list', '--stage', '正式党员', '--json', '--db', db], list.io, {})).toBe(0)
+    const rows = JSON.parse(list.out.join('')) as { name: string; idNumber: string }[]
+    expect(rows.map((r) => r.name)).toEqual(['王芳'])
+    expect(rows[0]!.idNumber).toBe('110105********002X')
+    const show = capture()
+    expect(await runCli(['members', 'show', '2', '--db', db], show.io, {})).toBe(0)
+    expect(show.out.join('\n')).toContain('李四（男，入党申请人，正常）')
+  })
+})
