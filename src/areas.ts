@@ -9,7 +9,7 @@ export interface Area {
 
 export const AREAS: Area[] = [
   { path: '/organizations', title: '党组织', icon: 'OfficeBuilding' },
-  { path: '/members', title: '党员名册', icon: 'User', planned: '党员与入党积极分子、发展对象的完整档案，发展党员25个步骤的日期与提醒，组织关系转接、流动、失联与出党的历史，支部委员会及双带头人。' },
+  { path: '/members', title: '党员名册', icon: 'User' },
   { path: '/meetings', title: '会议记录', icon: 'Notebook', planned: '三会一课、主题党日、组织生活会、民主评议、党委会的记录与签到，自动判断各支部是否按规定次数开会，全文检索。' },
   { path: '/assessments', title: '考核评价', icon: 'Medal', planned: '星级党支部评定、书记述职评议、民主评议党员，按审核流程逐级评分，并以驾驶舱图表展示。' },
   { path: '/statistics', title: '统计分析', icon: 'DataAnalysis', planned: '12月31日时点的党内统计年报，每个数字都能下钻到具体名单，上报前自动核对增减。' },

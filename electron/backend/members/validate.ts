@@ -35,7 +35,7 @@ export function validateMember(ctx: CallContext, input: MemberFieldsInput, selfI
       }
     }
   }
-  if (!gender) issues.push({ field: 'gender', message: '请填写性别（或填写身份证号自动得出）' })
+  if (!gender && !issues.some((i) => i.field === 'idNumber')) issues.push({ field: 'gender', message: '请填写性别（或填写身份证号自动得出）' })
   const fields = { ...input, gender: gender ?? '男', birthDate, idNumber } as MemberFields
   const dateIssues = checkLifecycle(fields, birthDate, todayLocal(ctx.now()), readSettings(ctx.db))
   issues.push(...dateIssues.filter((i) => i.level === 'error'))
