@@ -23,6 +23,19 @@ export const DEFAULT_SETTINGS = {
   'dev.trainingMinHours': 24,
   /** 党章 第七条: probation is one year */
   'dev.probationMonths': 12,
+  /** 支部工作条例 第十七条 and 三会一课: how often each meeting is required (unit and count per period) */
+  'meeting.partyCongressPer': 'quarter' as 'month' | 'quarter' | 'year',
+  'meeting.partyCongressCount': 1,
+  'meeting.committeePer': 'month' as 'month' | 'quarter' | 'year',
+  'meeting.committeeCount': 1,
+  'meeting.groupPer': 'month' as 'month' | 'quarter' | 'year',
+  'meeting.groupCount': 1,
+  'meeting.lecturePer': 'quarter' as 'month' | 'quarter' | 'year',
+  'meeting.lectureCount': 1,
+  'meeting.themeDayPer': 'month' as 'month' | 'quarter' | 'year',
+  'meeting.themeDayCount': 1,
+  'meeting.lifeMeetingCount': 1,
+  'meeting.appraisalCount': 1,
   /** the hospital's name as printed on reports and exports */
   'unit.name': '',
 }
