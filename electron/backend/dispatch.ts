@@ -45,7 +45,11 @@ export function createBackend(context: BackendContext, log: (error: unknown) => 
       return { ok: true, data }
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toData() }
-      if (error instanceof SqliteError) return { ok: false, error: sqliteMessage(error) }
+      if (error instanceof SqliteError) {
+        // constraint and busy errors are expected; anything else is a bug worth a log line
+        if (!error.code.startsWith('SQLITE_CONSTRAINT') && error.code !== 'SQLITE_BUSY') log(error)
+        return { ok: false, error: sqliteMessage(error) }
+      }
       log(error)
       return { ok: false, error: { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据未被修改。请把此情况告诉管理员' } }
     }

@@ -4,6 +4,7 @@ import type { Handlers } from './handler'
 import { exportsHandlers } from './exports/handlers'
 import { importsHandlers } from './imports/handlers'
 import { jobsHandlers } from './jobs/handlers'
+import { meetingsHandlers } from './meetings/handlers'
 import { membersHandlers } from './members/handlers'
 import { organizationsHandlers } from './organizations/handlers'
 import { demoHandlers } from './seed/handlers'
@@ -14,6 +15,7 @@ export const handlers: Handlers<Contract> = {
   ...appHandlers,
   ...organizationsHandlers,
   ...membersHandlers,
+  ...meetingsHandlers,
   ...importsHandlers,
   ...exportsHandlers,
   ...settingsHandlers,

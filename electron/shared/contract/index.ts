@@ -5,6 +5,7 @@ import { demoContract } from './demo'
 import { exportsContract } from './exports'
 import { importsContract } from './imports'
 import { jobsContract } from './jobs'
+import { meetingsContract } from './meetings'
 import { membersContract } from './members'
 import { organizationsContract } from './organizations'
 import { settingsContract } from './settings'
@@ -17,6 +18,7 @@ export const contract = {
   ...appContract,
   ...organizationsContract,
   ...membersContract,
+  ...meetingsContract,
   ...importsContract,
   ...exportsContract,
   ...settingsContract,

@@ -1,0 +1,82 @@
+import type { z } from 'zod'
+import type { meetingListInput } from '../../shared/contract/meetings'
+import type { MeetingRow, MeetingType } from '../../shared/meetings'
+import type { CallContext } from '../context'
+import { descendantIds } from '../organizations/repository'
+
+type ListInput = z.output<typeof meetingListInput>
+
+/** A short piece of text around the first hit, for the list. */
+function snippet(body: string, q: string): string {
+  const i = body.indexOf(q)
+  if (i < 0) return body.slice(0, 60)
+  return (i > 20 ? '…' : '') + body.slice(Math.max(0, i - 20), i + q.length + 40).replace(/\s+/g, ' ')
+}
+
+/**
+ * Meetings list and full-text search over title, agenda, discussion, minutes and resolutions. FTS5's trigram
+ * tokenizer answers queries of 3+ characters from its index; it silently finds nothing for 1–2 characters
+ * (architecture.md), so short queries scan the same text with instr().
+ */
+export function listMeetings(ctx: CallContext, f: ListInput): { total: number; rows: MeetingRow[] } {
+  const where: string[] = ["m.status = 'active'"]
+  const params: Record<string, unknown> = {}
+  if (f.organizationId !== null) where.push(`m.organization_id IN (${descendantIds(ctx.db, f.organizationId).map(Number).join(',')})`)
+  if (f.type) {
+    where.push('EXISTS (SELECT 1 FROM meeting_types t WHERE t.meeting_id = m.id AND t.type = @type)')
+    params.type = f.type
+  }
+  if (f.year) {
+    where.push('m.held_on BETWEEN @from AND @to')
+    Object.assign(params, { from: `${f.year}-01-01`, to: `${f.year}-12-31` })
+  }
+  const q = f.q.normalize('NFKC').trim()
+  if (q) {
+    if ([...q].length >= 3) {
+      where.push('m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH @match)')
+      params.match = `"${q.replace(/"/g, '""')}"`
+    } else {
+      where.push('m.id IN (SELECT rowid FROM meeting_search WHERE instr(body, @q) > 0)')
+    }
+    params.q = q
+  }
+  const clause = `WHERE ${where.join(' AND ')}`
+  const total = ctx.db.prepare(`SELECT count(*) FROM meetings m ${clause}`).pluck().get(params) as number
+  const rows = ctx.db
+    .prepare(
+      `SELECT m.id, m.organization_id, o.name AS organization_name, m.title, m.held_on, m.host, m.recorder, m.source,
+              m.minutes, m.agenda, m.discussion,
+              COALESCE((SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status NOT IN ('observer','excluded')), 0) AS listed,
+              COALESCE((SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present'), 0) AS present_listed,
+              m.expected_count, m.present_count,
+              (SELECT group_concat(type) FROM meeting_types t WHERE t.meeting_id = m.id) AS types,
+              (SELECT count(*) FROM attachments x WHERE x.meeting_id = m.id) AS attachments,
+              ${q ? '(SELECT body FROM meeting_search s WHERE s.rowid = m.id)' : 'NULL'} AS body
+       FROM meetings m JOIN organizations o ON o.id = m.organization_id ${clause}
+       ORDER BY m.held_on DESC, m.id DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as Record<string, unknown>[]
+  return {
+    total,
+    rows: rows.map((r) => {
+      const listed = r.listed as number
+      const expected = listed > 0 ? listed : (r.expected_count as number | null)
+      const present = listed > 0 ? (r.present_listed as number) : (r.present_count as number | null)
+      return {
+        id: r.id as number,
+        organizationId: r.organization_id as number,
+        organizationName: r.organization_name as string,
+        types: String(r.types ?? '').split(',').filter(Boolean) as MeetingType[],
+        title: r.title as string,
+        heldOn: r.held_on as string,
+        host: r.host as string | null,
+        recorder: r.recorder as string | null,
+        expected,
+        present,
+        complete: !!r.recorder && present !== null && (r.source === 'ledger' || !!(r.minutes || r.agenda || r.discussion)),
+        attachments: r.attachments as number,
+        snippet: q && r.body ? snippet(r.body as string, q) : null,
+      }
+    }),
+  }
+}

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, extname, join } from 'node:path'
+import type { z } from 'zod'
+import type { meetingFieldsInput } from '../../shared/contract/meetings'
+import { BRANCH_MEETING_TYPES, MEETING_TYPE_LABELS, type Meeting, type MeetingFields } from '../../shared/meetings'
+import { isBranchType } from '../../shared/organizations'
+import { invalid, notFound } from '../../shared/result'
+import { quorum, voteProblem } from '../../shared/rules/quorum'
+import { recordAudit } from '../audit'
+import type { CallContext } from '../context'
+import { findOrganization } from '../organizations/repository'
+import * as repo from './repository'
+import { expectedAttendees } from './roster'
+
+export type MeetingInput = z.output<typeof meetingFieldsInput>
+
+/** What keeps a record from counting toward compliance (issue 4: no 记录人, no attendance, no content). */
+export function missingEssentials(m: Omit<Meeting, 'missing' | 'quorum'>): string[] {
+  const missing: string[] = []
+  if (!m.recorder) missing.push('记录人')
+  if (m.attendance.length === 0 && m.presentCount === null) missing.push('出勤情况')
+  if (m.source !== 'ledger' && !m.minutes && !m.agenda && !m.discussion) missing.push('会议内容')
+  return missing
+}
+
+export function meetingOf(ctx: CallContext, id: number): Meeting {
+  const stored = repo.findMeeting(ctx.db, id)
+  if (!stored) throw notFound('该会议记录')
+  const attendance = repo.attendanceOf(ctx.db, id)
+  const base = { ...stored, resolutions: repo.resolutionsOf(ctx.db, id), attendance, attachments: repo.attachmentsOf(ctx.db, id) }
+  const voting = attendance.filter((a) => a.voting && a.status !== 'excluded' && a.status !== 'observer')
+  return {
+    ...base,
+    missing: missingEssentials(base),
+    quorum: attendance.length ? quorum(voting.length, voting.filter((a) => a.status === 'present').length) : null,
+  }
+}
+
+function check(ctx: CallContext, f: MeetingInput): { voting: Map<number, boolean> } {
+  const org = findOrganization(ctx.db, f.organizationId)
+  if (!org) throw invalid('所选党组织不存在', 'organizationId')
+  if (org.status === 'dissolved' && org.dissolvedOn && f.heldOn > org.dissolvedOn) throw invalid(`“${org.name}”已于${org.dissolvedOn}撤销，不能登记此后的会议`)
+  const branchLevel = isBranchType(org.type) || org.type === 'party_group'
+  const wrong = f.types.filter((t) => BRANCH_MEETING_TYPES.includes(t) !== branchLevel)
+  if (wrong.length) throw invalid(`${org.name}不召开“${wrong.map((t) => MEETING_TYPE_LABELS[t]).join('、')}”：${branchLevel ? '党委会、中心组学习在院党委登记' : '三会一课在各支部登记'}`, 'types')
+  const expected = new Map(expectedAttendees(ctx.db, f.organizationId, f.heldOn, f.types).map((e) => [e.memberId, e.voting]))
+  for (const a of f.attendance ?? []) {
+    if (!expected.has(a.memberId) && a.status !== 'observer') throw invalid('出勤名单中有人不是该支部在会议当天的党员，只能登记为“列席”', 'attendance')
+    if ((a.status === 'leave' || a.status === 'excluded') && !a.reason) throw invalid(`请为请假或不计应到的人员填写原因`, 'attendance')
+  }
+  const presentVoting = (f.attendance ?? []).filter((a) => a.status === 'present' && expected.get(a.memberId)).length
+  if (f.attendance)
+    for (const r of f.resolutions) {
+      const problem = voteProblem(r.yes ?? 0, r.no ?? 0, r.abstain ?? 0, presentVoting)
+      if (problem) throw invalid(`决议“${r.text.slice(0, 20)}”：${problem}`, 'resolutions')
+    }
+  if (f.presentCount !== null && f.expectedCount !== null && f.presentCount > f.expectedCount + 50) throw invalid('实到人数明显多于应到人数，请核对')
+  return { voting: expected }
+}
+
+export function saveMeeting(ctx: CallContext, f: MeetingInput, id: number | null, source: 'form' | 'ledger' = 'form'): Meeting {
+  const { voting } = check(ctx, f)
+  const fields: MeetingFields = f
+  const at = ctx.now().toISOString()
+  const before = id === null ? null : meetingOf(ctx, id)
+  if (before?.status === 'void') throw invalid('作废的会议记录不能修改')
+  const meetingId = id === null ? repo.insertMeeting(ctx.db, fields, source, at) : (repo.updateMeeting(ctx.db, id, fields, at), id)
+  if (f.attendance) repo.writeAttendance(ctx.db, meetingId, f.attendance.map((a) => ({ ...a, voting: voting.get(a.memberId) ?? false })))
+  const after = meetingOf(ctx, meetingId)
+  recordAudit(ctx, { entity: 'meeting', entityId: meetingId, before, after: { ...after, attachments: after.attachments.length } })
+  return after
+}
+
+/** Attachments live in <data folder>/attachments/<sha256>: the same photo twice is stored once, nothing is lost on edit. */
+function attachmentDir(ctx: CallContext): string {
+  const base = ctx.databasePath === ':memory:' ? join(tmpdir(), 'dangban-memory-attachments') : join(dirname(ctx.databasePath), 'attachments')
+  mkdirSync(base, { recursive: true })
+  return base
+}
+
+const MIME: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp', '.pdf': 'application/pdf', '.doc': 'application/msword', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.ppt': 'application/vnd.ms-powerpoint', '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation' }
+
+export function attach(ctx: CallContext, meetingId: number, fileName: string, contentBase64: string): Meeting {
+  meetingOf(ctx, meetingId)
+  const bytes = Buffer.from(contentBase64, 'base64')
+  const mime = MIME[extname(fileName).toLowerCase()]
+  if (!mime) throw invalid('附件只支持图片（jpg、png、gif、webp）、PDF、Word 和 PPT 文件')
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const file = join(attachmentDir(ctx), sha256)
+  if (!existsSync(file)) writeFileSync(file, bytes)
+  const id = Number(ctx.db.prepare('INSERT INTO attachments (meeting_id, sha256, file_name, mime, size, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(meetingId, sha256, fileName, mime, bytes.length, ctx.now().toISOString()).lastInsertRowid)
+  recordAudit(ctx, { entity: 'meeting', entityId: meetingId, before: null, after: { attachment: id, fileName, sha256 } })
+  return meetingOf(ctx, meetingId)
+}
+
+export function attachmentContent(ctx: CallContext, id: number): { fileName: string; mime: string; contentBase64: string } {
+  const a = ctx.db.prepare('SELECT file_name, mime, sha256 FROM attachments WHERE id = ?').get(id) as { file_name: string; mime: string; sha256: string } | undefined
+  if (!a) throw notFound('该附件')
+  const file = join(attachmentDir(ctx), a.sha256)
+  if (!existsSync(file)) throw invalid(`附件文件“${a.file_name}”在数据目录中找不到了：请从备份恢复 attachments 文件夹`)
+  return { fileName: a.file_name, mime: a.mime, contentBase64: readFileSync(file).toString('base64') }
+}
