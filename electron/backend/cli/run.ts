@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openBackend } from '../open'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
+import { complianceCommand } from './commands/compliance'
 import { importCommand } from './commands/imports'
 import { membersAdd, membersList, membersShow } from './commands/members'
 import { orgsAdd, orgsList } from './commands/orgs'
@@ -25,7 +26,9 @@ const COMMANDS: Record<string, CliCommand> = {
   'members show': membersShow,
   'members add': membersAdd,
   'import organizations': importCommand('organizations', '党组织'),
+  'import meetings': importCommand('meetings', '会议台账'),
   seed: seedCommand,
+  compliance: complianceCommand,
 }
 
 function usage(): string {

@@ -1,5 +1,6 @@
 import { ORG_TYPES, ORG_TYPE_LABELS } from '../../shared/organizations'
 import type { ImportKind } from './kind'
+import { meetingLedgerImport } from './kinds/meetings'
 import { organizationImport } from './kinds/organizations'
 import type { TemplateHints } from './template'
 
@@ -12,6 +13,15 @@ export const IMPORTS = new Map<string, { kind: ImportKind<unknown>; template: Te
       template: {
         lists: { type: ORG_TYPES.map((t) => ORG_TYPE_LABELS[t]) },
         example: { name: '中共××医院内科第一支部委员会', type: '党支部', parent: '中共××医院委员会', foundedOn: '2021-07-01', departments: '心内科、呼吸科', termYears: '3', termStartedOn: '2024-01-15' },
+      },
+    },
+  ],
+  [
+    'meetings',
+    {
+      kind: meetingLedgerImport as ImportKind<unknown>,
+      template: {
+        example: { organization: '中共××医院内科第一支部委员会', types: '支部党员大会、党课', heldOn: '2025-03-18', title: '学习全国两会精神', host: '张三', recorder: '李四', expectedCount: '25', presentCount: '23' },
       },
     },
   ],

@@ -97,3 +97,40 @@ describe('命令行：党员', () => {
     expect(show.out.join('\n')).toContain('李四（男，入党申请人，正常）')
   })
 })
+
+describe('命令行：会议台账与达标', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dangban-cli-meetings-'))
+  const db = join(dir, 'm.db')
+
+  it('import meetings 读入三会一课台账，compliance --json 输出约定结构', async () => {
+    const c = capture()
+    await runCli(['orgs', 'add', '--name', '中共示范医院委员会', '--type', '党委', '--db', db], c.io, {})
+    await runCli(['orgs', 'add', '--name', '内科党支部', '--type', '党支部', '--parent', '中共示范医院委员会', '--founded', '2010-01-01', '--db', db], c.io, {})
+    const ledger = join(dir, '台账.xlsx')
+    writeFileSync(
+      ledger,
+      workbook([
+        ['2025年三会一课台账'],
+        ['党组织', '会议类型', '日期', '主题', '主持人', '记录人', '应到人数', '实到人数'],
+        ['内科党支部', '支部党员大会、党课', '2025-02-18', '学习全会精神', '张三', '李四', 25, 23],
+        ['内科党支部', '主题党日', '2025年1月10日', '义诊进社区', '张三', '李四', 25, 20],
+        ['内科党支', '党课', '2025-03-01', '错的支部', '张三', '李四', 25, 20],
+      ]),
+    )
+    const imp = capture()
+    expect(await runCli(['import', 'meetings', ledger, '--json', '--db', db], imp.io, {})).toBe(0)
+    const result = JSON.parse(imp.out.join(''))
+    expect(result).toMatchObject({ inserted: 2, updated: 0, skipped: 0 })
+    expect(result.errors).toEqual([{ row: 5, column: '党组织', message: '找不到党组织“内科党支”，是否是：内科党支部？' }])
+
+    const out = capture()
+    expect(await runCli(['compliance', '--from', '2025-01-01', '--to', '2025-03-31', '--json', '--db', db], out.io, {})).toBe(0)
+    const cells = JSON.parse(out.out.join('')) as { organization: string; type: string; period: string; required: number; held: number; status: string }[]
+    expect(cells).toContainEqual({ organization: '内科党支部', type: '支部党员大会', period: '2025Q1', required: 1, held: 1, status: 'ok' })
+    expect(cells).toContainEqual({ organization: '内科党支部', type: '党课', period: '2025Q1', required: 1, held: 1, status: 'ok' })
+    expect(cells).toContainEqual({ organization: '内科党支部', type: '主题党日', period: '2025-01', required: 1, held: 1, status: 'ok' })
+    expect(cells).toContainEqual({ organization: '内科党支部', type: '主题党日', period: '2025-02', required: 1, held: 0, status: 'missing' })
+    expect(cells).toContainEqual({ organization: '内科党支部', type: '支部委员会', period: '2025-01', required: 1, held: 0, status: 'exempt' })
+    expect(cells.find((c) => c.type === '组织生活会')).toMatchObject({ period: '2025', status: 'missing' })
+  })
+})
