@@ -10,7 +10,7 @@ export interface Area {
 export const AREAS: Area[] = [
   { path: '/organizations', title: '党组织', icon: 'OfficeBuilding' },
   { path: '/members', title: '党员名册', icon: 'User' },
-  { path: '/meetings', title: '会议记录', icon: 'Notebook', planned: '三会一课、主题党日、组织生活会、民主评议、党委会的记录与签到，自动判断各支部是否按规定次数开会，全文检索。' },
+  { path: '/meetings', title: '会议记录', icon: 'Notebook' },
   { path: '/assessments', title: '考核评价', icon: 'Medal', planned: '星级党支部评定、书记述职评议、民主评议党员，按审核流程逐级评分，并以驾驶舱图表展示。' },
   { path: '/statistics', title: '统计分析', icon: 'DataAnalysis', planned: '12月31日时点的党内统计年报，每个数字都能下钻到具体名单，上报前自动核对增减。' },
   { path: '/exchange', title: '数据导入导出', icon: 'Upload' },

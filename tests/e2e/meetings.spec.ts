@@ -1,0 +1,77 @@
+/// <reference lib="dom" />
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { todayLocal } from '../../electron/shared/dates'
+import { choose, screenshotPath, startApp, type TestApp } from './support/app'
+
+const dialog = (page: Page) => page.locator('.el-dialog:visible')
+// a 1×1 PNG, standing in for a photo of the meeting
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+describe('会议记录（浏览器中的真实界面）', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startApp()
+    const call = async (m: string, i: unknown) => {
+      const r = await app.backend.call(m, i)
+      if (!r.ok) throw new Error(r.error.message)
+      return r.data as { id: number }
+    }
+    const c = await call('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+    const b = await call('orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id, foundedOn: '2010-01-01' })
+    for (const [i, name] of ['张三', '李四', '王五'].entries()) await call('members.create', { organizationId: b.id, fields: { name, gender: '男', joinedOn: `200${i}-01-01`, convertedOn: `200${i + 1}-01-01` } })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('记录一次支部党员大会暨党课（含出勤和照片），两项本季度变为达标，并能按两个字检索到', async () => {
+    const { page } = app
+    const today = todayLocal()
+    await page.getByRole('menuitem', { name: '会议记录' }).click()
+    await page.getByRole('button', { name: '新建会议记录' }).click()
+    await choose(page, '党组织', '内科党支部')
+    const date = dialog(page).getByLabel('会议日期', { exact: true })
+    await date.fill(today)
+    await date.press('Enter')
+    await dialog(page).getByText('支部党员大会', { exact: true }).click()
+    await dialog(page).getByText('党课', { exact: true }).click()
+    await dialog(page).getByLabel('会议主题').fill('学习贯彻全会精神暨专题党课')
+    await dialog(page).getByLabel('记录人').fill('李四')
+    await dialog(page).getByLabel('会议记录正文').fill('会上大家围绕医德医风建设交流发言，一致表示要改进服务。')
+    await expect.poll(() => dialog(page).getByLabel('出勤名单').innerText()).toContain('王五')
+    await choose(page, '王五出勤', '请假')
+    await dialog(page).getByLabel('王五原因').fill('外出进修')
+    expect(await dialog(page).locator('.att-summary').innerText()).toContain('应到（有表决权）3 人，实到 2 人，已过半数')
+    await dialog(page).getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已保存会议记录')
+
+    const photo = join(mkdtempSync(join(tmpdir(), 'dangban-photo-')), '会议照片.png')
+    writeFileSync(photo, PHOTO)
+    await dialog(page).getByLabel('上传附件').setInputFiles(photo)
+    await expect.poll(() => dialog(page).locator('img.thumb').count()).toBe(1)
+    await page.screenshot({ path: screenshotPath('meeting-form.png') })
+    await dialog(page).getByRole('button', { name: '关闭', exact: true }).last().click()
+
+    await page.getByRole('tab', { name: '达标情况' }).click()
+    await page.getByLabel('全院达标情况').getByText('内科党支部').click()
+    const month = Number(today.slice(5, 7))
+    const grid = page.locator('.grid table')
+    const cellOf = (type: string) => grid.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${type}$`) }) }).locator('td').nth(month - 1)
+    await expect.poll(() => cellOf('支部党员大会').getAttribute('class')).toContain('ok')
+    expect(await cellOf('党课').getAttribute('class')).toContain('ok')
+    expect(await cellOf('主题党日').getAttribute('class')).toContain('missing')
+    await page.screenshot({ path: screenshotPath('compliance.png') })
+
+    await page.getByRole('tab', { name: '会议记录' }).click()
+    await page.getByLabel('检索会议').fill('医德')
+    // the hit shows with the words around it
+    await expect.poll(() => page.getByLabel('会议列表').innerText()).toContain('围绕医德医风建设')
+    expect(await page.getByLabel('会议列表').innerText()).toContain('学习贯彻全会精神暨专题党课')
+    await page.getByLabel('检索会议').fill('没有的词')
+    await expect.poll(() => page.locator('.count').innerText()).toBe('共 0 条')
+  })
+})
