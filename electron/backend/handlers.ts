@@ -9,6 +9,7 @@ import { membersHandlers } from './members/handlers'
 import { organizationsHandlers } from './organizations/handlers'
 import { demoHandlers } from './seed/handlers'
 import { settingsHandlers } from './settings-handlers'
+import { statisticsHandlers } from './statistics/handlers'
 
 /** Every method of the contract has exactly one implementation here (a missing one is a type error). */
 export const handlers: Handlers<Contract> = {
@@ -16,6 +17,7 @@ export const handlers: Handlers<Contract> = {
   ...organizationsHandlers,
   ...membersHandlers,
   ...meetingsHandlers,
+  ...statisticsHandlers,
   ...importsHandlers,
   ...exportsHandlers,
   ...settingsHandlers,

@@ -7,6 +7,7 @@ import { importCommand } from './commands/imports'
 import { membersAdd, membersList, membersShow } from './commands/members'
 import { orgsAdd, orgsList } from './commands/orgs'
 import { seedCommand } from './commands/seed'
+import { statsAnnual } from './commands/stats'
 import { CliError, type Io } from './output'
 import type { CliCommand } from './types'
 
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, CliCommand> = {
   'import meetings': importCommand('meetings', '会议台账'),
   seed: seedCommand,
   compliance: complianceCommand,
+  'stats annual': statsAnnual,
 }
 
 function usage(): string {

@@ -9,6 +9,7 @@ import { meetingsContract } from './meetings'
 import { membersContract } from './members'
 import { organizationsContract } from './organizations'
 import { settingsContract } from './settings'
+import { statisticsContract } from './statistics'
 
 /**
  * The one contract between renderer and backend, keyed by method name. Electron IPC, the loopback HTTP
@@ -19,6 +20,7 @@ export const contract = {
   ...organizationsContract,
   ...membersContract,
   ...meetingsContract,
+  ...statisticsContract,
   ...importsContract,
   ...exportsContract,
   ...settingsContract,

@@ -134,3 +134,21 @@ describe('命令行：会议台账与达标', () => {
     expect(cells.find((c) => c.type === '组织生活会')).toMatchObject({ period: '2025', status: 'missing' })
   })
 })
+
+describe('命令行：党内统计', () => {
+  it('stats annual --json 输出约定的键', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'dangban-cli-stats-')), 's.db')
+    const c = capture()
+    await runCli(['orgs', 'add', '--name', '中共示范医院委员会', '--type', '党委', '--db', db], c.io, {})
+    await runCli(['orgs', 'add', '--name', '内科党支部', '--type', '党支部', '--parent', '中共示范医院委员会', '--db', db], c.io, {})
+    await runCli(['members', 'add', '--org', '内科党支部', '--name', '王芳', '--id-number', '11010519491231002X', '--joined', '1975-07-01', '--converted', '1976-07-01', '--db', db], c.io, {})
+    const out = capture()
+    expect(await runCli(['stats', 'annual', '--year', '2025', '--json', '--db', db], out.io, {})).toBe(0)
+    const s = JSON.parse(out.out.join(''))
+    expect(s).toMatchObject({ asOf: '2025-12-31', total: 1, full: 1, probationary: 0, gender: { 男: 0, 女: 1 }, minority: 0, admitted: 0, converted: 0 })
+    expect(Object.keys(s.education)).toEqual(['研究生', '大学本科', '大学专科', '中专', '高中·中技', '初中及以下'])
+    expect(Object.keys(s.ageBands)).toEqual(['30岁及以下', '31-35岁', '36-40岁', '41-45岁', '46-50岁', '51-55岁', '56-60岁', '61岁及以上'])
+    expect(s.ageBands['61岁及以上']).toBe(1)
+    expect(s.joinPeriods).toEqual({ '1949年10月以前': 0, '1949年10月至1978年12月': 1, '1979年1月至2012年10月': 0, '2012年11月以后': 0 })
+  })
+})

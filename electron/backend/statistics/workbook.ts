@@ -1,0 +1,51 @@
+import type { FilePayload } from '../../shared/contract/imports'
+import type { AnnualStatistics, Reconciliation } from '../../shared/contract/statistics'
+import { formatChineseDate } from '../../shared/dates'
+import { addStyledSheet, newWorkbook, toBase64 } from '../excel/styled'
+
+const rows = (o: Record<string, number>) => Object.entries(o).map(([item, n]) => ({ item, n }))
+
+/** The annual tables as one styled workbook, one sheet per table, with 填报单位 and the snapshot date. */
+export async function statisticsWorkbook(s: AnnualStatistics, r: Reconciliation, unit: string): Promise<FilePayload> {
+  const wb = newWorkbook()
+  const subtitle = `填报单位：${unit || '（未设置单位名称）'}    统计时点：${formatChineseDate(s.asOf)}`
+  const columns = [
+    { header: '项目', key: 'item', width: 30 },
+    { header: '人数', key: 'n', width: 12 },
+  ]
+  const sheet = (name: string, data: { item: string; n: number }[]) => addStyledSheet(wb, { name, title: `党员${name}情况`, subtitle, columns, rows: data })
+  sheet('基本', [
+    { item: '党员总数', n: s.total },
+    { item: '其中：正式党员', n: s.full },
+    { item: '　　　预备党员', n: s.probationary },
+    { item: '女党员', n: s.gender.女 },
+    { item: '少数民族党员', n: s.minority },
+    { item: '大专及以上学历', n: s.collegeOrAbove },
+    { item: '本年发展党员', n: s.admitted },
+    { item: '本年转正', n: s.converted },
+    { item: '本年延长预备期', n: s.extended },
+    { item: '本年转入', n: s.transferredIn },
+    { item: '本年转出', n: s.transferredOut },
+    { item: '入党申请人（年底）', n: s.applicants },
+    { item: '入党积极分子（年底）', n: s.activists },
+    { item: '发展对象（年底）', n: s.candidates },
+  ])
+  sheet('学历', rows(s.education))
+  sheet('年龄', rows(s.ageBands))
+  sheet('入党时间', rows(s.joinPeriods))
+  sheet('职业', rows(s.occupations))
+  sheet('出党', rows(s.left))
+  sheet('组织', rows(s.organizations))
+  addStyledSheet(wb, {
+    name: '增减名单',
+    title: '党员增减名单',
+    subtitle: `${subtitle}    上年末 ${r.lastYearTotal} 人，增加 ${r.added.length} 人，减少 ${r.removed.length} 人，本年末 ${r.thisYearTotal} 人`,
+    columns: [
+      { header: '增/减', key: 'kind', width: 8 },
+      { header: '姓名', key: 'name', width: 12 },
+      { header: '原因', key: 'reason', width: 40 },
+    ],
+    rows: [...r.added.map((a) => ({ kind: '增加', ...a })), ...r.removed.map((a) => ({ kind: '减少', ...a }))],
+  })
+  return { fileName: `党内统计-${s.asOf.slice(0, 4)}.xlsx`, contentBase64: await toBase64(wb) }
+}
