@@ -4,9 +4,13 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as XLSX from 'xlsx'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workbook } from '../fixtures/workbooks'
 import { screenshotPath, startApp, type TestApp } from './support/app'
+
+/** the visible tab of the exchange page (every tab keeps its own panel) */
+const pane = (page: Page) => page.locator('.el-tab-pane:visible')
 
 describe('Excel 导入（浏览器中的真实界面）', () => {
   let app: TestApp
@@ -33,7 +37,8 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
       ]),
     )
     await page.getByRole('menuitem', { name: '数据导入导出' }).click()
-    await page.getByLabel('选择要导入的文件').setInputFiles(file)
+    await page.getByRole('tab', { name: '导入党组织' }).click()
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(file)
     await expect.poll(() => page.locator('.summary').innerText()).toContain('错误 1')
     expect(await page.locator('.summary').innerText()).toContain('新增 2')
     expect(await page.getByLabel('导入预览').innerText()).toContain('组织类型“党支”无法识别')
@@ -54,7 +59,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     expect(ws.B2!.v).toBe('党支')
     ws.B2!.v = '党支部'
     writeFileSync(saved, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
-    await page.getByLabel('选择要导入的文件').setInputFiles(saved)
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(saved)
     await expect.poll(() => page.locator('.summary').innerText()).toContain('新增 1')
     await page.getByRole('button', { name: '确认导入 1 行' }).click()
     await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('党组织名单-错误行.xlsx')
@@ -79,7 +84,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     const { page } = app
     await page.getByRole('tab', { name: '导出党组织' }).click()
     const download = page.waitForEvent('download')
-    await page.getByRole('button', { name: '导出 Excel' }).click()
+    await pane(page).getByRole('button', { name: '导出 Excel' }).click()
     const d = await download
     const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(await d.path())).Sheets['党组织一览表']!, { header: 1 })
     expect(rows[2]).toContain('组织名称')
@@ -87,10 +92,10 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
 
     const template = join(dir, '上级附表.xlsx')
     writeFileSync(template, workbook([['附表：党组织情况'], ['序号', '党组织全称', '建立日期']]))
-    await page.getByLabel('选择上级模板').setInputFiles(template)
+    await pane(page).getByLabel('选择上级模板').setInputFiles(template)
     await expect.poll(() => page.getByLabel('模板列对应').innerText()).toContain('党组织全称')
     const filled = page.waitForEvent('download')
-    await page.getByRole('button', { name: '生成填好的模板' }).click()
+    await pane(page).getByRole('button', { name: '生成填好的模板' }).click()
     const f = await filled
     expect(f.suggestedFilename()).toBe('上级附表-已填写.xlsx')
     const out = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(await f.path())).Sheets.Sheet1!, { header: 1 })

@@ -27,6 +27,7 @@ const COMMANDS: Record<string, CliCommand> = {
   'members show': membersShow,
   'members add': membersAdd,
   'import organizations': importCommand('organizations', '党组织'),
+  'import members': importCommand('members', '党员'),
   'import meetings': importCommand('meetings', '会议台账'),
   seed: seedCommand,
   compliance: complianceCommand,

@@ -54,4 +54,65 @@ const organizations: Dataset = {
   },
 }
 
-export const DATASETS: Record<ExportSource, Dataset> = { organizations }
+/** The roster (花名册): the national 16 items and the hospital's additions; ID, phone and address are sensitive. */
+const members: Dataset = {
+  title: '党员名册',
+  landscape: true,
+  columns: [
+    col('name', '姓名', ['党员姓名'], { width: 10 }),
+    col('gender', '性别', [], { width: 6 }),
+    col('idNumber', '身份证号', ['身份证号码', '公民身份号码'], { width: 21, text: true, sensitive: true }),
+    col('ethnicity', '民族', [], { width: 8 }),
+    col('birthDate', '出生日期', ['出生年月'], { width: 12 }),
+    col('education', '学历', ['文化程度'], { width: 12 }),
+    col('category', '人员类别', ['党员类别'], { width: 10 }),
+    col('organization', '所在党支部', ['党支部', '所在支部'], { width: 28 }),
+    col('joinedOn', '入党日期', ['入党时间'], { width: 12 }),
+    col('convertedOn', '转正日期', ['转正时间'], { width: 12 }),
+    col('position', '工作岗位', ['岗位'], { width: 12 }),
+    col('phone', '联系电话', ['电话', '手机'], { width: 14, text: true, sensitive: true }),
+    col('address', '家庭住址', ['住址'], { width: 30, sensitive: true }),
+    col('status', '党籍状态', [], { width: 10 }),
+    col('lostContact', '是否失联党员', ['失联党员'], { width: 8 }),
+    col('mobile', '是否流动党员', ['流动党员', '外出流向'], { width: 12 }),
+    col('degree', '学位', [], { width: 8 }),
+    col('title', '职称', ['专业技术职务'], { width: 12 }),
+    col('department', '科室', ['所在科室'], { width: 14 }),
+    col('adminPost', '行政职务', ['职务'], { width: 12 }),
+    col('occupation', '职业类别', [], { width: 14 }),
+  ],
+  rows(ctx, ids) {
+    const wanted = ids.length ? `AND m.id IN (${ids.map(Number).join(',')})` : ''
+    const rows = ctx.db
+      .prepare(
+        `SELECT m.*, o.name AS organization FROM members m LEFT JOIN organizations o ON o.id = m.organization_id
+         WHERE m.status IN ('normal','suspended') AND m.stage IN ('probationary','full') ${wanted} ORDER BY o.sort_order, o.id, m.id`,
+      )
+      .all() as Record<string, unknown>[]
+    return rows.map((r) => ({
+      name: r.name,
+      gender: r.gender,
+      idNumber: r.id_number,
+      ethnicity: r.ethnicity,
+      birthDate: r.birth_date,
+      education: r.education,
+      category: r.stage === 'full' ? '正式党员' : '预备党员',
+      organization: r.organization,
+      joinedOn: r.joined_on,
+      convertedOn: r.converted_on,
+      position: r.position,
+      phone: r.phone,
+      address: r.address,
+      status: r.status === 'suspended' ? '停止党籍' : '正常',
+      lostContact: r.lost_contact_since ? '是' : '否',
+      mobile: r.mobile ? `是（${r.mobile}）` : '否',
+      degree: r.degree,
+      title: r.title,
+      department: r.department,
+      adminPost: r.admin_post,
+      occupation: r.occupation,
+    }))
+  },
+}
+
+export const DATASETS: Record<ExportSource, Dataset> = { organizations, members }

@@ -63,7 +63,7 @@ export function analyze<R>(kind: ImportKind<R>, bytes: Uint8Array, fileName: str
     if (p.record !== null) {
       const key = kind.keyOf(p.record)
       const first = firstRowOfKey.get(key)
-      if (first !== undefined) issues.push({ field: kind.fields[0]!.key, message: `与第 ${first} 行重复` })
+      if (first !== undefined) issues.push({ field: kind.keyField ?? kind.fields[0]!.key, message: `与第 ${first} 行重复` })
       else firstRowOfKey.set(key, p.row)
       if (issues.length === 0) issues.push(...kind.check(p.record, ctx, fileRecords))
       if (issues.length === 0) {

@@ -37,6 +37,8 @@ export interface ImportKind<R> {
   parse(get: (field: string) => Cell | undefined, ctx: CallContext): { record: R | null; issues: FieldIssue[] }
   /** identity within a file: two rows with the same key are duplicates */
   keyOf(record: R): string
+  /** the column a duplicate is reported on (default: the first field) */
+  keyField?: string
   /** checks needing the database or the other rows of the file */
   check(record: R, ctx: CallContext, file: readonly FileRecord<R>[]): FieldIssue[]
   exists(record: R, ctx: CallContext): boolean

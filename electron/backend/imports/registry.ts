@@ -1,6 +1,9 @@
+import codes from '../../shared/codes/code-lists.json'
+import { OCCUPATIONS } from '../../shared/members'
 import { ORG_TYPES, ORG_TYPE_LABELS } from '../../shared/organizations'
 import type { ImportKind } from './kind'
 import { meetingLedgerImport } from './kinds/meetings'
+import { memberImport } from './kinds/members'
 import { organizationImport } from './kinds/organizations'
 import type { TemplateHints } from './template'
 
@@ -13,6 +16,17 @@ export const IMPORTS = new Map<string, { kind: ImportKind<unknown>; template: Te
       template: {
         lists: { type: ORG_TYPES.map((t) => ORG_TYPE_LABELS[t]) },
         example: { name: '中共××医院内科第一支部委员会', type: '党支部', parent: '中共××医院委员会', foundedOn: '2021-07-01', departments: '心内科、呼吸科', termYears: '3', termStartedOn: '2024-01-15' },
+      },
+    },
+  ],
+  [
+    'members',
+    {
+      kind: memberImport as ImportKind<unknown>,
+      template: {
+        textFields: ['idNumber', 'phone'],
+        lists: { gender: ['男', '女'], category: ['正式党员', '预备党员', '入党申请人'], ethnicity: codes.ethnicGroups.map((e) => e.name), education: codes.education.map((e) => e.name), degree: codes.degrees, occupation: [...OCCUPATIONS] },
+        example: { name: '王芳', gender: '女', idNumber: '11010519491231002X', organization: '中共××医院内科第一支部委员会', category: '正式党员', joinedOn: '1975-07-01', convertedOn: '1976-07-01', ethnicity: '汉族', education: '大学本科', department: '心血管内科', occupation: '专业技术人员' },
       },
     },
   ],

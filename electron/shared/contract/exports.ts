@@ -3,7 +3,7 @@ import { method } from './define'
 import type { FilePayload } from './imports'
 
 /** What can be exported (a dataset = rows with named columns), to our styled sheet or into a higher committee's template. */
-export const EXPORT_SOURCES = ['organizations'] as const
+export const EXPORT_SOURCES = ['organizations', 'members'] as const
 export type ExportSource = (typeof EXPORT_SOURCES)[number]
 
 export interface ExportColumn {

@@ -1,0 +1,186 @@
+import { AppError } from '../../../shared/result'
+import { isBranchType } from '../../../shared/organizations'
+import { parseIdNumber } from '../../../shared/rules/id-number'
+import { recordAudit } from '../../audit'
+import { parseDateCell, requireFullDate } from '../../excel/dates'
+import { cellText, normalizeName } from '../../excel/normalize'
+import type { Cell } from '../../excel/read'
+import * as memberRepo from '../../members/repository'
+import { createMember, updateMember } from '../../members/service'
+import { validateMember, type MemberFieldsInput } from '../../members/validate'
+import * as orgRepo from '../../organizations/repository'
+import type { FieldIssue, ImportKind } from '../kind'
+import { closeMatches } from '../similar'
+
+export interface MemberRecord {
+  organization: string
+  fields: MemberFieldsInput
+}
+
+const TEXT_FIELDS: [keyof MemberFieldsInput, string, string[]][] = [
+  ['ethnicity', '民族', []],
+  ['education', '学历', ['文化程度', '最高学历']],
+  ['degree', '学位', []],
+  ['title', '职称', ['专业技术职务', '技术职称']],
+  ['department', '科室', ['所在科室', '部门']],
+  ['position', '工作岗位', ['岗位']],
+  ['adminPost', '行政职务', ['职务']],
+  ['partyPost', '党内职务', []],
+  ['occupation', '职业类别', ['职业']],
+  ['phone', '联系电话', ['电话', '手机', '手机号码', '联系方式']],
+  ['address', '家庭住址', ['住址']],
+  ['residence', '现居住地', []],
+  ['hukou', '户籍所在地', ['户籍地']],
+  ['nativePlace', '籍贯', []],
+]
+const DATE_FIELDS: [keyof MemberFieldsInput, string, string[]][] = [
+  ['appliedOn', '申请入党日期', ['申请入党时间', '递交申请书日期']],
+  ['activistOn', '确定积极分子日期', ['列为积极分子日期', '确定入党积极分子日期']],
+  ['candidateOn', '确定发展对象日期', ['列为发展对象日期']],
+  ['joinedOn', '入党日期', ['入党时间', '加入党组织日期']],
+  ['convertedOn', '转正日期', ['转正时间']],
+  ['workStartedOn', '参加工作日期', ['参加工作时间']],
+]
+
+const EMPTY_FIELDS = (): MemberFieldsInput => ({
+  name: '', gender: null, idNumber: null, ethnicity: null, birthDate: null, education: null, degree: null, title: null, department: null, position: null,
+  adminPost: null, partyPost: null, occupation: null, phone: null, address: null, residence: null, hukou: null, nativePlace: null, workStartedOn: null,
+  partyAgeCorrection: 0, note: null, appliedOn: null, talkedOn: null, activistOn: null, contacts: null, candidateOn: null, politicalReviewOn: null,
+  trainingHours: null, trainingTo: null, introducers: null, preReviewOn: null, joinedOn: null, approvedOn: null, oathOn: null, conversionAppliedOn: null,
+  convertedOn: null, extensionMonths: null,
+})
+
+function existingId(ctx: Parameters<ImportKind<MemberRecord>['exists']>[1], r: MemberRecord): number | null {
+  return r.fields.idNumber ? (memberRepo.findByIdNumber(ctx.db, r.fields.idNumber)?.id ?? null) : null
+}
+
+/** Birth date column: a full date, or year-month only when the ID number agrees (the day then comes from the ID). */
+function birthDate(cell: Cell | undefined, idBirth: string | null, issues: FieldIssue[]): string | null {
+  const d = parseDateCell(cell, '出生日期')
+  if (d.kind === 'date') return d.date
+  if (d.kind === 'error') issues.push({ field: 'birthDate', message: d.message })
+  if (d.kind === 'month') {
+    const ym = `${d.y}-${String(d.m).padStart(2, '0')}`
+    if (idBirth && idBirth.startsWith(ym)) return idBirth
+    issues.push({ field: 'birthDate', message: idBirth ? `出生年月${ym}与身份证号中的${idBirth.slice(0, 7)}不符` : `出生日期只写到月份（${ym}），又没有身份证号可以核对，请补全具体日期` })
+  }
+  return null
+}
+
+/** The roster import (issue 5): the full record and lifecycle dates, validated by the roster's own rules. */
+export const memberImport: ImportKind<MemberRecord> = {
+  kind: 'members',
+  label: '党员',
+  entity: 'member',
+  fields: [
+    { key: 'name', label: '姓名', synonyms: ['党员姓名'], required: true },
+    { key: 'gender', label: '性别', synonyms: [] },
+    { key: 'idNumber', label: '身份证号', synonyms: ['身份证号码', '公民身份号码', '身份证'] },
+    { key: 'birthDate', label: '出生日期', synonyms: ['出生年月', '出生时间'] },
+    { key: 'organization', label: '所在党支部', synonyms: ['党支部', '所在支部', '支部', '所在党组织', '党组织'], required: true },
+    { key: 'category', label: '人员类别', synonyms: ['党员类别', '类别'] },
+    ...DATE_FIELDS.map(([key, label, synonyms]) => ({ key, label, synonyms })),
+    ...TEXT_FIELDS.map(([key, label, synonyms]) => ({ key, label, synonyms })),
+  ],
+  notes: [
+    '身份证号一列请设为“文本”格式：Excel 把18位数字存成数字时会丢掉末尾几位，这样的行会被退回。',
+    '所在党支部填写系统中已有的支部全称；找不到时会列出相近的名称，不会自动新建。',
+    '正式党员请填写入党日期和转正日期；预备党员只填入党日期；入党申请人填申请入党日期。',
+    '出生日期可以只写到月份（如 1985.03），只要与身份证号一致。',
+  ],
+
+  parse(get) {
+    const issues: FieldIssue[] = []
+    const fields = EMPTY_FIELDS()
+    fields.name = normalizeName(cellText(get('name')?.value ?? null))
+    if (!fields.name) issues.push({ field: 'name', message: '请填写姓名' })
+    const idCell = get('idNumber')
+    let idBirth: string | null = null
+    if (idCell && idCell.value !== null && String(idCell.value).trim() !== '') {
+      const id = parseIdNumber(typeof idCell.value === 'number' ? idCell.value : String(idCell.value))
+      if (!id.ok) issues.push({ field: 'idNumber', message: id.message })
+      else {
+        fields.idNumber = id.value
+        idBirth = id.birthDate
+      }
+    }
+    const gender = cellText(get('gender')?.value ?? null)
+    if (gender && gender !== '男' && gender !== '女') issues.push({ field: 'gender', message: `性别“${gender}”应为“男”或“女”` })
+    fields.gender = gender === '男' || gender === '女' ? gender : null
+    fields.birthDate = birthDate(get('birthDate'), idBirth, issues)
+    for (const [key, label] of DATE_FIELDS) {
+      const d = requireFullDate(get(key), label)
+      if (d.kind === 'error') issues.push({ field: key, message: d.message })
+      if (d.kind === 'date') (fields as Record<string, unknown>)[key] = d.date
+    }
+    for (const [key] of TEXT_FIELDS) (fields as Record<string, unknown>)[key] = cellText(get(key)?.value ?? null) || null
+    const category = cellText(get('category')?.value ?? null)
+    if (category === '正式党员' && !fields.convertedOn) issues.push({ field: 'convertedOn', message: '人员类别为正式党员，请填写转正日期' })
+    if (category === '预备党员' && fields.convertedOn) issues.push({ field: 'category', message: '人员类别为预备党员，却填写了转正日期，请核对' })
+    const organization = cellText(get('organization')?.value ?? null)
+    if (!organization) issues.push({ field: 'organization', message: '请填写所在党支部' })
+    return { record: issues.length ? null : { organization, fields }, issues }
+  },
+
+  keyOf: (r) => r.fields.idNumber ?? `${r.fields.name}|${r.organization}|${r.fields.birthDate}`,
+  keyField: 'idNumber',
+
+  check(r, ctx) {
+    const org = orgRepo.findActiveByName(ctx.db, r.organization)
+    if (!org || !isBranchType(org.type)) {
+      const near = closeMatches(r.organization, orgRepo.allOrganizations(ctx.db).filter((o) => o.status === 'active' && isBranchType(o.type)).map((o) => o.name))
+      return [{ field: 'organization', message: `找不到党支部“${r.organization}”${near.length ? `，是否是：${near.join('、')}？` : '，请先在“党组织”中建立'}（不会自动新建）` }]
+    }
+    try {
+      validateMember(ctx, r.fields, existingId(ctx, r))
+      if (!r.fields.appliedOn && !r.fields.joinedOn) return [{ field: 'joinedOn', message: '请填写入党日期（党员）或申请入党日期（入党申请人）' }]
+      return []
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      return (error.issues ?? [{ field: 'name', message: error.message }]).map((i) => ({ field: i.field, message: i.message }))
+    }
+  },
+
+  exists: (r, ctx) => existingId(ctx, r) !== null,
+
+  fillsBlanks(r, ctx) {
+    const m = memberRepo.findMember(ctx.db, existingId(ctx, r)!)!
+    return Object.entries(r.fields).some(([k, v]) => v !== null && v !== '' && (m as unknown as Record<string, unknown>)[k] === null)
+  },
+
+  apply(r, mode, ctx) {
+    const org = orgRepo.findActiveByName(ctx.db, r.organization)!
+    const id = existingId(ctx, r)
+    if (id === null) {
+      const d = createMember(ctx, { organizationId: org.id, fields: r.fields, transferIn: null })
+      return { action: 'insert', entityId: d.member.id, before: null }
+    }
+    const before = memberRepo.findMember(ctx.db, id)!
+    const current = before as unknown as Record<string, unknown>
+    const merged = Object.fromEntries(
+      Object.keys(r.fields).map((k) => {
+        const mine = current[k] ?? null
+        const theirs = (r.fields as Record<string, unknown>)[k] ?? null
+        return [k, mode === 'fill' ? (mine ?? theirs) : (theirs ?? mine)]
+      }),
+    ) as MemberFieldsInput
+    updateMember(ctx, id, { ...merged, partyAgeCorrection: before.partyAgeCorrection })
+    return { action: 'update', entityId: id, before }
+  },
+
+  describe: (r) => `${r.fields.name}（${r.organization}${r.fields.joinedOn ? `，入党 ${r.fields.joinedOn}` : r.fields.appliedOn ? `，申请 ${r.fields.appliedOn}` : ''}）`,
+
+  // a person created by the import and untouched since never mattered: the record goes, the audit keeps the trace
+  undoInsert(id, ctx) {
+    const before = memberRepo.findMember(ctx.db, id)
+    for (const table of ['member_events', 'memberships']) ctx.db.prepare(`DELETE FROM ${table} WHERE member_id = ?`).run(id)
+    ctx.db.prepare('DELETE FROM members WHERE id = ?').run(id)
+    recordAudit(ctx, { entity: 'member', entityId: id, before, after: null })
+  },
+
+  undoUpdate(id, before, ctx) {
+    const b = before as ReturnType<typeof memberRepo.findMember> & object
+    memberRepo.updateFields(ctx.db, id, b, b.stage, ctx.now().toISOString())
+    recordAudit(ctx, { entity: 'member', entityId: id, before: memberRepo.findMember(ctx.db, id), after: b })
+  },
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import type { Backend } from '../../../electron/backend/dispatch'
+import { b64, workbook, type Aoa } from '../../fixtures/workbooks'
+import { checkChar } from '../../../electron/shared/rules/id-number'
+import { ok, testBackend } from '../helpers'
+
+async function hospital() {
+  const backend = testBackend()
+  const c = await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+  await ok(backend, 'orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id })
+  await ok(backend, 'orgs.create', { name: '外科党支部', type: 'branch', parentId: c.id })
+  return backend
+}
+const file = (rows: Aoa, bookType: 'xlsx' | 'biff8' = 'xlsx') => ({ kind: 'members' as const, fileName: bookType === 'xlsx' ? '名册.xlsx' : '名册.xls', contentBase64: b64(workbook(rows, bookType)) })
+
+/** A branch secretary's roster: title rows, spaced headers, full-width spaces in names, every date style. */
+const MESSY: Aoa = [
+  ['内科党支部党员花名册'],
+  ['填报单位：内科党支部', null, null, null, null, null],
+  ['姓 名', '性别', '公民身份号码', '出生年月', '所在党支部', '入党时间', '转正时间', '学历'],
+  ['王　芳', '女', '11010519491231002x', '1949.12', '内科党支部', '1975年7月1日', '1976/7/1', '大学本科'],
+  ['李  强', '男', '34052419800101001X', '19800101', '内科党支部', '2005.7.1', '20060701', '硕士研究生'],
+  ['数字号', '男', 110105194912310020, null, '内科党支部', '2005-07-01', '2006-07-01', null],
+  ['少年', '男', '34052419800101001X', null, '内科党支', '1990-01-01', null, null],
+  ['错月份', '男', '34052420000101001X', '2000.02', '内科党支部', '2020-07-01', '2021-07-01', null],
+  ['制表人：张三'],
+]
+
+async function preview(backend: Backend, rows: Aoa, bookType: 'xlsx' | 'biff8' = 'xlsx', mode: 'skip' | 'update' | 'fill' = 'skip') {
+  return ok(backend, 'imports.preview', { ...file(rows, bookType), mode })
+}
+
+describe('党员名册 Excel 导入', () => {
+  for (const bookType of ['xlsx', 'biff8'] as const) {
+    it(`每一行有确定的结果：规范化姓名和身份证号，数字形式的身份证号和错误一律报错（${bookType}）`, async () => {
+      const backend = await hospital()
+      const p = await preview(backend, MESSY, bookType)
+      expect(p.headerRow).toBe(3)
+      const byRow = new Map(p.rows.map((r) => [r.row, r]))
+      expect(byRow.get(4)).toMatchObject({ action: 'insert', description: '王芳（内科党支部，入党 1975-07-01）' })
+      expect(byRow.get(5)).toMatchObject({ action: 'insert', description: '李强（内科党支部，入党 2005-07-01）' })
+      expect(byRow.get(6)!.issues).toEqual([{ column: '公民身份号码', message: expect.stringContaining('设置为“文本”格式') }])
+      // the same ID number twice in one file: the second is refused
+      expect(byRow.get(7)!.issues).toEqual([{ column: '公民身份号码', message: '与第 5 行重复' }])
+      expect(byRow.get(8)!.issues).toEqual([{ column: '出生年月', message: '出生年月2000-02与身份证号中的2000-01不符' }])
+      expect(p.counts).toEqual({ insert: 2, update: 0, skip: 0, error: 3 })
+    })
+  }
+
+  it('提交后写入有效行：出生日期取自身份证号，阶段由日期得出；支部名称写错时提示相近名称', async () => {
+    const backend = await hospital()
+    const result = await ok(backend, 'imports.commit', file(MESSY))
+    expect(result).toMatchObject({ inserted: 2, updated: 0 })
+    const list = await ok(backend, 'members.list', {})
+    expect(list.rows.map((r) => [r.name, r.birthDate, r.stage, r.organizationName])).toEqual([
+      ['王芳', '1949-12-31', 'full', '内科党支部'],
+      ['李强', '1980-01-01', 'full', '内科党支部'],
+    ])
+    const wrongBranch = await preview(backend, [['姓名', '身份证号', '所在党支部', '入党日期'], ['赵六', '34052419800101001X', '内科党支', '2005-01-01']])
+    expect(wrongBranch.rows[0]!.issues[0]!.message).toMatch(/^找不到党支部“内科党支”，是否是：内科党支部.*（不会自动新建）$/)
+  })
+
+  it('未满18岁入党、与库中重复的身份证号按名册规则处理', async () => {
+    const backend = await hospital()
+    await ok(backend, 'imports.commit', file(MESSY))
+    const child = '11010520100101001' + checkChar('11010520100101001')
+    const p = await preview(backend, [
+      ['姓名', '身份证号', '所在党支部', '入党日期', '转正日期'],
+      ['李强', '34052419800101001X', '外科党支部', '2005-07-01', '2006-07-01'],
+      ['太小', child, '内科党支部', '2025-01-01', null],
+    ])
+    expect(p.rows[0]).toMatchObject({ action: 'skip', reason: '已存在（跳过已有）' })
+    expect(p.rows[1]!.issues.map((i) => i.message).join()).toContain('入党时未满18周岁')
+  })
+
+  it('导出 → 导入得到相同的记录（往返）', async () => {
+    const backend = await hospital()
+    await ok(backend, 'imports.commit', file(MESSY))
+    const exported = await ok(backend, 'exports.workbook', { source: 'members', includeSensitive: true })
+    const fresh = await hospital()
+    const again = await ok(fresh, 'imports.commit', { kind: 'members', fileName: '导出.xlsx', contentBase64: exported.contentBase64 })
+    expect(again).toMatchObject({ inserted: 2, errors: [] })
+    const strip = (rows: Awaited<ReturnType<typeof list>>) => rows.map(({ id: _id, organizationId: _o, ...rest }) => rest)
+    const list = async (b: Backend) => (await ok(b, 'members.list', {})).rows
+    expect(strip(await list(fresh))).toEqual(strip(await list(backend)))
+  })
+
+  it('只补空白：已有记录只填入原来为空的项', async () => {
+    const backend = await hospital()
+    await ok(backend, 'imports.commit', file(MESSY))
+    const r = await ok(backend, 'imports.commit', { ...file([['姓名', '身份证号', '所在党支部', '入党日期', '转正日期', '学历', '科室'], ['王芳', '11010519491231002X', '内科党支部', '1975-07-01', '1976-07-01', '硕士研究生', '老干部科']]), mode: 'fill' })
+    expect(r.updated).toBe(1)
+    const w = (await ok(backend, 'members.list', { q: '王芳' })).rows[0]!
+    expect([w.education, w.department]).toEqual(['大学本科', '老干部科'])
+  })
+})
