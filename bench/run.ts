@@ -8,7 +8,7 @@ import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { execSync } from 'node:child_process'
 import { bundleFigures } from './figures/bundle'
-import { FIGURE_GROUPS } from './figures'
+import { runFigures } from './figures'
 import type { Figure } from './harness'
 
 async function main(): Promise<void> {
@@ -16,10 +16,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dangban-bench-'))
   const figures: Figure[] = []
   try {
-    for (const group of FIGURE_GROUPS) {
-      process.stderr.write(`… ${group.name}\n`)
-      figures.push(...(await group.run({ dir, scale })))
-    }
+    figures.push(...(await runFigures({ dir, scale })))
     const renderer = resolve('out/renderer')
     if (!existsSync(join(renderer, 'index.html'))) execSync('npx electron-vite build', { stdio: 'ignore' })
     figures.push(...bundleFigures(renderer))

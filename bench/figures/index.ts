@@ -1,5 +1,7 @@
+import type { Backend } from '../../electron/backend/dispatch'
 import type { Figure } from '../harness'
-import { organizationFigures } from './organizations'
+import { excelFigures } from './excel'
+import { largeDataset, queryFigures } from './large'
 
 export interface BenchEnv {
   /** a temporary folder for databases and files, removed afterwards */
@@ -7,5 +9,10 @@ export interface BenchEnv {
   scale: 'small' | 'large' | 'city'
 }
 
-/** Every area's figures, in the order they are printed. */
-export const FIGURE_GROUPS: { name: string; run: (env: BenchEnv) => Promise<Figure[]> }[] = [{ name: '党组织', run: organizationFigures }]
+/** Every area's figures, in the order they are printed; all run against one seeded dataset. */
+export async function runFigures(env: BenchEnv): Promise<Figure[]> {
+  const backend: Backend = await largeDataset(env)
+  const figures = [...(await queryFigures(backend)), ...(await excelFigures(env, backend))]
+  backend.context.db.close()
+  return figures
+}

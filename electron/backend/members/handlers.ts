@@ -1,6 +1,6 @@
 import type { membersContract } from '../../shared/contract/members'
 import { todayLocal } from '../../shared/dates'
-import { STAGES, type Member, type Stage } from '../../shared/members'
+import { STAGES, type Stage } from '../../shared/members'
 import { dueItems } from '../../shared/rules/membership'
 import type { Handlers } from '../handler'
 import { descendantIds } from '../organizations/repository'
@@ -21,8 +21,7 @@ export const membersHandlers: Handlers<typeof membersContract> = {
   // 发展党员 pipeline: who is at which stage and what is due next, most urgent first
   'members.pipeline': ({ organizationId }, ctx) => {
     const scope = organizationId === null ? '' : `AND m.organization_id IN (${descendantIds(ctx.db, organizationId).map(Number).join(',')})`
-    const ids = ctx.db.prepare(`SELECT m.id FROM members m WHERE m.status = 'normal' AND m.stage <> 'full' ${scope}`).pluck().all() as number[]
-    const people = ids.map((id) => repo.findMember(ctx.db, id)!) as Member[]
+    const people = repo.findMembersWhere(ctx.db, `m.status = 'normal' AND m.stage <> 'full' ${scope}`)
     const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
     const full = ctx.db.prepare(`SELECT count(*) FROM members m WHERE m.status = 'normal' AND m.stage = 'full' ${scope}`).pluck().get() as number
     counts.full = full

@@ -71,6 +71,11 @@ export function findMember(db: Database, id: number): Member | null {
   return r ? fromRow(r) : null
 }
 
+/** Many records in one query (the pipeline and other lists that need whole records). */
+export function findMembersWhere(db: Database, where: string, params: unknown[] = []): Member[] {
+  return (db.prepare(`${SELECT} WHERE ${where} ORDER BY m.id`).all(...params) as Row[]).map(fromRow)
+}
+
 export function findByIdNumber(db: Database, idNumber: string): Member | null {
   const r = db.prepare(`${SELECT} WHERE m.id_number = ?`).get(idNumber) as Row | undefined
   return r ? fromRow(r) : null

@@ -51,6 +51,12 @@ export function memberDetail(ctx: CallContext, id: number, warnings: { field: st
 
 /** A new person on the roster: a new applicant, a member transferred in, or a member recorded from paper. */
 export function createMember(ctx: CallContext, input: z.output<typeof memberCreateInput>): MemberDetail {
+  const { id, warnings } = insertPerson(ctx, input)
+  return memberDetail(ctx, id, warnings)
+}
+
+/** The write itself, without building the screen's detail view (the Excel import writes thousands of these). */
+export function insertPerson(ctx: CallContext, input: z.output<typeof memberCreateInput>): { id: number; warnings: { field: string; message: string }[] } {
   requireBranch(ctx, input.organizationId)
   const { fields, warnings } = validateMember(ctx, input.fields, null)
   const stage = stageOn(fields, today(ctx))
@@ -70,8 +76,8 @@ export function createMember(ctx: CallContext, input: z.output<typeof memberCrea
       if (d) repo.insertEvent(ctx.db, id, { type, occurredOn: d, organizationId: input.organizationId }, ctx.user, now(ctx))
     }
   }
-  recordAudit(ctx, { entity: 'member', entityId: id, before: null, after: repo.findMember(ctx.db, id) })
-  return memberDetail(ctx, id, warnings)
+  recordAudit(ctx, { entity: 'member', entityId: id, before: null, after: { ...fields, stage, organizationId: input.organizationId } })
+  return { id, warnings }
 }
 
 export function updateMember(ctx: CallContext, id: number, input: MemberFieldsInput): MemberDetail {

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/result'
 import { parseIdNumber } from '../../shared/rules/id-number'
 import { checkLifecycle } from '../../shared/rules/membership'
 import type { CallContext } from '../context'
-import { readSettings } from '../settings'
+import { settingsOf } from '../memo'
 import { findByIdNumber } from './repository'
 
 export type MemberFieldsInput = z.output<typeof memberFieldsInput>
@@ -37,7 +37,7 @@ export function validateMember(ctx: CallContext, input: MemberFieldsInput, selfI
   }
   if (!gender && !issues.some((i) => i.field === 'idNumber')) issues.push({ field: 'gender', message: '请填写性别（或填写身份证号自动得出）' })
   const fields = { ...input, gender: gender ?? '男', birthDate, idNumber } as MemberFields
-  const dateIssues = checkLifecycle(fields, birthDate, todayLocal(ctx.now()), readSettings(ctx.db))
+  const dateIssues = checkLifecycle(fields, birthDate, todayLocal(ctx.now()), settingsOf(ctx))
   issues.push(...dateIssues.filter((i) => i.level === 'error'))
   if (issues.length > 0) throw new AppError('VALIDATION', issues.map((i) => i.message).join('；'), issues)
   return { fields, warnings: dateIssues.filter((i) => i.level === 'warning') }

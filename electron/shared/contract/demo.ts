@@ -5,6 +5,8 @@ export interface SeedSummary {
   scale: string
   organizations: number
   branches: number
+  members: number
+  meetings: number
 }
 
 const seedInput = z

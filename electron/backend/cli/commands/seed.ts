@@ -11,6 +11,6 @@ export const seedCommand: CliCommand = {
     const started = Date.now()
     const summary = (await call('demo.seed', { scale, ...(flags.seed ? { seed: Number(flags.seed) } : {}) })) as SeedSummary
     if (flags.json) return io.out(JSON.stringify({ ...summary, seconds: (Date.now() - started) / 1000 }))
-    io.out(`已生成（${scale}）：党组织 ${summary.organizations} 个，其中支部 ${summary.branches} 个，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
+    io.out(`已生成（${scale}）：党组织 ${summary.organizations} 个（支部 ${summary.branches} 个），人员 ${summary.members} 名，会议 ${summary.meetings} 次，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
   },
 }

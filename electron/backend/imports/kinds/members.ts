@@ -6,8 +6,9 @@ import { parseDateCell, requireFullDate } from '../../excel/dates'
 import { cellText, normalizeName } from '../../excel/normalize'
 import type { Cell } from '../../excel/read'
 import * as memberRepo from '../../members/repository'
-import { createMember, updateMember } from '../../members/service'
+import { insertPerson, updateMember } from '../../members/service'
 import { validateMember, type MemberFieldsInput } from '../../members/validate'
+import { memo } from '../../memo'
 import * as orgRepo from '../../organizations/repository'
 import type { FieldIssue, ImportKind } from '../kind'
 import { closeMatches } from '../similar'
@@ -53,6 +54,8 @@ const EMPTY_FIELDS = (): MemberFieldsInput => ({
 function existingId(ctx: Parameters<ImportKind<MemberRecord>['exists']>[1], r: MemberRecord): number | null {
   return r.fields.idNumber ? (memberRepo.findByIdNumber(ctx.db, r.fields.idNumber)?.id ?? null) : null
 }
+
+const branchNamed = (ctx: Parameters<ImportKind<MemberRecord>['exists']>[1], name: string) => memo(ctx, `org:${name}`, () => orgRepo.findActiveByName(ctx.db, name))
 
 /** Birth date column: a full date, or year-month only when the ID number agrees (the day then comes from the ID). */
 function birthDate(cell: Cell | undefined, idBirth: string | null, issues: FieldIssue[]): string | null {
@@ -126,7 +129,7 @@ export const memberImport: ImportKind<MemberRecord> = {
   keyField: 'idNumber',
 
   check(r, ctx) {
-    const org = orgRepo.findActiveByName(ctx.db, r.organization)
+    const org = branchNamed(ctx, r.organization)
     if (!org || !isBranchType(org.type)) {
       const near = closeMatches(r.organization, orgRepo.allOrganizations(ctx.db).filter((o) => o.status === 'active' && isBranchType(o.type)).map((o) => o.name))
       return [{ field: 'organization', message: `找不到党支部“${r.organization}”${near.length ? `，是否是：${near.join('、')}？` : '，请先在“党组织”中建立'}（不会自动新建）` }]
@@ -149,11 +152,11 @@ export const memberImport: ImportKind<MemberRecord> = {
   },
 
   apply(r, mode, ctx) {
-    const org = orgRepo.findActiveByName(ctx.db, r.organization)!
+    const org = branchNamed(ctx, r.organization)!
     const id = existingId(ctx, r)
     if (id === null) {
-      const d = createMember(ctx, { organizationId: org.id, fields: r.fields, transferIn: null })
-      return { action: 'insert', entityId: d.member.id, before: null }
+      const { id: created } = insertPerson(ctx, { organizationId: org.id, fields: r.fields, transferIn: null })
+      return { action: 'insert', entityId: created, before: null }
     }
     const before = memberRepo.findMember(ctx.db, id)!
     const current = before as unknown as Record<string, unknown>

@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3'
+import ExcelJS from 'exceljs'
+import { performance } from 'node:perf_hooks'
+import * as XLSX from 'xlsx'
+import type { Backend } from '../../electron/backend/dispatch'
+import { openBackend } from '../../electron/backend/open'
+import { join } from 'node:path'
+import { ratio, type Figure } from '../harness'
+import type { BenchEnv } from './index'
+
+const HEADER = ['姓名', '性别', '身份证号', '出生日期', '所在党支部', '入党日期', '转正日期', '学历', '民族', '科室', '职业类别']
+
+/** The roster of the large hospital as a workbook a branch would send (10,000 rows, repeated as needed). */
+function rosterRows(source: Backend, n: number): unknown[][] {
+  const rows = source.context.db
+    .prepare(
+      `SELECT m.name, m.gender, m.id_number, m.birth_date, o.name AS org, m.joined_on, m.converted_on, m.education, m.ethnicity, m.department, m.occupation
+       FROM members m JOIN organizations o ON o.id = m.organization_id WHERE m.stage = 'full' ORDER BY m.id`,
+    )
+    .raw()
+    .all() as unknown[][]
+  return rows.slice(0, n)
+}
+
+/**
+ * Import and export against the bare stack, measured side by side in one run (issue 5, issue 10):
+ * ours = imports.commit (read, validate, write, audit) vs limit = bare SheetJS read + bare prepared insert;
+ * ours = exports.workbook vs limit = bare exceljs write of the same rows.
+ */
+export async function excelFigures(env: BenchEnv, source: Backend): Promise<Figure[]> {
+  const rows = rosterRows(source, 10_000)
+  const ws = XLSX.utils.aoa_to_sheet([HEADER, ...rows])
+  const wb = XLSX.utils.book_new()
+  XLSX.utils.book_append_sheet(wb, ws, '名册')
+  const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer
+
+  // the physical limit: read the same file, insert the same rows with one prepared statement in one transaction
+  const bare = new Database(join(env.dir, 'bare.db'))
+  bare.pragma('journal_mode = WAL')
+  bare.pragma('synchronous = FULL')
+  bare.exec(`CREATE TABLE t (${HEADER.map((_, i) => `c${i} TEXT`).join(', ')}) STRICT`)
+  const t0 = performance.now()
+  const read = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(bytes, { type: 'buffer', dense: true }).Sheets['名册']!, { header: 1, raw: false })
+  const insert = bare.prepare(`INSERT INTO t VALUES (${HEADER.map(() => '?').join(', ')})`)
+  bare.transaction(() => {
+    for (const r of read.slice(1)) insert.run(...HEADER.map((_, i) => (r[i] === undefined ? null : String(r[i]))))
+  })()
+  const limit = performance.now() - t0
+  bare.close()
+
+  // ours: a fresh database with the same organizations, then the real import
+  const target = openBackend(join(env.dir, 'import.db'), 'cli')
+  const orgs = source.context.db.prepare('SELECT * FROM organizations ORDER BY id').all() as Record<string, unknown>[]
+  const ids = new Map<unknown, number>()
+  for (const o of orgs) {
+    const r = await target.call('orgs.create', { name: o.name, type: o.type, parentId: o.parent_id === null ? null : ids.get(o.parent_id) })
+    if (r.ok) ids.set(o.id, (r.data as { id: number }).id)
+  }
+  const t1 = performance.now()
+  const result = await target.call('imports.commit', { kind: 'members', fileName: 'roster.xlsx', contentBase64: bytes.toString('base64') })
+  const ours = performance.now() - t1
+  if (!result.ok) throw new Error(result.error.message)
+  const inserted = (result.data as { inserted: number }).inserted
+  process.stderr.write(`  imported ${inserted} of ${rows.length} rows\n`)
+
+  // export: ours vs bare exceljs writing the same rows
+  const t2 = performance.now()
+  const exported = await source.call('exports.workbook', { source: 'members', includeSensitive: true })
+  const oursExport = performance.now() - t2
+  if (!exported.ok) throw new Error(exported.error.message)
+  const t3 = performance.now()
+  const plain = new ExcelJS.Workbook()
+  const sheet = plain.addWorksheet('名册')
+  sheet.addRow(HEADER)
+  for (const r of rows) sheet.addRow(r)
+  await plain.xlsx.writeBuffer()
+  const limitExport = performance.now() - t3
+  target.context.db.close()
+  return [
+    ratio(`名册导入 ${inserted} 行（对比裸 SheetJS 读取 + 预编译插入）`, ours, limit, 1.5),
+    { ...ratio(`名册导出 ${rows.length} 行（对比裸 exceljs 写出）`, oursExport, limitExport, 1.5) },
+  ]
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path'
+import type { Backend } from '../../electron/backend/dispatch'
+import { openBackend } from '../../electron/backend/open'
+import { latency, time, type Figure } from '../harness'
+import type { BenchEnv } from './index'
+
+/** Seeds the large hospital once; every latency below runs against it. */
+export async function largeDataset(env: BenchEnv): Promise<Backend> {
+  const backend = openBackend(join(env.dir, 'large.db'), 'cli')
+  const t0 = performance.now()
+  const r = await backend.call('demo.seed', { scale: env.scale })
+  if (!r.ok) throw new Error(r.error.message)
+  process.stderr.write(`  seeded ${JSON.stringify(r.data)} in ${Math.round(performance.now() - t0)} ms\n`)
+  return backend
+}
+
+async function must(backend: Backend, method: string, input: unknown): Promise<unknown> {
+  const r = await backend.call(method, input)
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+  return r.data
+}
+
+/** List pages, search, the compliance year grid and the annual statistics (issue 10 targets). */
+export async function queryFigures(backend: Backend): Promise<Figure[]> {
+  const branch = (backend.context.db.prepare("SELECT id FROM organizations WHERE type = 'branch' ORDER BY id LIMIT 1").pluck().get() as number) ?? null
+  const year = new Date().getFullYear() - 1
+  const q = (method: string, input: unknown) => () => must(backend, method, input)
+  const figures: Figure[] = []
+  const add = async (name: string, fn: () => unknown, target: number, runs = 30) => figures.push(...latency(name, await time(fn, runs), target))
+  await add('党组织树 orgs.list', q('orgs.list', {}), 50)
+  await add('党员名册首页 members.list', q('members.list', {}), 50)
+  await add('党员名册按支部筛选', q('members.list', { organizationId: branch }), 50)
+  await add('党员名册按姓名排序', q('members.list', { sort: 'name' }), 50)
+  await add('党员名册按年龄段+学历筛选', q('members.list', { ageBand: '36-40岁', educationGroup: '大学本科' }), 50)
+  await add('姓名检索 1 个字', q('members.list', { q: '王' }), 50)
+  await add('姓名检索 2 个字', q('members.list', { q: '王芳' }), 50)
+  await add('会议列表首页 meetings.list', q('meetings.list', {}), 50)
+  await add('会议全文检索 1 个字', q('meetings.list', { q: '廉' }), 50)
+  await add('会议全文检索 2 个字', q('meetings.list', { q: '义诊' }), 50)
+  await add('会议全文检索 4 个字', q('meetings.list', { q: '医德医风' }), 50)
+  await add('达标年度表 compliance.grid（全院一年）', q('compliance.grid', { from: `${year}-01-01`, to: `${year}-12-31` }), 300, 10)
+  await add('党内统计年报 stats.annual', q('stats.annual', { year }), 300, 10)
+  await add('发展党员进度 members.pipeline', q('members.pipeline', {}), 50, 10)
+  return figures
+}
