@@ -1,5 +1,6 @@
 import type { Contract } from '../shared/contract'
 import { appHandlers } from './app/handlers'
+import { backupHandlers } from './backup/handlers'
 import type { Handlers } from './handler'
 import { exportsHandlers } from './exports/handlers'
 import { importsHandlers } from './imports/handlers'
@@ -23,4 +24,5 @@ export const handlers: Handlers<Contract> = {
   ...settingsHandlers,
   ...jobsHandlers,
   ...demoHandlers,
+  ...backupHandlers,
 }

@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Backend } from '../backend/dispatch'
+import { backupIsDue, newestGoodBackup, restoreBackup } from '../backend/backup/backup'
+import { DatabaseCorruptError } from '../backend/db/open'
 import { openBackend } from '../backend/open'
 import { resolveDatabasePath } from '../backend/paths'
 import { buildMenu } from './menu'
@@ -31,10 +33,20 @@ if (!app.requestSingleInstanceLock()) {
   })
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const dbPath = resolveDatabasePath(process.argv, process.env, app.getPath('userData'))
   mkdirSync(dirname(dbPath), { recursive: true })
-  backend = openBackend(dbPath, 'electron')
+  try {
+    backend = openBackend(dbPath, 'electron')
+  } catch (error) {
+    if (error instanceof DatabaseCorruptError && (await guidedRestore(dbPath, error))) {
+      app.relaunch()
+    }
+    app.exit(error instanceof DatabaseCorruptError ? 0 : 1)
+    return
+  }
+  // automatic backup at start when the newest is older than a day (issue 8); failures are logged, not fatal
+  if (backupIsDue(dbPath, new Date())) void backend.call('backup.create', { reason: '启动时自动备份' }).then((r) => r.ok || console.error(r.error.message))
 
   denyEverythingRemote()
   ipcMain.handle('dangban:call', (event, method: unknown, input: unknown) => {
@@ -88,8 +100,42 @@ function denyEverythingRemote(): void {
   })
 }
 
-app.on('window-all-closed', () => {
+/**
+ * A damaged database file never leads to a crash loop: the clerk is told what happened and offered the newest
+ * backup that passes its checks; the damaged file is kept aside by the restore.
+ */
+async function guidedRestore(dbPath: string, error: DatabaseCorruptError): Promise<boolean> {
+  const good = newestGoodBackup(dbPath)
+  if (!good) {
+    dialog.showErrorBox('数据库已损坏', `${error.message}\n\n没有找到可用的备份。请联系管理员，并保留文件：${dbPath}`)
+    return false
+  }
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: '数据库已损坏',
+    message: error.message,
+    detail: `最近一次完好的备份：${new Date(good.createdAt).toLocaleString('zh-CN')}（党员 ${good.counts.members ?? 0} 人，会议 ${good.counts.meetings ?? 0} 次）。\n恢复时会先把损坏的文件另存，不会删除任何文件。`,
+    buttons: ['从该备份恢复并重新启动', '退出'],
+    defaultId: 0,
+    cancelId: 1,
+  })
+  if (response !== 0) return false
+  restoreBackup(good.file, dbPath, new Date())
+  return true
+}
+
+let backedUpOnExit = false
+// a backup on exit as well, before the database is closed
+app.on('before-quit', (event) => {
+  if (backedUpOnExit || !backend) return
+  event.preventDefault()
+  backedUpOnExit = true
+  void backend.call('backup.create', { reason: '退出时自动备份' }).finally(() => app.quit())
+})
+
+app.on('will-quit', () => {
   backend?.context.db.close()
   backend = null
-  app.quit()
 })
+
+app.on('window-all-closed', () => app.quit())

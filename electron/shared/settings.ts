@@ -36,6 +36,10 @@ export const DEFAULT_SETTINGS = {
   'meeting.themeDayCount': 1,
   'meeting.lifeMeetingCount': 1,
   'meeting.appraisalCount': 1,
+  /** backup rotation: keep the newest of each of the last N days, weeks and months */
+  'backup.keepDaily': 7,
+  'backup.keepWeekly': 4,
+  'backup.keepMonthly': 12,
   /** the hospital's name as printed on reports and exports */
   'unit.name': '',
 }

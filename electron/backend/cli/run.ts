@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openBackend } from '../open'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
+import { backupCommand, backupsList, restoreCommand, verifyCommand } from './commands/backup'
 import { complianceCommand } from './commands/compliance'
 import { importCommand } from './commands/imports'
 import { membersAdd, membersList, membersShow } from './commands/members'
@@ -32,6 +33,10 @@ const COMMANDS: Record<string, CliCommand> = {
   seed: seedCommand,
   compliance: complianceCommand,
   'stats annual': statsAnnual,
+  backup: backupCommand,
+  'backups list': backupsList,
+  restore: restoreCommand,
+  verify: verifyCommand,
 }
 
 function usage(): string {
@@ -39,7 +44,9 @@ function usage(): string {
 }
 
 /** Runs one command; returns the process exit code (0 = done, 1 = failed, 2 = wrong usage). */
-export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv, prepareDb: (path: string) => void = () => {}): Promise<number> {
+export async function runCli(argv: string[], outerIo: Io, env: NodeJS.ProcessEnv, prepareDb: (path: string) => void = () => {}): Promise<number> {
+  // commands may `return io.out(…)`; only a number they return on purpose is an exit code
+  const io: Io = { out: (t) => void outerIo.out(t), err: (t) => void outerIo.err(t) }
   let parsed: ReturnType<typeof parseArgs>
   const options: Record<string, { type: 'string' | 'boolean' }> = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }
   for (const c of Object.values(COMMANDS)) for (const [name, type] of Object.entries(c.options ?? {})) options[name] = { type }
@@ -58,6 +65,17 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv, pre
   const flags = parsed.values as Record<string, string | boolean | undefined>
   const dbPath = resolve(resolveDatabasePath(argv, env, defaultUserDataDir()))
   prepareDb(dbPath)
+  const command = COMMANDS[key]!
+  if (command.withoutBackend) {
+    try {
+      await command.run({ call: () => Promise.reject(new CliError('此命令不连接数据库')), flags, positionals: words.slice(key.split(' ').length), io, dbPath })
+      return 0
+    } catch (error) {
+      io.err(`错误：${error instanceof Error ? error.message : String(error)}`)
+      if (flags.json && error instanceof CliError) io.out(JSON.stringify({ error: error.message }))
+      return error instanceof CliError ? error.exitCode : 1
+    }
+  }
   let backend
   try {
     backend = openBackend(dbPath, 'cli')
@@ -71,8 +89,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv, pre
       if (!result.ok) throw new CliError(result.error.message)
       return result.data
     }
-    await COMMANDS[key]!.run({ call, flags, positionals: words.slice(key.split(' ').length), io, dbPath })
-    return 0
+    return (await command.run({ call, flags, positionals: words.slice(key.split(' ').length), io, dbPath })) ?? 0
   } catch (error) {
     if (error instanceof CliError) {
       if (flags.json) io.out(JSON.stringify({ error: error.message }))

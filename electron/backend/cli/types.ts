@@ -11,7 +11,10 @@ export interface CliRun {
 
 export interface CliCommand {
   usage: string
+  /** runs with the database closed (restore): `call` is not available */
+  withoutBackend?: boolean
   /** the command's own flags; --db and --json are common to all */
   options?: Record<string, 'string' | 'boolean'>
-  run: (run: CliRun) => Promise<void>
+  /** resolves to an exit code when it is not 0 (e.g. verify found a problem it already reported) */
+  run: (run: CliRun) => Promise<void | number>
 }

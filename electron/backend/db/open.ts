@@ -6,8 +6,33 @@ import { migrate } from './migrate'
  * WAL keeps readers fast while a write runs; synchronous=FULL makes each committed transaction durable
  * across power loss (intranet PCs get switched off at the wall); foreign keys are off by default in SQLite.
  */
+/** The database file is damaged: the start-up screen offers a guided restore from the newest good backup. */
+export class DatabaseCorruptError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`数据库文件已损坏，无法打开（${detail}）。数据没有丢失在备份中：请从最近一次完好的备份恢复`)
+    this.name = 'DatabaseCorruptError'
+  }
+}
+
 export function openDatabase(file: string): Database.Database {
-  const db = new Database(file)
+  let db: Database.Database
+  try {
+    db = new Database(file)
+    // quick_check at every start (issue 8): a damaged file is reported, never worked on
+    const check = db.pragma('quick_check', { simple: true }) as string
+    if (check !== 'ok') {
+      db.close()
+      throw new DatabaseCorruptError(file, check)
+    }
+  } catch (error) {
+    if (error instanceof DatabaseCorruptError) throw error
+    const code = (error as { code?: string }).code ?? ''
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw new DatabaseCorruptError(file, code)
+    throw error
+  }
   try {
     if (file !== ':memory:') db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')

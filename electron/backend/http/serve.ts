@@ -1,6 +1,8 @@
 /** `npm run web`: the real renderer and backend in any Chromium, for machines where Electron cannot be downloaded. */
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { backupIsDue, newestGoodBackup } from '../backup/backup'
+import { DatabaseCorruptError } from '../db/open'
 import { openBackend } from '../open'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
 import { startBridge } from './bridge'
@@ -17,7 +19,17 @@ if (!existsSync(resolve(rendererDir, 'index.html'))) {
 
 async function main(): Promise<void> {
 mkdirSync(dirname(dbPath), { recursive: true })
-const backend = openBackend(dbPath, 'web')
+let backend
+try {
+  backend = openBackend(dbPath, 'web')
+} catch (error) {
+  if (!(error instanceof DatabaseCorruptError)) throw error
+  const good = newestGoodBackup(dbPath)
+  console.error(error.message)
+  console.error(good ? `最近一次完好的备份：${good.file}\n恢复：npm run cli -- restore "${good.file}" --db "${dbPath}"` : '没有找到可用的备份，请联系管理员')
+  process.exit(1)
+}
+if (backupIsDue(dbPath, new Date())) await backend.call('backup.create', { reason: '启动时自动备份' })
 const bridge = await startBridge(backend, rendererDir, port)
 console.log(`党办通（浏览器模式）已启动：${bridge.url}`)
 console.log(`数据库：${dbPath}`)

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appContract } from './app'
+import { backupContract } from './backup'
 import type { MethodSpec } from './define'
 import { demoContract } from './demo'
 import { exportsContract } from './exports'
@@ -26,6 +27,7 @@ export const contract = {
   ...settingsContract,
   ...jobsContract,
   ...demoContract,
+  ...backupContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract
