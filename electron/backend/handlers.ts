@@ -8,6 +8,7 @@ import { jobsHandlers } from './jobs/handlers'
 import { meetingsHandlers } from './meetings/handlers'
 import { membersHandlers } from './members/handlers'
 import { organizationsHandlers } from './organizations/handlers'
+import { printHandlers } from './print/handlers'
 import { demoHandlers } from './seed/handlers'
 import { settingsHandlers } from './settings-handlers'
 import { statisticsHandlers } from './statistics/handlers'
@@ -25,4 +26,5 @@ export const handlers: Handlers<Contract> = {
   ...jobsHandlers,
   ...demoHandlers,
   ...backupHandlers,
+  ...printHandlers,
 }

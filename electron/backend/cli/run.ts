@@ -7,6 +7,7 @@ import { complianceCommand } from './commands/compliance'
 import { importCommand } from './commands/imports'
 import { membersAdd, membersList, membersShow } from './commands/members'
 import { orgsAdd, orgsList } from './commands/orgs'
+import { printCommand } from './commands/print'
 import { seedCommand } from './commands/seed'
 import { statsAnnual } from './commands/stats'
 import { CliError, type Io } from './output'
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, CliCommand> = {
   'backups list': backupsList,
   restore: restoreCommand,
   verify: verifyCommand,
+  print: printCommand,
 }
 
 function usage(): string {

@@ -9,6 +9,7 @@ import { jobsContract } from './jobs'
 import { meetingsContract } from './meetings'
 import { membersContract } from './members'
 import { organizationsContract } from './organizations'
+import { printContract } from './print'
 import { settingsContract } from './settings'
 import { statisticsContract } from './statistics'
 
@@ -28,6 +29,7 @@ export const contract = {
   ...jobsContract,
   ...demoContract,
   ...backupContract,
+  ...printContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -1,0 +1,5 @@
+export { minutes } from './minutes'
+export { notice } from './notice'
+export { roster } from './roster'
+export { signInSheet } from './sign-in-sheet'
+export type { MinutesData, NoticeData, RosterData, SignInSheetData } from './types'
