@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/members', component: () => import('./pages/members/MembersPage.vue'), meta: { title: '党员名册' } },
     { path: '/meetings', component: () => import('./pages/meetings/MeetingsPage.vue'), meta: { title: '会议记录' } },
     { path: '/statistics', component: () => import('./pages/statistics/StatisticsPage.vue'), meta: { title: '统计分析' } },
+    { path: '/print', component: () => import('./pages/print/PrintPage.vue'), meta: { title: '打印预览', bare: true } },
     { path: '/settings', component: () => import('./pages/settings/SettingsPage.vue'), meta: { title: '系统设置' } },
     { path: '/exchange', component: () => import('./pages/exchange/ExchangePage.vue'), meta: { title: '数据导入导出' } },
     ...AREAS.filter((a) => a.planned).map((a) => ({

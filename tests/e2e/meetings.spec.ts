@@ -54,7 +54,18 @@ describe('会议记录（浏览器中的真实界面）', () => {
     await dialog(page).getByLabel('上传附件').setInputFiles(photo)
     await expect.poll(() => dialog(page).locator('img.thumb').count()).toBe(1)
     await page.screenshot({ path: screenshotPath('meeting-form.png') })
-    await dialog(page).getByRole('button', { name: '关闭', exact: true }).last().click()
+
+    // the sign-in sheet prints from the record, with the branch's members pre-filled, and is logged
+    await dialog(page).getByRole('button', { name: '打印签到表' }).click()
+    await expect.poll(() => page.locator('.print-sheet').innerText()).toContain('签到表')
+    expect(await page.locator('.print-sheet').innerText()).toContain('王五')
+    const pdf = await page.pdf({ preferCSSPageSize: true })
+    expect(pdf.length).toBeGreaterThan(10_000)
+    await page.screenshot({ path: screenshotPath('print-preview.png') })
+    await page.getByRole('button', { name: '返回' }).click()
+    const prints = await app.backend.call('audit.list', { entity: 'print' })
+    expect(prints.ok && (prints.data as unknown[]).length).toBe(1)
+    await page.getByRole('menuitem', { name: '会议记录' }).click()
 
     await page.getByRole('tab', { name: '达标情况' }).click()
     await page.getByLabel('全院达标情况').getByText('内科党支部').click()
