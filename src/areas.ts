@@ -11,6 +11,7 @@ export const AREAS: Area[] = [
   { path: '/organizations', title: '党组织', icon: 'OfficeBuilding' },
   { path: '/members', title: '党员名册', icon: 'User' },
   { path: '/meetings', title: '会议记录', icon: 'Notebook' },
+  { path: '/dashboard', title: '驾驶舱', icon: 'DataBoard' },
   { path: '/assessments', title: '考核评价', icon: 'Medal', planned: '星级党支部评定、书记述职评议、民主评议党员，按审核流程逐级评分，并以驾驶舱图表展示。' },
   { path: '/statistics', title: '统计分析', icon: 'DataAnalysis' },
   { path: '/exchange', title: '数据导入导出', icon: 'Upload' },

@@ -2,6 +2,7 @@ import type { Contract } from '../shared/contract'
 import { appHandlers } from './app/handlers'
 import { backupHandlers } from './backup/handlers'
 import type { Handlers } from './handler'
+import { dashboardHandlers } from './dashboard/handlers'
 import { exportsHandlers } from './exports/handlers'
 import { importsHandlers } from './imports/handlers'
 import { jobsHandlers } from './jobs/handlers'
@@ -27,4 +28,5 @@ export const handlers: Handlers<Contract> = {
   ...demoHandlers,
   ...backupHandlers,
   ...printHandlers,
+  ...dashboardHandlers,
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appContract } from './app'
 import { backupContract } from './backup'
 import type { MethodSpec } from './define'
+import { dashboardContract } from './dashboard'
 import { demoContract } from './demo'
 import { exportsContract } from './exports'
 import { importsContract } from './imports'
@@ -30,6 +31,7 @@ export const contract = {
   ...demoContract,
   ...backupContract,
   ...printContract,
+  ...dashboardContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract
