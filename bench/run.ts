@@ -25,7 +25,8 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true })
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
-  writeFileSync(resolve('bench/results.json'), JSON.stringify({ scale, machine, at: new Date().toISOString(), figures }, null, 2) + '\n')
+  // the large hospital is the reference (README); other scales go to their own file
+  writeFileSync(resolve(scale === 'large' ? 'bench/results.json' : `bench/results-${scale}.json`), JSON.stringify({ scale, machine, at: new Date().toISOString(), figures }, null, 2) + '\n')
   const w = Math.max(...figures.map((f) => f.name.length))
   console.log(`党办通 benchmark — scale ${scale} — ${machine}`)
   for (const f of figures) {
