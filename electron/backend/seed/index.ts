@@ -31,7 +31,7 @@ export function seed(ctx: CallContext, scale: SeedScale, seedValue = 20251124): 
   let members = 0
   let meetings = 0
   for (let h = 1; h <= size.hospitals; h++) {
-    const orgs = seedOrganizations(ctx, random, { campuses: size.campuses, hospitalName: size.hospitals > 1 ? `市第${h}人民医院` : '示范医院' })
+    const orgs = seedOrganizations(ctx, random, { campuses: size.campuses, hospitalName: size.hospitals > 1 ? `市第${h}人民医院` : '示范医院', namePrefix: size.hospitals > 1 ? `市${h}院` : '' })
     const people = seedPeople(ctx, random, orgs, size.perBranch, usedIds)
     members += people.length
     meetings += seedMeetings(ctx, random, orgs, people, size.years)

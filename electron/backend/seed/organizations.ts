@@ -13,6 +13,8 @@ export interface OrgScale {
   /** how many times the department list is repeated (campuses / sub-hospitals) to reach the branch count */
   campuses: number
   hospitalName: string
+  /** several hospitals in one database (city scale): names must stay unique */
+  namePrefix?: string
 }
 
 /**
@@ -23,7 +25,7 @@ export function seedOrganizations(ctx: CallContext, random: Random, scale: OrgSc
   const committee = createOrganization(ctx, { name: `中共${scale.hospitalName}委员会`, type: 'committee', parentId: null, departments: [], foundedOn: '1998-07-01', termStartedOn: '2022-11-20', note: null })
   const branches: SeededOrgs['branches'] = []
   for (let campus = 1; campus <= scale.campuses; campus++) {
-    const prefix = scale.campuses > 1 ? `${campus}院区` : ''
+    const prefix = `${scale.namePrefix ?? ''}${scale.campuses > 1 ? `${campus}院区` : ''}`
     for (const [group, departments] of Object.entries(DEPARTMENT_GROUPS)) {
       const general = createOrganization(ctx, { name: `${prefix}${group}党总支`, type: 'general_branch', parentId: committee.id, departments: [], foundedOn: '2005-06-01', termStartedOn: `202${random.int(4, 6)}-0${random.int(1, 9)}-15`, note: null })
       for (let i = 0; i < departments.length; ) {
