@@ -2,6 +2,7 @@ import type { Backend } from '../../electron/backend/dispatch'
 import type { Figure } from '../harness'
 import { excelFigures } from './excel'
 import { largeDataset, queryFigures } from './large'
+import { searchFigures } from './search'
 
 export interface BenchEnv {
   /** a temporary folder for databases and files, removed afterwards */
@@ -14,5 +15,6 @@ export async function runFigures(env: BenchEnv): Promise<Figure[]> {
   const backend: Backend = await largeDataset(env)
   const figures = [...(await queryFigures(backend)), ...(await excelFigures(env, backend))]
   backend.context.db.close()
+  figures.push(...(await searchFigures(env)))
   return figures
 }
