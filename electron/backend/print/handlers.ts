@@ -1,7 +1,7 @@
 import type { printContract } from '../../shared/contract/print'
 import { todayLocal } from '../../shared/dates'
 import { ATTENDANCE_LABELS, MAJOR_CATEGORY_LABELS, MEETING_TYPE_LABELS } from '../../shared/meetings'
-import { minutes, notice, roster, signInSheet } from '../../shared/print'
+import { minutes, notice, roster, signInSheet, statisticsReport } from '../../shared/print'
 import { invalid } from '../../shared/result'
 import { recordAudit } from '../audit'
 import type { Handlers } from '../handler'
@@ -10,6 +10,8 @@ import { expectedAttendees } from '../meetings/roster'
 import { settingsOf } from '../memo'
 import { findMembersWhere } from '../members/repository'
 import { DATASETS } from '../exports/datasets'
+import { annualStatistics } from '../statistics/annual'
+import { reconcile } from '../statistics/checks'
 
 /** The roster print never carries sensitive columns (ID, phone, address): use the Excel export for those. */
 const ROSTER_DEFAULT = ['name', 'gender', 'ethnicity', 'birthDate', 'education', 'category', 'organization', 'joinedOn', 'convertedOn', 'title', 'department']
@@ -53,6 +55,10 @@ export const printHandlers: Handlers<typeof printContract> = {
           quorum: m.quorum ? (m.quorum.met ? '到会人数超过应到会有表决权党员的半数，会议有效' : '到会人数未过半数') : null,
         })
       }
+    } else if (input.what === 'statistics') {
+      const on = `${input.year}-12-31`
+      title = `${input.year}年度党内统计`
+      html = statisticsReport(annualStatistics(ctx, input.year, on).stats, reconcile(ctx, input.year, on), unit)
     } else if (input.what === 'roster') {
       const ds = DATASETS.members
       const keys = input.columns.length ? input.columns : ROSTER_DEFAULT
