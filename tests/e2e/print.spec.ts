@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { minutes, notice, roster, signInSheet } from '../../electron/shared/print'
+import { binder, minutes, notice, roster, signInSheet, type MinutesData } from '../../electron/shared/print'
 import { chromiumPath, screenshotPath } from './support/app'
 
 const dir = mkdtempSync(join(tmpdir(), 'dangban-print-'))
@@ -114,5 +114,21 @@ describe('打印（Chromium 渲染为 PDF）', () => {
     expect(perPage.every((p) => p.includes('所在党支部'))).toBe(true)
     pngs(file, 'roster')
   })
-})
 
+  it('年度工作记录汇编：封面、目录、每次会议另起一页、参加情况统计、页码', async () => {
+    const meeting = (heldOn: string, title: string): MinutesData => ({
+      unitName: '中共示范医院委员会', organizationName: '内科第一党支部', title, types: ['主题党日'], heldOn, time: '14:30', place: '会议室', host: '张三', recorder: '李四', lecturer: null,
+      expected: 10, present: 9, absentees: [{ name: '王五', status: '请假', reason: '值班' }], observers: null, agenda: '一、学习\n二、讨论', minutes: '会议学习了有关文件。', discussion: null, resolutions: [], quorum: null,
+    })
+    const file = await pdf('binder', binder({ unitName: '中共示范医院委员会', branchName: '内科第一党支部', year: 2025, meetings: [meeting('2025-01-10', '一月主题党日'), meeting('2025-02-14', '二月主题党日'), meeting('2025-03-12', '三月主题党日')], attendance: [{ name: '张三', attended: 3, expected: 3 }, { name: '王五', attended: 0, expected: 3 }] }))
+    expect(pages(file)).toBe(6)
+    const perPage = text(file).split('\f')
+    expect(perPage[0]).toContain('党支部工作记录')
+    expect(perPage[1]).toContain('目')
+    expect(perPage[2]).toContain('一月主题党日')
+    expect(perPage[4]).toContain('三月主题党日')
+    expect(perPage[5]).toContain('党员参加组织生活情况统计')
+    expect(perPage[5]).toMatch(/—\s*6\s*—/)
+    pngs(file, 'binder')
+  })
+})

@@ -1,12 +1,12 @@
 import type { printContract } from '../../shared/contract/print'
 import { todayLocal } from '../../shared/dates'
-import { ATTENDANCE_LABELS, MAJOR_CATEGORY_LABELS, MEETING_TYPE_LABELS } from '../../shared/meetings'
-import { minutes, notice, roster, signInSheet, statisticsReport } from '../../shared/print'
+import { binder, minutes, notice, roster, signInSheet, signInSheets, statisticsReport } from '../../shared/print'
 import { invalid } from '../../shared/result'
 import { recordAudit } from '../audit'
 import type { Handlers } from '../handler'
 import { meetingOf } from '../meetings/service'
-import { expectedAttendees } from '../meetings/roster'
+import { findOrganization } from '../organizations/repository'
+import { minutesDataOf, signInDataOf } from './assemble'
 import { settingsOf } from '../memo'
 import { findMembersWhere } from '../members/repository'
 import { DATASETS } from '../exports/datasets'
@@ -23,38 +23,35 @@ export const printHandlers: Handlers<typeof printContract> = {
     let html: string
     if (input.what === 'signin' || input.what === 'minutes') {
       const m = meetingOf(ctx, input.meetingId)
-      const types = m.types.map((t) => MEETING_TYPE_LABELS[t])
-      const time = m.startTime ? `${m.startTime}${m.endTime ? `—${m.endTime}` : ''}` : null
       if (input.what === 'signin') {
-        // the expected list on the meeting date, or the recorded attendance once there is one
-        const people = m.attendance.length ? m.attendance.filter((a) => a.status !== 'excluded') : expectedAttendees(ctx.db, m.organizationId, m.heldOn, m.types)
         title = `${m.organizationName}签到表`
-        html = signInSheet({ unitName: unit, organizationName: m.organizationName, title: m.title, types, heldOn: m.heldOn, time, place: m.place, host: m.host, attendees: people.map((p) => ({ name: p.name, note: p.voting ? null : '预备党员' })), blankRows: input.blankRows })
+        html = signInSheet(signInDataOf(ctx, m, unit, input.blankRows))
       } else {
-        const voting = m.attendance.filter((a) => a.voting && a.status !== 'observer' && a.status !== 'excluded')
         title = `${m.title}会议记录`
-        html = minutes({
-          unitName: unit,
-          organizationName: m.organizationName,
-          title: m.title,
-          types,
-          heldOn: m.heldOn,
-          time,
-          place: m.place,
-          host: m.host,
-          recorder: m.recorder,
-          lecturer: m.lecturer,
-          expected: m.attendance.length ? voting.length : m.expectedCount,
-          present: m.attendance.length ? voting.filter((a) => a.status === 'present').length : m.presentCount,
-          absentees: m.attendance.filter((a) => a.status === 'leave' || a.status === 'absent').map((a) => ({ name: a.name, status: ATTENDANCE_LABELS[a.status], reason: a.reason })),
-          observers: m.observers,
-          agenda: m.agenda,
-          minutes: m.minutes,
-          discussion: m.discussion,
-          resolutions: m.resolutions.map((r) => ({ ...r, category: r.category ? MAJOR_CATEGORY_LABELS[r.category] : null })),
-          quorum: m.quorum ? (m.quorum.met ? '到会人数超过应到会有表决权党员的半数，会议有效' : '到会人数未过半数') : null,
-        })
+        html = minutes(minutesDataOf(m, unit))
       }
+    } else if (input.what === 'signinBatch') {
+      // every meeting of the month (of one organization, or all), one sign-in sheet each
+      const ids = ctx.db
+        .prepare(`SELECT id FROM meetings WHERE status = 'active' AND substr(held_on, 1, 7) = ? AND (? IS NULL OR organization_id = ?) ORDER BY held_on, id`)
+        .pluck()
+        .all(input.month, input.organizationId, input.organizationId) as number[]
+      if (ids.length === 0) throw invalid(`${input.month}没有会议记录：请先在“会议记录”中登记本月计划召开的会议`)
+      title = `${input.month}签到表（${ids.length}份）`
+      html = signInSheets(ids.map((id) => signInDataOf(ctx, meetingOf(ctx, id), unit, 5)), title)
+    } else if (input.what === 'binder') {
+      const org = findOrganization(ctx.db, input.organizationId)
+      if (!org) throw invalid('该党组织不存在')
+      const ids = ctx.db.prepare("SELECT id FROM meetings WHERE organization_id = ? AND status = 'active' AND held_on BETWEEN ? AND ? ORDER BY held_on, id").pluck().all(org.id, `${input.year}-01-01`, `${input.year}-12-31`) as number[]
+      const meetings = ids.map((id) => meetingOf(ctx, id))
+      const attendance = ctx.db
+        .prepare(
+          `SELECT m.name, count(*) AS expected, sum(a.status = 'present') AS attended FROM attendance a JOIN members m ON m.id = a.member_id JOIN meetings x ON x.id = a.meeting_id
+           WHERE x.organization_id = ? AND x.status = 'active' AND x.held_on BETWEEN ? AND ? AND a.status NOT IN ('observer','excluded') GROUP BY m.id ORDER BY m.id`,
+        )
+        .all(org.id, `${input.year}-01-01`, `${input.year}-12-31`) as { name: string; expected: number; attended: number }[]
+      title = `${org.name}${input.year}年度工作记录`
+      html = binder({ unitName: unit, branchName: org.name, year: input.year, meetings: meetings.map((m) => minutesDataOf(m, unit)), attendance })
     } else if (input.what === 'statistics') {
       const on = `${input.year}-12-31`
       title = `${input.year}年度党内统计`

@@ -5,6 +5,8 @@ import { method } from './define'
 const printInput = z.discriminatedUnion('what', [
   z.object({ what: z.literal('signin'), meetingId: id('会议'), blankRows: z.number().int().min(0).max(40).default(5) }).strict(),
   z.object({ what: z.literal('minutes'), meetingId: id('会议') }).strict(),
+  z.object({ what: z.literal('signinBatch'), month: z.string().regex(/^\d{4}-\d{2}$/, { message: '月份应写成 2025-03' }), organizationId: z.number().int().positive().nullable().default(null) }).strict(),
+  z.object({ what: z.literal('binder'), organizationId: id('党支部'), year: z.number().int().min(1950).max(2200) }).strict(),
   z.object({ what: z.literal('statistics'), year: z.number().int().min(1950).max(2200) }).strict(),
   z.object({ what: z.literal('roster'), organizationId: z.number().int().positive().nullable().default(null), columns: z.array(z.string().max(40)).max(30).default([]) }).strict(),
   z

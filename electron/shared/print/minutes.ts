@@ -3,15 +3,22 @@ import { esc, paragraphs } from './html'
 import { page } from './layout'
 import type { MinutesData } from './types'
 
+export const MINUTES_CSS = '.header th { width: 18%; font-size: 14pt; } .header td { font-size: 14pt; } .header { margin-bottom: 12pt; }'
+
 /** 会议记录: header block, agenda, discussion, resolutions with votes, attendance summary, signatures. */
 export function minutes(d: MinutesData): string {
+  return page(minutesBody(d), { title: `${d.title}会议记录`, internal: true }).replace('</style>', `${MINUTES_CSS}</style>`)
+}
+
+/** The record itself, also bound into the annual binder. */
+export function minutesBody(d: MinutesData): string {
   const absent = d.absentees.map((a) => `${esc(a.name)}（${esc(a.status)}${a.reason ? `：${esc(a.reason)}` : ''}）`).join('、') || '无'
   const resolutions = d.resolutions.length
     ? d.resolutions
         .map((r, i) => `<p>${i + 1}. ${esc(r.text)}${r.category ? `【三重一大·${esc(r.category)}】` : ''}${r.yes !== null ? `（同意 ${r.yes} 票，反对 ${r.no ?? 0} 票，弃权 ${r.abstain ?? 0} 票）` : ''}</p>`)
         .join('')
     : '<p>无</p>'
-  const body = `
+  return `
   <h1>${esc(d.organizationName)}<br>${esc(d.types.join('、'))}会议记录</h1>
   <table class="header">
     <tr><th>会议主题</th><td colspan="3">${esc(d.title)}</td></tr>
@@ -26,5 +33,4 @@ export function minutes(d: MinutesData): string {
   <h2>二、会议内容</h2>${paragraphs(d.minutes) || '<p>（未填写）</p>'}${d.discussion ? paragraphs(d.discussion) : ''}
   <h2>三、会议决议</h2>${resolutions}
   <div class="sign"><span>主持人（签字）：__________</span><span>记录人（签字）：__________</span></div>`
-  return page(body, { title: `${d.title}会议记录`, internal: true }).replace('</style>', '.header th { width: 18%; font-size: 14pt; } .header td { font-size: 14pt; } .header { margin-bottom: 12pt; }</style>')
 }
