@@ -10,6 +10,7 @@ interface Window {
   /** present in the desktop app (preload); absent in browser mode, where the loopback bridge is used */
   api?: {
     call: (method: string, input: unknown) => Promise<unknown>
+    saveAsPdf: (name: string) => Promise<unknown>
     onNavigate: (listener: (path: string) => void) => void
   }
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -8,6 +8,7 @@ import { DatabaseCorruptError } from '../backend/db/open'
 import { openBackend } from '../backend/open'
 import { resolveDatabasePath } from '../backend/paths'
 import { buildMenu } from './menu'
+import { saveAsPdf } from './printing'
 import { isAllowedNavigation, isTrustedSender } from './sender'
 import { mainWindowOptions } from './window-options'
 import { loadWindowBounds, saveWindowBounds } from './window-state'
@@ -50,18 +51,19 @@ async function start(): Promise<void> {
 
   denyEverythingRemote()
   ipcMain.handle('dangban:call', (event, method: unknown, input: unknown) => {
-    const frame = event.senderFrame
-    const trusted = isTrustedSender(
-      { senderId: event.sender.id, frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame === event.sender.mainFrame },
-      mainWindow?.webContents.id ?? null,
-      rendererUrl,
-    )
-    if (!trusted) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } }
+    if (!trusted(event)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } }
     return backend!.call(String(method), input)
   })
+  ipcMain.handle('dangban:save-pdf', (event, name: unknown) => (trusted(event) ? saveAsPdf(event, name) : { ok: false }))
 
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   createWindow()
+}
+
+/** Every IPC message passes the sender check (our main window's top frame showing our renderer). */
+function trusted(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame
+  return isTrustedSender({ senderId: event.sender.id, frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame === event.sender.mainFrame }, mainWindow?.webContents.id ?? null, rendererUrl)
 }
 
 function createWindow(): void {

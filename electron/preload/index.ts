@@ -6,6 +6,8 @@ import { contextBridge, ipcRenderer } from 'electron'
  */
 contextBridge.exposeInMainWorld('api', {
   call: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('dangban:call', method, input),
+  /** desktop only: save the current page (the print preview) as a PDF, asking where */
+  saveAsPdf: (name: string): Promise<unknown> => ipcRenderer.invoke('dangban:save-pdf', name),
   onNavigate: (listener: (path: string) => void): void => {
     ipcRenderer.on('dangban:navigate', (_event, path: unknown) => {
       if (typeof path === 'string' && path.startsWith('/')) listener(path)
