@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import type { SessionUser } from '../shared/contract/accounts'
 
 /** What every backend function runs with. The backend never imports electron: main, bridge and CLI build this. */
 export interface BackendContext {
@@ -9,6 +10,11 @@ export interface BackendContext {
   transport: 'electron' | 'web' | 'cli'
   /** injectable clock so rules about "today" are testable */
   now: () => Date
+  /**
+   * Who is signed in on this backend (one desktop window, one person at a time). The CLI is the machine's
+   * administrator and needs no sign-in; the window and the browser bridge must sign in.
+   */
+  session: { user: SessionUser | null }
   /** long work reports how far it is (set when it runs as a background job; a no-op otherwise) */
   progress?: (done: number, total: number, stage: string) => void
 }

@@ -1,6 +1,7 @@
 import { SqliteError } from 'better-sqlite3'
 import type { z } from 'zod'
 import { contract, isMethod } from '../shared/contract'
+import { accessProblem } from './access'
 import { AppError, type AppErrorData, type Result } from '../shared/result'
 import type { BackendContext, CallContext } from './context'
 import { handlers } from './handlers'
@@ -31,11 +32,15 @@ export function createBackend(context: BackendContext, log: (error: unknown) => 
     const spec = contract[method]
     const parsed = spec.input.safeParse(input ?? {})
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+    const denied = accessProblem(spec.access, context)
+    if (denied) return { ok: false, error: { code: 'FORBIDDEN', message: denied } }
     const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown
-    const ctx: CallContext = { ...context, method }
+    // the audit names the signed-in person; the CLI acts as the machine's user
+    const ctx: CallContext = { ...context, method, user: context.session.user ? `${context.session.user.displayName}（${context.session.user.username}）` : context.user }
     try {
       const data =
-        spec.access === 'read'
+        // public methods (sign-in) keep their own writes: a failed password must still count
+        spec.access === 'read' || spec.access === 'public'
           ? await handler(parsed.data, ctx)
           : context.db.transaction(() => {
               const out = handler(parsed.data, ctx)

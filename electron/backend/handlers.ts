@@ -1,4 +1,5 @@
 import type { Contract } from '../shared/contract'
+import { accountsHandlers } from './accounts/handlers'
 import { appHandlers } from './app/handlers'
 import { backupHandlers } from './backup/handlers'
 import type { Handlers } from './handler'
@@ -17,6 +18,7 @@ import { statisticsHandlers } from './statistics/handlers'
 /** Every method of the contract has exactly one implementation here (a missing one is a type error). */
 export const handlers: Handlers<Contract> = {
   ...appHandlers,
+  ...accountsHandlers,
   ...organizationsHandlers,
   ...membersHandlers,
   ...meetingsHandlers,

@@ -15,5 +15,5 @@ export function localUserName(): string {
 /** Opens the database and builds the backend every transport dispatches through. */
 export function openBackend(databasePath: string, transport: BackendContext['transport'], overrides: Partial<BackendContext> = {}): Backend {
   const db = openDatabase(databasePath)
-  return createBackend({ db, user: localUserName(), databasePath, transport, now: () => new Date(), ...overrides })
+  return createBackend({ db, user: localUserName(), databasePath, transport, now: () => new Date(), session: { user: null }, ...overrides })
 }

@@ -3,9 +3,9 @@ import { openDatabase } from '../../electron/backend/db/open'
 import type { Input, Method, Output } from '../../electron/shared/contract'
 
 /** A backend over a fresh in-memory database, with a fixed clock unless told otherwise. */
-export function testBackend(now = '2025-06-15T10:00:00+08:00', user = '测试干事'): Backend {
+export function testBackend(now = '2025-06-15T10:00:00+08:00', user = '测试干事', transport: 'cli' | 'web' = 'cli'): Backend {
   const db = openDatabase(':memory:')
-  return createBackend({ db, user, databasePath: ':memory:', transport: 'cli', now: () => new Date(now) }, () => {})
+  return createBackend({ db, user, databasePath: ':memory:', transport, now: () => new Date(now), session: { user: null } }, () => {})
 }
 
 /** Calls a method and returns its data, failing the test with the Chinese message when it errs. */

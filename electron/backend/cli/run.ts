@@ -10,6 +10,7 @@ import { orgsAdd, orgsList } from './commands/orgs'
 import { printCommand } from './commands/print'
 import { seedCommand } from './commands/seed'
 import { statsAnnual } from './commands/stats'
+import { usersResetPassword } from './commands/users'
 import { CliError, type Io } from './output'
 import type { CliCommand } from './types'
 
@@ -39,6 +40,7 @@ const COMMANDS: Record<string, CliCommand> = {
   restore: restoreCommand,
   verify: verifyCommand,
   print: printCommand,
+  'users reset-password': usersResetPassword,
 }
 
 function usage(): string {

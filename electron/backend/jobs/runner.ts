@@ -29,7 +29,8 @@ export function startJob(ctx: BackendContext, method: string, input: unknown): s
   const id = randomBytes(8).toString('hex')
   const status: JobStatus = { id, method, state: 'running', done: 0, total: 0, stage: '准备中', result: null }
   jobs.set(id, status)
-  const worker = spawn({ databasePath: ctx.databasePath, user: ctx.user, transport: ctx.transport, method, input })
+  // the job runs as the person who started it, with the same rights
+  const worker = spawn({ databasePath: ctx.databasePath, user: ctx.user, transport: ctx.transport, sessionUser: ctx.session.user, method, input })
   worker.on('message', (m: { type: 'progress'; done: number; total: number; stage: string } | { type: 'result'; result: JobStatus['result'] }) => {
     if (m.type === 'progress') Object.assign(status, { done: m.done, total: m.total, stage: m.stage })
     else Object.assign(status, { state: m.result?.ok ? 'done' : 'failed', result: m.result, done: status.total, stage: '完成' })

@@ -3,12 +3,14 @@
  * ordinary dispatcher (validation, transaction, audit), posting progress to the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import type { SessionUser } from '../../shared/contract/accounts'
 import { openBackend } from '../open'
 
 interface JobData {
   databasePath: string
   user: string
   transport: 'electron' | 'web' | 'cli'
+  sessionUser: SessionUser | null
   method: string
   input: unknown
 }
@@ -18,6 +20,7 @@ async function run(): Promise<void> {
   let last = 0
   const backend = openBackend(data.databasePath, data.transport, {
     user: data.user,
+    session: { user: data.sessionUser },
     progress(done, total, stage) {
       const now = Date.now()
       if (now - last < 100 && done < total) return

@@ -1,7 +1,10 @@
 import type { z } from 'zod'
 
-/** Who may call a method (issue 8 maps roles onto these). */
-export type Access = 'read' | 'write' | 'admin'
+/**
+ * Who may call a method: 'public' before signing in (status, setup, login), 'read' any signed-in role,
+ * 'write' 管理员 and 党务干事, 'admin' 管理员 only. 'write' and 'admin' methods run in one transaction.
+ */
+export type Access = 'public' | 'read' | 'write' | 'admin'
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I

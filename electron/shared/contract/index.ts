@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { accountsContract } from './accounts'
 import { appContract } from './app'
 import { backupContract } from './backup'
 import type { MethodSpec } from './define'
@@ -20,6 +21,7 @@ import { statisticsContract } from './statistics'
  */
 export const contract = {
   ...appContract,
+  ...accountsContract,
   ...organizationsContract,
   ...membersContract,
   ...meetingsContract,

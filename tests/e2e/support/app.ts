@@ -31,11 +31,16 @@ export interface TestApp {
 }
 
 /** The real renderer in Chromium, talking to the real backend over the loopback bridge, on a temporary database. */
-export async function startApp(): Promise<TestApp> {
+export async function startApp(options: { signedIn?: boolean } = {}): Promise<TestApp> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build（npm test 会自动构建）')
   const dir = mkdtempSync(join(tmpdir(), 'dangban-e2e-'))
   const dbPath = join(dir, 'dangban.db')
   const backend = openBackend(dbPath, 'web')
+  // most tests start signed in as the administrator; the sign-in test starts from the first-run screen
+  if (options.signedIn !== false) {
+    const r = await backend.call('auth.setup', { username: 'admin', displayName: '测试管理员', password: 'e2e-password-1' })
+    if (!r.ok) throw new Error(r.error.message)
+  }
   const bridge = await startBridge(backend, rendererDir)
   // The background-networking flags keep Chromium from trying to reach the internet on start.
   const browser = await chromium.launch({

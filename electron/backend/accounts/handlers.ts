@@ -1,0 +1,89 @@
+import type { accountsContract, Role, SessionUser, UserRow } from '../../shared/contract/accounts'
+import { AppError, invalid } from '../../shared/result'
+import { recordAudit } from '../audit'
+import type { CallContext } from '../context'
+import type { Handlers } from '../handler'
+import { checkPassword, hashPassword } from './passwords'
+
+interface Row {
+  id: number
+  username: string
+  display_name: string
+  role: Role
+  password_hash: string
+  salt: string
+  failed_attempts: number
+  locked_until: string | null
+  disabled_at: string | null
+  last_login_at: string | null
+}
+const MAX_ATTEMPTS = 5
+const LOCK_MINUTES = 10
+
+const toSession = (r: Row): SessionUser => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role })
+const list = (ctx: CallContext): UserRow[] =>
+  (ctx.db.prepare('SELECT * FROM users ORDER BY id').all() as Row[]).map((r) => ({ ...toSession(r), disabled: r.disabled_at !== null, lastLoginAt: r.last_login_at }))
+
+function insertUser(ctx: CallContext, u: { username: string; displayName: string; role: Role; password: string }): number {
+  if (ctx.db.prepare('SELECT 1 FROM users WHERE username = ?').get(u.username)) throw new AppError('CONFLICT', `用户名“${u.username}”已被使用`)
+  const { hash, salt } = hashPassword(u.password)
+  const id = Number(ctx.db.prepare('INSERT INTO users (username, display_name, role, password_hash, salt, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(u.username, u.displayName, u.role, hash, salt, ctx.now().toISOString()).lastInsertRowid)
+  recordAudit(ctx, { entity: 'user', entityId: id, before: null, after: { username: u.username, displayName: u.displayName, role: u.role } })
+  return id
+}
+
+export const accountsHandlers: Handlers<typeof accountsContract> = {
+  'auth.status': (_i, ctx) => ({ setupNeeded: (ctx.db.prepare('SELECT count(*) FROM users').pluck().get() as number) === 0, user: ctx.session.user }),
+
+  // first run: the first account is the administrator; afterwards this door is closed
+  'auth.setup': (input, ctx) => {
+    if ((ctx.db.prepare('SELECT count(*) FROM users').pluck().get() as number) > 0) throw new AppError('FORBIDDEN', '管理员账号已经设置过，请登录')
+    const id = ctx.db.transaction(() => insertUser(ctx, { ...input, role: 'admin' }))()
+    ctx.session.user = toSession(ctx.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Row)
+    return ctx.session.user
+  },
+
+  'auth.login': ({ username, password }, ctx) => {
+    const r = ctx.db.prepare('SELECT * FROM users WHERE username = ?').get(username.trim()) as Row | undefined
+    const now = ctx.now()
+    if (r?.locked_until && r.locked_until > now.toISOString()) throw new AppError('FORBIDDEN', `密码连续输错${MAX_ATTEMPTS}次，账号已锁定，请${LOCK_MINUTES}分钟后再试`)
+    if (!r || r.disabled_at || !checkPassword(password, r.password_hash, r.salt)) {
+      if (r && !r.disabled_at) {
+        const failed = r.failed_attempts + 1
+        const lock = failed >= MAX_ATTEMPTS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null
+        ctx.db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(lock ? 0 : failed, lock, r.id)
+      }
+      // the same words whether the user exists or not
+      throw new AppError('FORBIDDEN', '用户名或密码不正确')
+    }
+    ctx.db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE id = ?').run(now.toISOString(), r.id)
+    ctx.session.user = toSession(r)
+    recordAudit({ ...ctx, user: `${r.display_name}（${r.username}）` }, { entity: 'login', entityId: r.id, before: null, after: { username: r.username } })
+    return ctx.session.user
+  },
+
+  'auth.logout': (_i, ctx) => {
+    ctx.session.user = null
+    return { ok: true as const }
+  },
+
+  'users.list': (_i, ctx) => list(ctx),
+  'users.create': (input, ctx) => {
+    insertUser(ctx, input)
+    return list(ctx)
+  },
+  'users.disable': ({ id }, ctx) => {
+    if (ctx.session.user?.id === id) throw invalid('不能停用自己正在使用的账号')
+    const admins = ctx.db.prepare("SELECT count(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> ?").pluck().get(id) as number
+    if (admins === 0) throw invalid('至少要保留一个可用的管理员账号')
+    ctx.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(ctx.now().toISOString(), id)
+    recordAudit(ctx, { entity: 'user', entityId: id, before: null, after: { disabled: true } })
+    return list(ctx)
+  },
+  'users.resetPassword': ({ id, password }, ctx) => {
+    const { hash, salt } = hashPassword(password)
+    ctx.db.prepare('UPDATE users SET password_hash = ?, salt = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?').run(hash, salt, id)
+    recordAudit(ctx, { entity: 'user', entityId: id, before: null, after: { passwordReset: true } })
+    return list(ctx)
+  },
+}

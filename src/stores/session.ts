@@ -1,0 +1,29 @@
+import type { SessionUser } from '@shared/contract/accounts'
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { call } from '../api/client'
+
+/** Who is signed in; the app shows the setup or sign-in screen until someone is. */
+export const useSessionStore = defineStore('session', () => {
+  const state = ref<'loading' | 'setup' | 'login' | 'ready'>('loading')
+  const user = ref<SessionUser | null>(null)
+  const notice = ref('')
+
+  async function refresh(): Promise<void> {
+    const s = await call('auth.status', {})
+    user.value = s.user
+    state.value = s.user ? 'ready' : s.setupNeeded ? 'setup' : 'login'
+  }
+  function signedIn(u: SessionUser): void {
+    user.value = u
+    notice.value = ''
+    state.value = 'ready'
+  }
+  async function logout(reason = ''): Promise<void> {
+    await call('auth.logout', {}).catch(() => undefined)
+    user.value = null
+    notice.value = reason
+    state.value = 'login'
+  }
+  return { state, user, notice, refresh, signedIn, logout }
+})
