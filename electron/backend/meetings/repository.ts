@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { charTokens } from './char-tokens'
 import { MEETING_TYPES, type AttachmentInfo, type AttendanceEntry, type MeetingFields, type MeetingType, type Resolution } from '../../shared/meetings'
 
 type Row = Record<string, unknown>
@@ -94,6 +95,8 @@ function writeParts(db: Database, id: number, f: MeetingFields): void {
   db.prepare('DELETE FROM meeting_search WHERE rowid = ?').run(id)
   const body = [f.title, f.agenda, f.discussion, f.minutes, ...f.resolutions.map((x) => x.text)].filter(Boolean).join('\n')
   db.prepare('INSERT INTO meeting_search (rowid, body) VALUES (?, ?)').run(id, body)
+  db.prepare('DELETE FROM meeting_chars WHERE rowid = ?').run(id)
+  db.prepare('INSERT INTO meeting_chars (rowid, body) VALUES (?, ?)').run(id, charTokens(body))
 }
 
 export function writeAttendance(db: Database, id: number, entries: { memberId: number; voting: boolean; status: string; reason: string | null }[]): void {

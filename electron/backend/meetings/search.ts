@@ -3,6 +3,7 @@ import type { meetingListInput } from '../../shared/contract/meetings'
 import type { MeetingRow, MeetingType } from '../../shared/meetings'
 import type { CallContext } from '../context'
 import { descendantIds } from '../organizations/repository'
+import { charPhrase } from './char-tokens'
 
 type ListInput = z.output<typeof meetingListInput>
 
@@ -35,6 +36,10 @@ export function listMeetings(ctx: CallContext, f: ListInput): { total: number; r
     if ([...q].length >= 3) {
       where.push('m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH @match)')
       params.match = `"${q.replace(/"/g, '""')}"`
+    } else if (/^[\u3400-\u9fff\uf900-\ufaff]+$/.test(q)) {
+      // 1–2 Chinese characters: the per-character index (migration 8), as a phrase
+      where.push('m.id IN (SELECT rowid FROM meeting_chars WHERE meeting_chars MATCH @chars)')
+      params.chars = charPhrase(q)
     } else {
       where.push('m.id IN (SELECT rowid FROM meeting_search WHERE instr(body, @q) > 0)')
     }

@@ -135,6 +135,7 @@ export const meetingLedgerImport: ImportKind<LedgerRecord> = {
     const before = meetingOf(ctx, id)
     for (const table of ['meeting_types', 'resolutions', 'attendance', 'attachments']) ctx.db.prepare(`DELETE FROM ${table} WHERE meeting_id = ?`).run(id)
     ctx.db.prepare('DELETE FROM meeting_search WHERE rowid = ?').run(id)
+    ctx.db.prepare('DELETE FROM meeting_chars WHERE rowid = ?').run(id)
     ctx.db.prepare('DELETE FROM meetings WHERE id = ?').run(id)
     recordAudit(ctx, { entity: 'meeting', entityId: id, before: { title: before.title, heldOn: before.heldOn }, after: null })
   },

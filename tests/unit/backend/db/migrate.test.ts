@@ -47,3 +47,16 @@ describe('数据库迁移', () => {
     expect(() => migrate(db)).toThrow('请升级党办通')
   })
 })
+
+describe('迁移 8：单字检索索引', () => {
+  it('升级时把已有会议的正文写入单字索引，升级后一两个字能检索到旧记录', async () => {
+    const db = new Database(':memory:')
+    migrate(db, 7)
+    db.exec(`INSERT INTO organizations (id, name, type, created_at, updated_at) VALUES (1, '内科党支部', 'branch', 'x', 'x');
+             INSERT INTO meetings (id, organization_id, title, held_on, created_at, updated_at) VALUES (5, 1, '旧记录', '2020-01-01', 'x', 'x');
+             INSERT INTO meeting_search (rowid, body) VALUES (5, '讨论了医德医风建设');`)
+    expect(migrate(db)).toBe(latestVersion())
+    expect(db.prepare(`SELECT rowid FROM meeting_chars WHERE meeting_chars MATCH '"医 风"'`).pluck().all()).toEqual([5])
+    expect(db.prepare(`SELECT rowid FROM meeting_chars WHERE meeting_chars MATCH '"风 医"'`).pluck().all()).toEqual([])
+  })
+})
