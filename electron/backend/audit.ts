@@ -55,17 +55,37 @@ export function listAudit(db: Database, filter: { entity?: string; entityId?: nu
        ORDER BY id DESC LIMIT @limit`,
     )
     .all({ entity: filter.entity ?? null, entityId: filter.entityId ?? null, limit: filter.limit }) as AuditRow[]
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    user: r.user,
-    method: r.method,
-    entity: r.entity,
-    entityId: r.entity_id,
-    before: r.before_json ? JSON.parse(r.before_json) : null,
-    after: r.after_json ? JSON.parse(r.after_json) : null,
-  }))
+  return rows.map(toEntry)
 }
+
+const SENSITIVE = new Set(['idNumber', 'id_number', 'phone', 'address'])
+
+/** Audit entries shown to anyone but an administrator hide the sensitive fields of the records they carry. */
+export function maskSensitive(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSensitive)
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SENSITIVE.has(k) && v ? '（已隐藏）' : maskSensitive(v)]))
+  return value
+}
+
+export function searchAudit(db: Database, f: { user: string; entity: string; from: string | null; to: string | null; page: number; pageSize: number }): { total: number; rows: AuditEntry[] } {
+  const where = `WHERE (@user = '' OR user LIKE '%' || @user || '%') AND (@entity = '' OR entity = @entity)
+    AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < date(@to, '+1 day'))`
+  const params = { user: f.user, entity: f.entity, from: f.from, to: f.to }
+  const total = db.prepare(`SELECT count(*) FROM audit_log ${where}`).pluck().get(params) as number
+  const rows = db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as AuditRow[]
+  return { total, rows: rows.map(toEntry) }
+}
+
+const toEntry = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  user: r.user,
+  method: r.method,
+  entity: r.entity,
+  entityId: r.entity_id,
+  before: r.before_json ? JSON.parse(r.before_json) : null,
+  after: r.after_json ? JSON.parse(r.after_json) : null,
+})
 
 /** Walks the chain; returns the first row whose link or content does not match, or null when intact. */
 export function verifyAuditChain(db: Database): { ok: true; count: number } | { ok: false; brokenAt: number; count: number } {

@@ -1,6 +1,6 @@
 import pkg from '../../../package.json'
 import { appContract } from '../../shared/contract/app'
-import { listAudit } from '../audit'
+import { listAudit, maskSensitive, searchAudit } from '../audit'
 import type { Handlers } from '../handler'
 
 export const appHandlers: Handlers<typeof appContract> = {
@@ -12,5 +12,10 @@ export const appHandlers: Handlers<typeof appContract> = {
     user: ctx.user,
     transport: ctx.transport,
   }),
-  'audit.list': (input, ctx) => listAudit(ctx.db, input),
+  // ID numbers, phones and addresses inside old records stay hidden from anyone but an administrator
+  'audit.list': (input, ctx) => {
+    const rows = listAudit(ctx.db, input)
+    return ctx.transport === 'cli' || ctx.session.user?.role === 'admin' ? rows : rows.map((r) => ({ ...r, before: maskSensitive(r.before), after: maskSensitive(r.after) }))
+  },
+  'audit.search': (input, ctx) => searchAudit(ctx.db, input),
 }

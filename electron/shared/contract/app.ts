@@ -32,8 +32,21 @@ const auditListInput = z
   })
   .strict()
 
+const auditSearchInput = z
+  .object({
+    user: z.string().max(50).default(''),
+    entity: z.string().max(50).default(''),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .strict()
+
 export const appContract = {
   'app.info': method<typeof empty, AppInfo>(empty, 'read'),
+  /** the whole trail, filtered by person, kind of record and date (administrators) */
+  'audit.search': method<typeof auditSearchInput, { total: number; rows: AuditEntry[] }>(auditSearchInput, 'admin'),
   'audit.list': method<typeof auditListInput, AuditEntry[]>(
 auditListInput, 'read'),
 }
