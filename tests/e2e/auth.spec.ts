@@ -39,3 +39,24 @@ describe('登录与权限（浏览器中的真实界面）', () => {
     await expect.poll(() => page.locator('.el-message--error').last().innerText()).toContain('只读账号不能修改数据')
   })
 })
+
+describe('审计日志（管理员）', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startApp()
+    await app.backend.call('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('管理员在系统设置中查看审计日志并校验哈希链', async () => {
+    const { page } = app
+    await page.getByRole('menuitem', { name: '系统设置' }).click()
+    await page.getByRole('tab', { name: '审计日志' }).click()
+    await expect.poll(() => page.getByLabel('审计日志', { exact: true }).locator('tbody').innerText()).toContain('orgs.create')
+    await page.getByRole('button', { name: '校验审计日志' }).click()
+    await expect.poll(() => page.locator('.verify').innerText()).toContain('哈希链完整')
+    await page.screenshot({ path: screenshotPath('audit.png') })
+  })
+})
