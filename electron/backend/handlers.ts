@@ -1,6 +1,7 @@
 import type { Contract } from '../shared/contract'
 import { accountsHandlers } from './accounts/handlers'
 import { appHandlers } from './app/handlers'
+import { assessmentsHandlers } from './assessments/handlers'
 import { backupHandlers } from './backup/handlers'
 import type { Handlers } from './handler'
 import { dashboardHandlers } from './dashboard/handlers'
@@ -31,4 +32,5 @@ export const handlers: Handlers<Contract> = {
   ...backupHandlers,
   ...printHandlers,
   ...dashboardHandlers,
+  ...assessmentsHandlers,
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openBackend } from '../open'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
+import { assessmentResults } from './commands/assessment'
 import { backupCommand, backupsList, restoreCommand, verifyCommand } from './commands/backup'
 import { complianceCommand } from './commands/compliance'
 import { importCommand } from './commands/imports'
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, CliCommand> = {
   verify: verifyCommand,
   print: printCommand,
   'users reset-password': usersResetPassword,
+  'assessment results': assessmentResults,
 }
 
 function usage(): string {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { accountsContract } from './accounts'
 import { appContract } from './app'
+import { assessmentsContract } from './assessments'
 import { backupContract } from './backup'
 import type { MethodSpec } from './define'
 import { dashboardContract } from './dashboard'
@@ -34,6 +35,7 @@ export const contract = {
   ...backupContract,
   ...printContract,
   ...dashboardContract,
+  ...assessmentsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract
