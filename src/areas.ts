@@ -12,7 +12,7 @@ export const AREAS: Area[] = [
   { path: '/members', title: '党员名册', icon: 'User' },
   { path: '/meetings', title: '会议记录', icon: 'Notebook' },
   { path: '/dashboard', title: '驾驶舱', icon: 'DataBoard' },
-  { path: '/assessments', title: '考核评价', icon: 'Medal', planned: '星级党支部评定、书记述职评议、民主评议党员，按审核流程逐级评分，并以驾驶舱图表展示。' },
+  { path: '/assessments', title: '考核评价', icon: 'Medal' },
   { path: '/statistics', title: '统计分析', icon: 'DataAnalysis' },
   { path: '/exchange', title: '数据导入导出', icon: 'Upload' },
   { path: '/settings', title: '系统设置', icon: 'Setting' },

@@ -11,6 +11,7 @@ export const router = createRouter({
     { path: '/meetings', component: () => import('./pages/meetings/MeetingsPage.vue'), meta: { title: '会议记录' } },
     { path: '/statistics', component: () => import('./pages/statistics/StatisticsPage.vue'), meta: { title: '统计分析' } },
     { path: '/print', component: () => import('./pages/print/PrintPage.vue'), meta: { title: '打印预览', bare: true } },
+    { path: '/assessments', component: () => import('./pages/assessments/AssessmentsPage.vue'), meta: { title: '考核评价' } },
     { path: '/dashboard', component: () => import('./pages/dashboard/DashboardPage.vue'), meta: { title: '驾驶舱' } },
     { path: '/settings', component: () => import('./pages/settings/SettingsPage.vue'), meta: { title: '系统设置' } },
     { path: '/exchange', component: () => import('./pages/exchange/ExchangePage.vue'), meta: { title: '数据导入导出' } },
