@@ -1,6 +1,3 @@
-import { AppError } from '../result'
-import { SENSITIVE_KEYS } from './types'
-
 /** Every value that goes into a print is escaped: names and minutes are data, never markup. */
 export function esc(value: unknown): string {
   return String(value ?? '')
@@ -11,28 +8,10 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;')
 }
 
-const LEVEL1 = /^[一二三四五六七八九十]+、/
-const LEVEL2 = /^（[一二三四五六七八九十]+）/
-
-/**
- * Multi-line text (agenda, minutes) keeps its line breaks. Lines the clerk numbered the official way get the
- * GB/T 9704 heading faces: "一、" 黑体, "（一）" 楷体; everything else is 仿宋 body with a two-character indent.
- */
+/** Multi-line text (minutes, agenda) keeps its line breaks. */
 export const paragraphs = (text: string | null | undefined): string =>
   (text ?? '')
     .split(/\n+/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => `<p${LEVEL1.test(l) ? ' class="l1"' : LEVEL2.test(l) ? ' class="l2"' : ''}>${esc(l)}</p>`)
+    .filter((l) => l.trim())
+    .map((l) => `<p>${esc(l)}</p>`)
     .join('')
-
-/**
- * The run-time half of "no ID numbers, phones or addresses on notices and sign-in sheets" (domain.md §8): the
- * types already refuse those keys; this refuses them from untyped callers too, before anything is printed.
- */
-export function refuseSensitive(people: readonly object[], what: string): void {
-  for (const p of people) {
-    const bad = SENSITIVE_KEYS.find((k) => Object.hasOwn(p, k))
-    if (bad) throw new AppError('INTERNAL', `${what}不能包含身份证号、电话或住址（字段 ${bad}）`)
-  }
-}
