@@ -1,5 +1,7 @@
 import codes from '../../shared/codes/code-lists.json'
-import type { dashboardContract } from '../../shared/contract/dashboard'
+import type { RoundView } from '../../shared/contract/assessments'
+import type { dashboardContract, DashboardOverview } from '../../shared/contract/dashboard'
+import { assessmentsHandlers } from '../assessments/handlers'
 import { todayLocal } from '../../shared/dates'
 import { STAGE_LABELS, STAGES } from '../../shared/members'
 import { isBranchType } from '../../shared/organizations'
@@ -41,7 +43,16 @@ export const dashboardHandlers: Handlers<typeof dashboardContract> = {
         values.push([mi, index.get(b.id)!, due.length ? Math.round((100 * due.filter((c) => c.status === 'ok').length) / due.length) / 100 : null])
       })
     }
+    const latest = ctx.db.prepare('SELECT id FROM assessment_rounds ORDER BY id DESC LIMIT 1').pluck().get() as number | undefined
+    let assessment: DashboardOverview['assessment'] = null
+    if (latest !== undefined) {
+      const round = (assessmentsHandlers['assessments.round'] as (i: { id: number }, c: typeof ctx) => RoundView)({ id: latest }, ctx)
+      const starCounts: Record<string, number> = {}
+      for (const r of round.ratings) starCounts[`${r.stars}星`] = (starCounts[`${r.stars}星`] ?? 0) + 1
+      assessment = { round: round.name, ranking: round.ratings.map((r) => ({ id: r.id, name: r.organizationName, score: r.score, stars: r.stars })), starCounts }
+    }
     return {
+      assessment,
       year,
       totals: { members: stats.total, full: stats.full, probationary: stats.probationary, branches: branches.length, organizations: orgs.length },
       pipeline: STAGES.map((s) => ({ stage: STAGE_LABELS[s], count: stageCounts.get(s) ?? 0 })),

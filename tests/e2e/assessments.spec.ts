@@ -1,0 +1,82 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { choose, screenshotPath, startApp, type TestApp } from './support/app'
+
+const dialog = (page: Page) => page.locator('.el-dialog:visible')
+
+/** Scores every indicator of the example scheme with `points` (capped by each indicator's maximum), no deductions. */
+async function scoreAll(page: Page, ratio: number): Promise<void> {
+  const inputs = dialog(page).locator('.el-input-number input')
+  const count = await inputs.count()
+  for (let i = 0; i < count; i++) {
+    const input = inputs.nth(i)
+    const label = (await input.getAttribute('aria-label')) ?? ''
+    const deduction = label.includes('扣') || label.includes('违规') || label.includes('加分')
+    await input.fill(deduction ? '0' : String(Math.round(100 * ratio)))
+    await input.press('Tab')
+  }
+}
+
+describe('考核评价（浏览器中的真实界面）', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startApp()
+    const must = async (m: string, i: unknown) => {
+      const r = await app.backend.call(m, i)
+      if (!r.ok) throw new Error(r.error.message)
+      return r.data as { id: number }
+    }
+    const c = await must('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+    for (const n of ['内科', '外科', '儿科']) {
+      const b = await must('orgs.create', { name: `${n}党支部`, type: 'branch', parentId: c.id })
+      await must('members.create', { organizationId: b.id, fields: { name: `${n}党员`, gender: '男', joinedOn: '2000-01-01', convertedOn: '2001-01-01' } })
+    }
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('三个支部经支部自评、院党委考评两级审定，得到名次和星级；驾驶舱点击排名进入该支部', async () => {
+    const { page } = app
+    await page.getByRole('menuitem', { name: '考核评价' }).click()
+    await page.getByRole('button', { name: '新建考评' }).click()
+    await choose(page, '指标体系', '示例')
+    for (const n of ['内科党支部', '外科党支部', '儿科党支部']) await choose(page, '参评支部', n)
+    await page.keyboard.press('Escape')
+    await dialog(page).getByRole('button', { name: '创建' }).click()
+    await expect.poll(() => page.getByLabel('考评结果').innerText()).toContain('儿科党支部')
+
+    // 内科 scores everything, 外科 most, 儿科 less; each passes 支部自评 then 院党委考评 (审定)
+    for (const [name, ratio] of [['内科党支部', 1], ['外科党支部', 0.85], ['儿科党支部', 0.72]] as const) {
+      for (const action of ['提交下一环节', '审定']) {
+        await page.getByLabel('考评结果').locator('tr', { hasText: name }).getByRole('button', { name: '评分' }).click()
+        await scoreAll(page, ratio)
+        await dialog(page).getByRole('button', { name: action }).click()
+        await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已提交')
+      }
+    }
+    const table = page.getByLabel('考评结果')
+    await expect.poll(() => table.locator('tr', { hasText: '内科党支部' }).innerText()).toContain('已审定')
+    expect(await table.locator('tr', { hasText: '内科党支部' }).innerText()).toMatch(/^1\s/)
+    expect(await table.locator('tr', { hasText: '内科党支部' }).innerText()).toContain('★★★★★')
+    expect(await table.locator('tr', { hasText: '儿科党支部' }).innerText()).toMatch(/^3\s/)
+    await page.screenshot({ path: screenshotPath('assessments.png') })
+
+    await page.getByRole('menuitem', { name: '驾驶舱' }).click()
+    const chart = page.getByLabel('考评排名图')
+    await expect.poll(() => chart.locator('canvas').count()).toBe(1)
+    await page.waitForTimeout(500)
+    await page.screenshot({ path: screenshotPath('dashboard-assessment.png'), fullPage: true })
+    // the first bar (rank 1): grid top 40 px, bottom 20 px, three rows in between
+    await expect
+      .poll(async () => {
+        if (page.url().includes('/members')) return page.url()
+        const box = (await chart.boundingBox())!
+        await page.mouse.click(box.x + 200, box.y + 40 + (box.height - 60) / 3 / 2)
+        return page.url()
+      })
+      .toContain('/members?org=')
+    await expect.poll(() => page.getByLabel('人员列表').innerText()).toContain('内科党员')
+  })
+})
