@@ -5,15 +5,16 @@ import { choose, screenshotPath, startApp, type TestApp } from './support/app'
 
 const dialog = (page: Page) => page.locator('.el-dialog:visible')
 
-/** Scores every indicator of the example scheme with `points` (capped by each indicator's maximum), no deductions. */
+/** Scores each points indicator at a share of its full marks; deductions and bonus stay 0. */
 async function scoreAll(page: Page, ratio: number): Promise<void> {
-  const inputs = dialog(page).locator('.el-input-number input')
-  const count = await inputs.count()
+  const rows = dialog(page).getByLabel('评分表').locator('tbody tr')
+  const count = await rows.count()
   for (let i = 0; i < count; i++) {
-    const input = inputs.nth(i)
-    const label = (await input.getAttribute('aria-label')) ?? ''
-    const deduction = label.includes('扣') || label.includes('违规') || label.includes('加分')
-    await input.fill(deduction ? '0' : String(Math.round(100 * ratio)))
+    const cells = rows.nth(i).locator('td')
+    const kind = await cells.nth(2).innerText()
+    const max = Number(await cells.nth(3).innerText())
+    const input = cells.nth(4).locator('input')
+    await input.fill(kind.includes('得分') ? String(Math.round(max * ratio)) : '0')
     await input.press('Tab')
   }
 }
