@@ -73,6 +73,7 @@ describe('考核评价（浏览器中的真实界面）', () => {
     await expect
       .poll(async () => {
         if (page.url().includes('/members')) return page.url()
+        await chart.scrollIntoViewIfNeeded()
         const box = (await chart.boundingBox())!
         await page.mouse.click(box.x + 200, box.y + 40 + (box.height - 60) / 3 / 2)
         return page.url()
