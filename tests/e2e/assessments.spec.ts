@@ -23,11 +23,7 @@ describe('考核评价（浏览器中的真实界面）', () => {
   let app: TestApp
   beforeAll(async () => {
     app = await startApp()
-    const must = async (m: string, i: unknown) => {
-      const r = await app.backend.call(m, i)
-      if (!r.ok) throw new Error(r.error.message)
-      return r.data as { id: number }
-    }
+    const must = (m: string, i: unknown) => app.must(m, i)
     const c = await must('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
     for (const n of ['内科', '外科', '儿科']) {
       const b = await must('orgs.create', { name: `${n}党支部`, type: 'branch', parentId: c.id })

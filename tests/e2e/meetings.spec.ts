@@ -15,11 +15,7 @@ describe('会议记录（浏览器中的真实界面）', () => {
   let app: TestApp
   beforeAll(async () => {
     app = await startApp()
-    const call = async (m: string, i: unknown) => {
-      const r = await app.backend.call(m, i)
-      if (!r.ok) throw new Error(r.error.message)
-      return r.data as { id: number }
-    }
+    const call = (m: string, i: unknown) => app.must(m, i)
     const c = await call('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
     const b = await call('orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id, foundedOn: '2010-01-01' })
     for (const [i, name] of ['张三', '李四', '王五'].entries()) await call('members.create', { organizationId: b.id, fields: { name, gender: '男', joinedOn: `200${i}-01-01`, convertedOn: `200${i + 1}-01-01` } })

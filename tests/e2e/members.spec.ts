@@ -31,11 +31,7 @@ describe('党员名册（浏览器中的真实界面）', () => {
   let app: TestApp
   beforeAll(async () => {
     app = await startApp()
-    const call = async (m: string, i: unknown) => {
-      const r = await app.backend.call(m, i)
-      if (!r.ok) throw new Error(r.error.message)
-      return r.data as { id: number }
-    }
+    const call = (m: string, i: unknown) => app.must(m, i)
     const c = await call('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
     await call('orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id })
     await call('orgs.create', { name: '外科党支部', type: 'branch', parentId: c.id })

@@ -7,11 +7,7 @@ describe('党内统计（浏览器中的真实界面）', () => {
   const lastYear = new Date().getFullYear() - 1
   beforeAll(async () => {
     app = await startApp()
-    const call = async (m: string, i: unknown) => {
-      const r = await app.backend.call(m, i)
-      if (!r.ok) throw new Error(r.error.message)
-      return r.data as { id: number }
-    }
+    const call = (m: string, i: unknown) => app.must(m, i)
     const c = await call('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
     const b = await call('orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id })
     await call('members.create', { organizationId: b.id, fields: { name: '王芳', gender: '女', birthDate: '1980-03-01', education: '硕士研究生', joinedOn: '2005-07-01', convertedOn: '2006-07-01' } })

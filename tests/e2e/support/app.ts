@@ -25,6 +25,8 @@ export interface TestApp {
   bridge: Bridge
   backend: Backend
   dbPath: string
+  /** sets up data straight through the backend (as the signed-in administrator); fails the test on an error */
+  must(method: string, input: unknown): Promise<{ id: number }>
   /** a fresh page on the same backend, as after closing and reopening the window */
   reload(): Promise<void>
   close(): Promise<void>
@@ -59,6 +61,11 @@ export async function startApp(options: { signedIn?: boolean } = {}): Promise<Te
     bridge,
     backend,
     dbPath,
+    async must(method, input) {
+      const r = await backend.call(method, input)
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+      return r.data as { id: number }
+    },
     async reload() {
       await page.reload()
     },
