@@ -1,22 +1,25 @@
 import { ATTENDANCE_LABELS, MAJOR_CATEGORY_LABELS, MEETING_TYPE_LABELS, type Meeting } from '../../shared/meetings'
-import type { MinutesData, SignInSheetData } from '../../shared/print'
+import type { MeetingHeader, MinutesData, SignInSheetData } from '../../shared/print'
 import type { CallContext } from '../context'
 import { expectedAttendees } from '../meetings/roster'
 
-const timeOf = (m: Meeting) => (m.startTime ? `${m.startTime}${m.endTime ? `—${m.endTime}` : ''}` : null)
+/** The head shared by the sign-in sheet and the minutes. */
+const headerOf = (m: Meeting, unitName: string): MeetingHeader => ({
+  unitName,
+  organizationName: m.organizationName,
+  title: m.title,
+  types: m.types.map((t) => MEETING_TYPE_LABELS[t]),
+  heldOn: m.heldOn,
+  time: m.startTime ? `${m.startTime}${m.endTime ? `—${m.endTime}` : ''}` : null,
+  place: m.place,
+  host: m.host,
+})
 
 /** A sign-in sheet for a meeting: the recorded attendance, or the roster on the meeting date when not yet held. */
 export function signInDataOf(ctx: CallContext, m: Meeting, unitName: string, blankRows: number): SignInSheetData {
   const people = m.attendance.length ? m.attendance.filter((a) => a.status !== 'excluded') : expectedAttendees(ctx.db, m.organizationId, m.heldOn, m.types)
   return {
-    unitName,
-    organizationName: m.organizationName,
-    title: m.title,
-    types: m.types.map((t) => MEETING_TYPE_LABELS[t]),
-    heldOn: m.heldOn,
-    time: timeOf(m),
-    place: m.place,
-    host: m.host,
+    ...headerOf(m, unitName),
     attendees: people.map((p) => ({ name: p.name, note: p.voting ? null : '预备党员' })),
     blankRows,
   }
@@ -26,14 +29,7 @@ export function signInDataOf(ctx: CallContext, m: Meeting, unitName: string, bla
 export function minutesDataOf(m: Meeting, unitName: string): MinutesData {
   const voting = m.attendance.filter((a) => a.voting && a.status !== 'observer' && a.status !== 'excluded')
   return {
-    unitName,
-    organizationName: m.organizationName,
-    title: m.title,
-    types: m.types.map((t) => MEETING_TYPE_LABELS[t]),
-    heldOn: m.heldOn,
-    time: timeOf(m),
-    place: m.place,
-    host: m.host,
+    ...headerOf(m, unitName),
     recorder: m.recorder,
     lecturer: m.lecturer,
     expected: m.attendance.length ? voting.length : m.expectedCount,

@@ -2,7 +2,8 @@
  * What each print needs. Sign-in sheets and notices have no fields for ID numbers, phones or addresses at all
  * (domain.md §8: never print them there), so no caller can put them in.
  */
-export interface SignInSheetData {
+/** The head of every meeting print: who met, as what, when and where. */
+export interface MeetingHeader {
   unitName: string
   organizationName: string
   title: string
@@ -11,19 +12,14 @@ export interface SignInSheetData {
   time: string | null
   place: string | null
   host: string | null
+}
+
+export interface SignInSheetData extends MeetingHeader {
   attendees: { name: string; note?: string | null }[]
   blankRows: number
 }
 
-export interface MinutesData {
-  unitName: string
-  organizationName: string
-  title: string
-  types: string[]
-  heldOn: string
-  time: string | null
-  place: string | null
-  host: string | null
+export interface MinutesData extends MeetingHeader {
   recorder: string | null
   lecturer: string | null
   expected: number | null
