@@ -32,4 +32,7 @@ export const SETTING_LABELS: Partial<Record<SettingKey, SettingLabel>> = {
   'meeting.themeDayCount': { group: '组织生活', label: '主题党日每周期次数', help: '', unit: '次' },
   'meeting.lifeMeetingCount': { group: '组织生活', label: '组织生活会每年次数', help: '每年至少一次，一般在第四季度', unit: '次' },
   'meeting.appraisalCount': { group: '组织生活', label: '民主评议党员每年次数', help: '每年一次，可与组织生活会结合', unit: '次' },
+  'print.signInBlankRows': { group: '打印', label: '签到表空白行', help: '预填名单之后留给临时参会、列席人员签名的空行', unit: '行' },
+  'print.noticeWorkingDays': { group: '打印', label: '公示期', help: '地方常见做法：不少于5个工作日', unit: '个工作日' },
+  'print.noticeFeedback': { group: '打印', label: '公示意见反映渠道', help: '印在公示上，例如：院党委办公室（门诊楼五楼，电话 0000-1234567）；不要填个人手机号' },
 }

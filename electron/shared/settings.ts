@@ -42,6 +42,12 @@ export const DEFAULT_SETTINGS = {
   'backup.keepMonthly': 12,
   /** the hospital's name as printed on reports and exports */
   'unit.name': '',
+  /** 签到表: blank rows after the expected attendees, for walk-ins and 列席 (domain.md §8) */
+  'print.signInBlankRows': 5,
+  /** 公示 period in working days: ≥5 is common local practice (domain.md §3) */
+  'print.noticeWorkingDays': 5,
+  /** where a 公示 tells people to send objections — the office, never a member's phone */
+  'print.noticeFeedback': '',
 }
 
 export type Settings = typeof DEFAULT_SETTINGS

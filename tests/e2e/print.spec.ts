@@ -1,134 +1,147 @@
-import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { binder, minutes, notice, roster, signInSheet, type MinutesData } from '../../electron/shared/print'
-import { chromiumPath, screenshotPath } from './support/app'
+import { fontsUsed, launchChromium, printPdf, sectionStartPages } from '../../electron/backend/cli/chromium-pdf'
+import { binder, minutes, notice, roster, signInSheet } from '../../electron/shared/print'
+import { ink, pdfFonts, pdfPages, pdfSize, pdfText, pdfTextIn, savePngs } from './support/pdf'
+import { binderFixture, minutesFixture, noticeFixture, rosterFixture, signInFixture } from './support/print-fixtures'
 
+/**
+ * Every template printed to PDF by Chromium (as the desktop app's printToPDF and the CLI do), then read back
+ * with poppler: page size, page count, text, fonts, where the page numbers sit, and PNGs for a person to review.
+ */
 const dir = mkdtempSync(join(tmpdir(), 'dangban-print-'))
 let browser: Browser
+const CJK = /CJK|Han ?(Sans|Serif)|Ming|Hei|Song|Kai|Fang|仿宋|宋|黑|楷/i
 
-/** The font Chromium actually used for the title (DevTools protocol): a CJK font, not a fallback drawing boxes. */
-async function usedFont(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('DOM.enable')
-  await cdp.send('CSS.enable')
-  const { root } = await cdp.send('DOM.getDocument')
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' })
-  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId })
-  return fonts.map((f) => f.familyName).join(',')
-}
-const fontsUsed: Record<string, string> = {}
-
-async function pdf(name: string, html: string): Promise<string> {
+async function pdf(name: string, html: string, css = ''): Promise<{ file: string; fonts: Record<string, string[]> }> {
   const page = await browser.newPage()
   await page.setContent(html, { waitUntil: 'load' })
-  fontsUsed[name] = await usedFont(page)
+  if (css) await page.addStyleTag({ content: css })
+  const fonts = await fontsUsed(page, ['h1', 'p, td'])
   const file = join(dir, `${name}.pdf`)
-  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+  writeFileSync(file, await printPdf(page))
   await page.close()
-  return file
-}
-const info = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(info(file))![1])
-const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-
-/** PNG pages for a person to look at (test-results/, or the reviewed copies with UPDATE_SCREENSHOTS=1). */
-function pngs(file: string, name: string): string[] {
-  const out = join(dir, name)
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, out])
-  const made = readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).sort()
-  const target = screenshotPath(`print/${name}.png`).replace(/\.png$/, '')
-  mkdirSync(join(target, '..'), { recursive: true })
-  made.forEach((f, i) => copyFileSync(join(dir, f), `${target}-${i + 1}.png`))
-  return made.map((f) => join(dir, f))
+  return { file, fonts }
 }
 
-const names = Array.from({ length: 60 }, (_, i) => ({ name: `党员${String(i + 1).padStart(2, '0')}`, note: i % 9 === 0 ? '预备党员' : null }))
+const A4: [number, number] = [595, 842]
+const MM = 72 / 25.4
+/** the bottom margin band of a portrait page, split in halves: where "— n —" must (and must not) be */
+const bottomLeft: [number, number, number, number] = [0, 842 - 35 * MM, 297, 35 * MM]
+const bottomRight: [number, number, number, number] = [298, 842 - 35 * MM, 297, 35 * MM]
 
-describe('打印（Chromium 渲染为 PDF）', () => {
+describe('打印（Chromium 渲染为 PDF，poppler 读回）', () => {
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
   })
 
-  it('签到表：A4；40人一页，60人两页；中文字体嵌入（不是方框）', async () => {
-    const base = { unitName: '中共示范医院委员会', organizationName: '内科第一党支部', title: '学习贯彻全会精神', types: ['支部党员大会', '党课'], heldOn: '2025-03-05', time: '14:30', place: '门诊楼三楼会议室', host: '张三', blankRows: 0 }
-    const one = await pdf('signin-40', signInSheet({ ...base, attendees: names.slice(0, 35), blankRows: 5 }))
-    expect(pages(one)).toBe(1)
-    expect(info(one)).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/)
-    const two = await pdf('signin-60', signInSheet({ ...base, attendees: names }))
-    expect(pages(two)).toBe(2)
-    // every glyph of the title came from a CJK font (Chromium embeds it; a missing font would mean boxes)
-    expect(fontsUsed['signin-60']).toMatch(/CJK|Han|Ming|Hei|Song|Kai|Fang|宋|黑|楷/i)
-    expect(execFileSync('pdffonts', [two], { encoding: 'utf8' })).toMatch(/yes\s+no\s+yes/)
-    const t = text(two)
-    expect(t).toContain('签到表')
-    expect(t).toContain('2025年3月5日')
-    expect(t).toMatch(/—\s*2\s*—/)
-    pngs(two, 'signin')
+  it('签到表：A4；40行一页；60人两页且每页重复表头、页次，合计只在末页；中文字体真实嵌入（不是方框）', async () => {
+    const one = await pdf('signin-40', signInSheet(signInFixture(35, 5)))
+    expect(pdfSize(one.file)).toEqual(A4)
+    expect(pdfPages(one.file)).toBe(1)
+
+    const two = await pdf('signin-60', signInSheet(signInFixture(60, 5)))
+    expect(pdfPages(two.file)).toBe(2)
+    const [p1, p2] = pdfText(two.file).map((t) => t.replace(/\s+/g, ''))
+    for (const [p, n] of [[p1!, 1], [p2!, 2]] as const) {
+      expect(p).toContain('支部党员大会、党课签到表')
+      expect(p).toContain('2025年3月5日')
+      expect(p).toContain(`第${n}页共2页`)
+      expect(p).toContain('序号姓名签名备注')
+    }
+    expect(p1).not.toContain('应到60人')
+    expect(p2).toContain('应到60人')
+    expect(p2).toContain('阿依古丽')
+
+    // the title was drawn with a CJK font (DevTools), that font is embedded in the PDF (pdffonts) …
+    expect(two.fonts.h1!.join()).toMatch(CJK)
+    // every font is embedded (Chromium embeds Noto CJK as Type 3 glyph programs) with a Unicode map, so the
+    // PDF prints the same on any printer and its text can be copied and searched
+    const fonts = pdfFonts(two.file)
+    expect(fonts.length).toBeGreaterThan(0)
+    expect(fonts.every((f) => f.embedded && f.unicode)).toBe(true)
+    // … and the title line carries as much ink as the same line set in a known CJK font (boxes would not)
+    const title: [number, number, number, number] = [28 * MM, 20 * MM, 160 * MM, 20 * MM]
+    const known = await pdf('signin-60-known-font', signInSheet(signInFixture(60, 5)), "h1 { font-family: 'Noto Serif CJK SC' !important; }")
+    const ratio = ink(two.file, 1, title) / ink(known.file, 1, title)
+    expect(ratio).toBeGreaterThan(0.6)
+    expect(ratio).toBeLessThan(1.6)
+    savePngs(two.file, 'signin')
+    savePngs(one.file, 'signin-one-page')
   })
 
-  it('会议记录：表头、议程、决议与票数、签字栏、页码', async () => {
-    const file = await pdf(
-      'minutes',
-      minutes({
-        unitName: '中共示范医院委员会', organizationName: '内科第一党支部', title: '讨论接收预备党员', types: ['支部党员大会'], heldOn: '2025-03-05', time: '14:30—16:00', place: '会议室', host: '张三', recorder: '李四', lecturer: null,
-        expected: 12, present: 10, absentees: [{ name: '王五', status: '请假', reason: '外出进修' }], observers: '入党积极分子赵六',
-        agenda: '一、介绍发展对象情况\n二、讨论表决', minutes: '支部书记介绍了发展对象的培养考察情况。\n与会党员逐一发表意见。', discussion: null,
-        resolutions: [{ text: '同意接收赵敏同志为中共预备党员', category: null, yes: 10, no: 0, abstain: 0 }], quorum: '到会人数超过应到会有表决权党员的半数，会议有效',
-      }),
-    )
-    const t = text(file)
-    for (const s of ['会议记录', '应到', '王五（请假：外出进修）', '同意 10 票', '主持人（签字）', '内部资料']) expect(t).toContain(s)
-    expect(t).toMatch(/—\s*1\s*—/)
-    pngs(file, 'minutes')
+  it('会议记录：表头（应到/实到/请假/缺席与原因、列席）、议程、决议票数、签字栏；页码单页居右、双页居左', async () => {
+    const { file } = await pdf('minutes', minutes(minutesFixture()))
+    expect(pdfSize(file)).toEqual(A4)
+    expect(pdfPages(file)).toBe(2)
+    const all = pdfText(file).join('').replace(/\s+/g, '')
+    for (const s of ['内部资料', '支部党员大会会议记录', '应到23人', '实到21人', '王志强（请假：外出进修）', '刘丹（缺席）', '列席人员入党积极分子孙雨桐', '一、会议议程', '四、会议决议', '同意反对弃权', '主持人（签字）', '记录人（签字）']) {
+      expect(all).toContain(s)
+    }
+    // GB/T 9704 7.5: odd page numbers at the right, even at the left
+    expect(pdfTextIn(file, 1, bottomRight)).toMatch(/—\s*1\s*—/)
+    expect(pdfTextIn(file, 1, bottomLeft)).toBe('')
+    expect(pdfTextIn(file, 2, bottomLeft)).toMatch(/—\s*2\s*—/)
+    expect(pdfTextIn(file, 2, bottomRight)).toBe('')
+    savePngs(file, 'minutes')
   })
 
-  it('公示：只有出生年月，没有身份证号、电话、住址', async () => {
-    const html = notice({
-      kind: '发展对象', issuer: '中共示范医院内科第一支部委员会', issuedOn: '2025-03-05', periodFrom: '2025-03-06', periodTo: '2025-03-12', feedback: '电话 0000-1234567 或到党委办公室',
-      people: [{ name: '赵敏', gender: '女', ethnicity: '汉族', birthYearMonth: '1995年6月', education: '硕士研究生', department: '心血管内科', title: '主治医师', keyDate: '2024-01-10' }],
-    })
-    // the type has no field for sensitive data; nothing that looks like an ID number can appear
-    expect(html).not.toMatch(/\d{17}[\dX]/)
-    const file = await pdf('notice', html)
-    const t = text(file)
+  it('公示：出生只印年月；身份证号、电话、住址既不能传入也不会出现', async () => {
+    const data = noticeFixture()
+    const { file } = await pdf('notice', notice(data))
+    expect(pdfPages(file)).toBe(1)
+    const t = pdfText(file).join('').replace(/\s+/g, '')
     expect(t).toContain('关于拟确定发展对象的公示')
-    expect(t.replace(/\s/g, '')).toContain('1995年6月')
-    expect(t).not.toMatch(/\d{17}[\dX]/)
-    pngs(file, 'notice')
+    expect(t).toContain('1995.6')
+    expect(t).toContain('公示时间：2025年3月6日至2025年3月12日')
+    expect(t).not.toMatch(/\d{17}[\dXx]/)
+    expect(t).not.toMatch(/1[3-9]\d{9}/)
+    // a caller that slips a member record in is stopped before anything is printed
+    const leaky = { ...data, people: [{ ...data.people[0]!, idNumber: '110101199506150021', phone: '13812345678' }] }
+    expect(() => notice(leaky as unknown as typeof data)).toThrow(/身份证号、电话或住址/)
+    savePngs(file, 'notice')
   })
 
-  it('党员名册：列多时横向，每页重复表头', async () => {
-    const columns = ['姓名', '性别', '民族', '出生日期', '学历', '人员类别', '所在党支部', '入党日期', '转正日期', '职称', '科室'].map((label, i) => ({ key: `c${i}`, label }))
-    const rows = Array.from({ length: 70 }, (_, i) => Object.fromEntries(columns.map((c, j) => [c.key, j === 0 ? `党员${i + 1}` : j === 6 ? '内科第一党支部' : '—'])))
-    const file = await pdf('roster', roster({ unitName: '中共示范医院委员会', title: '党员名册', asOf: '2025-12-31', columns, rows, internal: true }))
-    expect(info(file)).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts/)
-    expect(pages(file)).toBeGreaterThan(1)
-    const perPage = text(file).split('\f').filter((p) => p.trim())
-    expect(perPage.every((p) => p.includes('所在党支部'))).toBe(true)
-    pngs(file, 'roster')
+  it('党员名册：列多时横向 A4，每页重复表头，页码', async () => {
+    const { file } = await pdf('roster', roster(rosterFixture(70)))
+    expect(pdfSize(file)).toEqual([842, 595])
+    const pages = pdfText(file)
+    expect(pages.length).toBeGreaterThan(2)
+    expect(pages.every((p) => /序号\s+姓名\s+性别/.test(p) && p.includes('所在党支部'))).toBe(true)
+    expect(pages.at(-1)).toMatch(new RegExp(`—\\s*${pages.length}\\s*—`))
+    const narrow = await pdf('roster-portrait', roster(rosterFixture(30, ['name', 'gender', 'birthDate', 'education', 'title', 'department'])))
+    expect(pdfSize(narrow.file)).toEqual(A4)
+    savePngs(file, 'roster')
+    savePngs(narrow.file, 'roster-portrait')
   })
 
-  it('年度工作记录汇编：封面、目录、每次会议另起一页、参加情况统计、页码', async () => {
-    const meeting = (heldOn: string, title: string): MinutesData => ({
-      unitName: '中共示范医院委员会', organizationName: '内科第一党支部', title, types: ['主题党日'], heldOn, time: '14:30', place: '会议室', host: '张三', recorder: '李四', lecturer: null,
-      expected: 10, present: 9, absentees: [{ name: '王五', status: '请假', reason: '值班' }], observers: null, agenda: '一、学习\n二、讨论', minutes: '会议学习了有关文件。', discussion: null, resolutions: [], quorum: null,
-    })
-    const file = await pdf('binder', binder({ unitName: '中共示范医院委员会', branchName: '内科第一党支部', year: 2025, meetings: [meeting('2025-01-10', '一月主题党日'), meeting('2025-02-14', '二月主题党日'), meeting('2025-03-12', '三月主题党日')], attendance: [{ name: '张三', attended: 3, expected: 3 }, { name: '王五', attended: 0, expected: 3 }] }))
-    expect(pages(file)).toBe(6)
-    const perPage = text(file).split('\f')
-    expect(perPage[0]).toContain('党支部工作记录')
-    expect(perPage[1]).toContain('目')
-    expect(perPage[2]).toContain('一月主题党日')
-    expect(perPage[4]).toContain('三月主题党日')
-    expect(perPage[5]).toContain('党员参加组织生活情况统计')
-    expect(perPage[5]).toMatch(/—\s*6\s*—/)
-    pngs(file, 'binder')
+  it('年度工作记录汇编：封面无页码、目录页码与实际一致、每份记录另起一页、参加情况统计', async () => {
+    const data = binderFixture()
+    const page = await browser.newPage()
+    await page.setContent(binder(data), { waitUntil: 'load' })
+    const starts = await sectionStartPages(page, 'body > section')
+    await page.close()
+    const { file } = await pdf('binder', binder({ ...data, startPages: starts.slice(2) }))
+    const pages = pdfText(file)
+    expect(pages.length).toBe(pdfPages(file))
+    expect(pages[0]).toContain('2025年度工作记录')
+    expect(pages[0]).not.toMatch(/—\s*1\s*—/)
+    expect(pages[1]).toMatch(/目\s*录/)
+    // the measured start pages are right: each record's page begins with its number …
+    data.meetings.forEach((_, i) => expect(pages[starts[i + 2]! - 1]!.replace(/\s+/g, '')).toMatch(new RegExp(`^第${i + 1}号`)))
+    expect(pages[starts.at(-1)! - 1]).toContain('党员参加组织生活情况统计')
+    // … and the contents' 页码 column (its right-most 14 mm) lists exactly those pages
+    const column = pdfTextIn(file, 2, [(210 - 26 - 14) * MM, 37 * MM, 14 * MM, 225 * MM])
+    expect(column.split(/\s+/).filter((w) => /^\d+$/.test(w)).map(Number)).toEqual(starts.slice(2))
+    const last = pages.at(-1)!.replace(/\s+/g, '')
+    expect(last).toContain('党员参加组织生活情况统计')
+    expect(last).toContain('全年共召开会议3次')
+    savePngs(file, 'binder')
   })
 })

@@ -1,18 +1,39 @@
 import { z } from 'zod'
 import { id, isoDate, requiredText } from '../schemas'
 import { method } from './define'
+import { memberListInput } from './members'
 
-const printInput = z.discriminatedUnion('what', [
-  z.object({ what: z.literal('signin'), meetingId: id('会议'), blankRows: z.number().int().min(0).max(40).default(5) }).strict(),
-  z.object({ what: z.literal('minutes'), meetingId: id('会议') }).strict(),
-  z.object({ what: z.literal('signinBatch'), month: z.string().regex(/^\d{4}-\d{2}$/, { message: '月份应写成 2025-03' }), organizationId: z.number().int().positive().nullable().default(null) }).strict(),
-  z.object({ what: z.literal('binder'), organizationId: id('党支部'), year: z.number().int().min(1950).max(2200) }).strict(),
-  z.object({ what: z.literal('statistics'), year: z.number().int().min(1950).max(2200) }).strict(),
-  z.object({ what: z.literal('roster'), organizationId: z.number().int().positive().nullable().default(null), columns: z.array(z.string().max(40)).max(30).default([]) }).strict(),
+const year = z.number().int().min(1950).max(2200)
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份应写成 2025-03' })
+/** the roster screen's own filters (members.list) without paging: the print takes every matching member */
+export const rosterFilters = memberListInput.omit({ page: true, pageSize: true })
+
+export const printInput = z.discriminatedUnion('what', [
+  z.object({ what: z.literal('signin'), meetingId: id('会议'), blankRows: z.number().int().min(0).max(40).nullable().default(null) }).strict(),
+  z.object({ what: z.literal('minutes'), meetingId: id('会议'), internal: z.boolean().default(true) }).strict(),
+  z.object({ what: z.literal('signinBatch'), month, organizationId: z.number().int().positive().nullable().default(null) }).strict(),
+  z
+    .object({
+      what: z.literal('binder'),
+      organizationId: id('党支部'),
+      year,
+      /** first page of each record and of the statistics, once measured (CLI, desktop); fills 页码 in the contents */
+      startPages: z.array(z.number().int().min(1).max(9999)).max(1000).nullable().default(null),
+    })
+    .strict(),
+  z.object({ what: z.literal('statistics'), year }).strict(),
+  z
+    .object({
+      what: z.literal('roster'),
+      filters: rosterFilters.default(rosterFilters.parse({})),
+      columns: z.array(z.string().max(40)).max(30).default([]),
+      internal: z.boolean().default(true),
+    })
+    .strict(),
   z
     .object({
       what: z.literal('notice'),
-      kind: z.enum(['发展对象', '预备党员', '转正']),
+      kind: z.enum(['发展对象', '预备党员', '转正'], { error: '公示类型应为 发展对象、预备党员 或 转正' }),
       memberIds: z.array(id('人员')).min(1, { message: '请至少选择一人' }).max(200),
       periodFrom: isoDate('公示开始日期'),
       periodTo: isoDate('公示结束日期'),
@@ -21,8 +42,18 @@ const printInput = z.discriminatedUnion('what', [
     })
     .strict(),
 ])
+export type PrintInput = z.input<typeof printInput>
+export type PrintWhat = PrintInput['what']
+
+export interface PrintDocument {
+  title: string
+  /** a complete HTML page with its own A4 @page rules; every value escaped */
+  html: string
+  /** pages when the layout fixes them (sign-in sheets); null when only the browser's layout knows */
+  pages: number | null
+}
 
 export const printContract = {
-  /** the print as a complete HTML page (A4, print CSS); every print is logged */
-  'print.document': method<typeof printInput, { title: string; html: string }>(printInput, 'read'),
+  /** the print as a complete HTML page (A4, print CSS); every print is logged in the audit trail */
+  'print.document': method<typeof printInput, PrintDocument>(printInput, 'read'),
 }

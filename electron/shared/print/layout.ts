@@ -1,61 +1,83 @@
 import { esc } from './html'
 
 /**
- * Page layout after GB/T 9704-2012 where it applies (domain.md §8): A4, top margin 37 mm, left 28 mm, text
- * block 156 × 225 mm; body 仿宋 16 pt (3号), titles 小标宋 22 pt (2号) centred; page numbers "— 1 —" in 宋体
- * 14 pt (4号), odd pages right, even pages left. Fonts: what Windows and UOS/Kylin ship first, then the free
- * Noto CJK / AR PL / WenQuanYi fonts, so Chinese never prints as boxes.
+ * Page layout after GB/T 9704-2012 where it applies (domain.md §8): A4; top margin 37 mm, left 28 mm, text block
+ * 156 × 225 mm (so right 26 mm, bottom 35 mm); 22 lines per page (225 mm / 22 = 28.9 pt line pitch); body 仿宋
+ * 3号 (16 pt); title 小标宋 2号 (22 pt) centred; "一、" 黑体, "（一）" 楷体; page numbers "— 1 —" 宋体 4号 (14 pt),
+ * 7 mm under the text block, odd pages right and even pages left, one character in from the edge.
+ *
+ * Fonts: what Windows ships (FangSong, SimSun, SimHei, KaiTi), then UOS/Kylin and the 方正 fonts offices buy,
+ * then the free Noto CJK / AR PL / WenQuanYi fonts, so Chinese never prints as boxes on a bare Linux machine.
  */
 export const FONTS = {
-  fangsong: "'FangSong', '仿宋', 'FangSong_GB2312', '仿宋_GB2312', 'STFangsong', 'Noto Serif CJK SC', 'Source Han Serif SC', 'AR PL UMing CN', serif",
-  song: "'SimSun', '宋体', 'Songti SC', 'Noto Serif CJK SC', 'Source Han Serif SC', 'AR PL UMing CN', serif",
-  hei: "'SimHei', '黑体', 'Heiti SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', sans-serif",
-  kai: "'KaiTi', '楷体', 'KaiTi_GB2312', 'STKaiti', 'AR PL UKai CN', 'Noto Serif CJK SC', serif",
-  xiaobiaosong: "'FZXiaoBiaoSong-B05S', '方正小标宋简体', 'FZXiaoBiaoSong-B05', 'SimSun', 'Noto Serif CJK SC', serif",
-}
+  fangsong: "'FangSong', '仿宋', 'FangSong_GB2312', '仿宋_GB2312', 'STFangsong', 'FZFangSong-Z02S', 'Noto Serif CJK SC', 'Source Han Serif SC', 'AR PL UMing CN', 'WenQuanYi Micro Hei', serif",
+  song: "'SimSun', '宋体', 'NSimSun', 'STSong', 'FZShuSong-Z01S', 'Noto Serif CJK SC', 'Source Han Serif SC', 'AR PL UMing CN', 'WenQuanYi Micro Hei', serif",
+  hei: "'SimHei', '黑体', 'STHeiti', 'FZHei-B01S', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', 'WenQuanYi Micro Hei', sans-serif",
+  kai: "'KaiTi', '楷体', 'KaiTi_GB2312', '楷体_GB2312', 'STKaiti', 'FZKai-Z03S', 'AR PL UKai CN', 'Noto Serif CJK SC', 'AR PL UMing CN', serif",
+  xiaobiaosong: "'FZXiaoBiaoSong-B05S', '方正小标宋简体', 'FZXiaoBiaoSong-B05', '方正小标宋_GBK', 'SimSun', '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', 'AR PL UMing CN', serif",
+} as const
+
+/** What each face is for — the print preview names the font actually found for each (domain.md §8: "say which"). */
+export const FONT_ROLES: { role: string; wanted: string; stack: string }[] = [
+  { role: '正文', wanted: '仿宋', stack: FONTS.fangsong },
+  { role: '标题', wanted: '方正小标宋简体', stack: FONTS.xiaobiaosong },
+  { role: '一级标题、表头', wanted: '黑体', stack: FONTS.hei },
+  { role: '二级标题', wanted: '楷体', stack: FONTS.kai },
+  { role: '页码', wanted: '宋体', stack: FONTS.song },
+]
+
+/** Margins in mm: top, right, bottom, left. */
+export type Margins = readonly [number, number, number, number]
+/** GB/T 9704: 37 / 28 mm with a 156 × 225 mm text block. */
+export const DOCUMENT_MARGINS: Margins = [37, 26, 35, 28]
+/** Forms (sign-in sheets) keep the left binding margin but use less at top and bottom for signing rows. */
+export const FORM_MARGINS: Margins = [20, 22, 18, 28]
+/** Wide tables in landscape: the binding edge is the top. */
+export const LANDSCAPE_MARGINS: Margins = [24, 18, 20, 18]
 
 export interface PageOptions {
   title: string
-  /** forms and tables may use a smaller body size than documents */
-  bodySize?: string
   landscape?: boolean
-  /** "内部资料" in the top corner of internal reports */
+  /** "内部资料" at the top-left of the first page (internal reports) */
   internal?: boolean
-  /** no page numbers on one-page forms */
+  /** "— 1 —" page numbers; off for forms that number their own pages */
   pageNumbers?: boolean
-  /** forms (sign-in sheets) use narrower margins than documents to fit 40 names on one page */
-  margins?: string
+  margins?: Margins
+  /** the template's own rules, after the common ones */
+  css?: string
 }
 
+/** 225 mm / 22 lines */
+export const LINE_PITCH_PT = 28.9
+
 export function page(body: string, o: PageOptions): string {
-  const numbers = o.pageNumbers === false ? '' : `
-    @page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt ${FONTS.song}; } }
-    @page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt ${FONTS.song}; } }`
+  const m = o.margins ?? (o.landscape ? LANDSCAPE_MARGINS : DOCUMENT_MARGINS)
+  const number = (side: 'left' | 'right') =>
+    `@bottom-${side} { content: "— " counter(page) " —"; font: 14pt ${FONTS.song}; vertical-align: top; padding-top: 7mm; margin-${side}: 14pt; }`
+  const numbers = o.pageNumbers === false ? '' : `@page :right { ${number('right')} }\n  @page :left { ${number('left')} }`
   const size = o.landscape ? 'A4 landscape' : 'A4'
-  const margins = o.margins ?? (o.landscape ? '20mm 20mm 22mm 20mm' : '37mm 26mm 35mm 28mm')
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(o.title)}</title>
 <style>
-  @page { size: ${size}; margin: ${margins}; }
+  @page { size: ${size}; margin: ${m.map((v) => `${v}mm`).join(' ')}; }
   ${numbers}
   html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { margin: 0; font-family: ${FONTS.fangsong}; font-size: ${o.bodySize ?? '16pt'}; line-height: 1.75; color: #000; }
-  h1 { font-family: ${FONTS.xiaobiaosong}; font-size: 22pt; font-weight: normal; text-align: center; margin: 0 0 18pt; letter-spacing: 1pt; }
-  h2 { font-family: ${FONTS.hei}; font-size: 16pt; font-weight: normal; margin: 12pt 0 6pt; }
-  h3 { font-family: ${FONTS.kai}; font-size: 16pt; font-weight: normal; margin: 8pt 0 4pt; }
-  p { margin: 0; text-indent: 2em; }
+  body { margin: 0; font-family: ${FONTS.fangsong}; font-size: 16pt; line-height: ${LINE_PITCH_PT}pt; color: #000; }
+  h1 { font-family: ${FONTS.xiaobiaosong}; font-size: 22pt; line-height: 1.45; font-weight: normal; text-align: center; margin: 0 0 ${LINE_PITCH_PT}pt; }
+  h2, p.l1 { font-family: ${FONTS.hei}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
+  h3, p.l2 { font-family: ${FONTS.kai}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
+  h2, h3 { break-after: avoid; }
+  p { margin: 0; text-indent: 2em; orphans: 2; widows: 2; }
   table { width: 100%; border-collapse: collapse; }
-  th, td { border: 0.75pt solid #000; padding: 3pt 5pt; vertical-align: middle; }
+  th, td { border: 0.75pt solid #000; padding: 2pt 5pt; vertical-align: middle; }
   th { font-family: ${FONTS.hei}; font-weight: normal; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
-  .internal { position: absolute; top: 0; left: 0; font-family: ${FONTS.hei}; font-size: 12pt; border: 0.75pt solid #000; padding: 1pt 6pt; }
-  .meta { width: 100%; margin-bottom: 10pt; }
-  .meta td { border: none; padding: 2pt 0; }
-  .sign { margin-top: 24pt; display: flex; justify-content: space-between; }
-  .right { text-align: right; }
+  .internal { display: inline-block; font-family: ${FONTS.hei}; font-size: 14pt; line-height: 1.3; border: 0.75pt solid #000; padding: 1pt 6pt; margin-bottom: 6pt; }
   .center { text-align: center; }
-  .small { font-size: 10.5pt; }
+  .right { text-align: right; }
+  .keep { break-inside: avoid; }
+  ${o.css ?? ''}
 </style></head>
-<body>${o.internal ? '<div class="internal">内部资料</div>' : ''}${body}</body></html>`
+<body data-paper="${o.landscape ? 'landscape' : 'portrait'}" data-margins="${m.join(' ')}">${o.internal ? '<div class="internal">内部资料</div>' : ''}${body}</body></html>`
 }

@@ -1,36 +1,77 @@
 import { formatChineseDate } from '../dates'
 import { esc, paragraphs } from './html'
-import { page } from './layout'
+import { LINE_PITCH_PT, page } from './layout'
 import type { MinutesData } from './types'
 
-export const MINUTES_CSS = '.header th { width: 18%; font-size: 14pt; } .header td { font-size: 14pt; } .header { margin-bottom: 12pt; }'
+/**
+ * 会议记录 (domain.md §8): header block (type, time, place, host, recorder, 应到/实到/请假/缺席 with each
+ * absentee's reason, 列席), agenda, content, discussion, resolutions with votes, signatures of 主持人 and 记录人.
+ * The body is a GB/T 9704 document (16 pt 仿宋, "一、" 黑体); the header block is a form at 14 pt (4号) so the
+ * eight cells of the attendance row fit the 156 mm text block.
+ */
+export const MINUTES_CSS = `
+  .mh { margin: 0 0 14pt; table-layout: fixed; }
+  .mh th, .mh td { font-size: 14pt; line-height: 1.45; padding: 3pt 4pt; }
+  .mh th { font-size: 12pt; text-align: center; }
+  .mh td.count { white-space: nowrap; }
+  .votes { margin: 4pt 0 6pt; }
+  .votes th, .votes td { font-size: 14pt; line-height: 1.45; padding: 3pt 5pt; }
+  .votes td.n { width: 9%; text-align: center; }
+  .votes .v { width: 11%; text-align: center; }
+  .signatures { display: flex; justify-content: flex-end; gap: 28pt; margin-top: ${LINE_PITCH_PT}pt; font-size: 14pt; break-inside: avoid; break-before: avoid; }
+  .signatures .line { display: inline-block; width: 30mm; border-bottom: 0.75pt solid #000; }
+  .record-no { font-size: 12pt; line-height: 1.5; text-align: right; text-indent: 0; margin-bottom: 4pt; }`
 
-/** 会议记录: header block, agenda, discussion, resolutions with votes, attendance summary, signatures. */
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+
+/** A complete minutes print. */
 export function minutes(d: MinutesData): string {
-  return page(minutesBody(d), { title: `${d.title}会议记录`, internal: true }).replace('</style>', `${MINUTES_CSS}</style>`)
+  return page(minutesBody(d), { title: `${d.title}会议记录`, internal: d.internal, css: MINUTES_CSS })
 }
 
-/** The record itself, also bound into the annual binder. */
-export function minutesBody(d: MinutesData): string {
-  const absent = d.absentees.map((a) => `${esc(a.name)}（${esc(a.status)}${a.reason ? `：${esc(a.reason)}` : ''}）`).join('、') || '无'
-  const resolutions = d.resolutions.length
-    ? d.resolutions
-        .map((r, i) => `<p>${i + 1}. ${esc(r.text)}${r.category ? `【三重一大·${esc(r.category)}】` : ''}${r.yes !== null ? `（同意 ${r.yes} 票，反对 ${r.no ?? 0} 票，弃权 ${r.abstain ?? 0} 票）` : ''}</p>`)
-        .join('')
-    : '<p>无</p>'
-  return `
+/** The record itself — also bound into the annual binder. */
+export function minutesBody(d: MinutesData, recordNo?: string): string {
+  const sections: [string, string][] = [
+    ['会议议程', paragraphs(d.agenda) || '<p>（未填写）</p>'],
+    ['会议内容', paragraphs(d.minutes, 'nested') || '<p>（未填写）</p>'],
+  ]
+  if (d.discussion?.trim()) sections.push(['讨论发言', paragraphs(d.discussion, 'nested')])
+  sections.push(['会议决议', resolutions(d)])
+  return `${recordNo ? `<p class="record-no">${esc(recordNo)}</p>` : ''}
   <h1>${esc(d.organizationName)}<br>${esc(d.types.join('、'))}会议记录</h1>
-  <table class="header">
-    <tr><th>会议主题</th><td colspan="3">${esc(d.title)}</td></tr>
-    <tr><th>时间</th><td>${esc(formatChineseDate(d.heldOn))}${d.time ? ` ${esc(d.time)}` : ''}</td><th>地点</th><td>${esc(d.place ?? '')}</td></tr>
-    <tr><th>主持人</th><td>${esc(d.host ?? '')}</td><th>记录人</th><td>${esc(d.recorder ?? '')}</td></tr>
-    ${d.lecturer ? `<tr><th>讲课人</th><td colspan="3">${esc(d.lecturer)}</td></tr>` : ''}
-    <tr><th>应到</th><td>${d.expected ?? ''} 人</td><th>实到</th><td>${d.present ?? ''} 人${d.quorum ? `（${esc(d.quorum)}）` : ''}</td></tr>
-    <tr><th>缺席及原因</th><td colspan="3">${absent}</td></tr>
-    <tr><th>列席人员</th><td colspan="3">${esc(d.observers ?? '无')}</td></tr>
-  </table>
-  <h2>一、会议议程</h2>${paragraphs(d.agenda) || '<p>（未填写）</p>'}
-  <h2>二、会议内容</h2>${paragraphs(d.minutes) || '<p>（未填写）</p>'}${d.discussion ? paragraphs(d.discussion) : ''}
-  <h2>三、会议决议</h2>${resolutions}
-  <div class="sign"><span>主持人（签字）：__________</span><span>记录人（签字）：__________</span></div>`
+  ${header(d)}
+  ${sections.map(([title, html], i) => `<h2>${NUMERALS[i]}、${title}</h2>${html}`).join('\n  ')}
+  <div class="signatures"><span>主持人（签字）：<span class="line"></span></span><span>记录人（签字）：<span class="line"></span></span></div>`
+}
+
+const count = (n: number | null) => (n === null ? '______ 人' : `${n} 人`)
+
+function header(d: MinutesData): string {
+  const leave = d.absentees.filter((a) => a.status === '请假')
+  const absent = d.absentees.filter((a) => a.status === '缺席')
+  // without an attendance list the counts are left blank to fill in by hand, never guessed
+  const known = d.expected !== null
+  const who = d.absentees.map((a) => `${esc(a.name)}（${esc(a.status)}${a.reason ? `：${esc(a.reason)}` : ''}）`).join('；')
+  return `<table class="mh"><colgroup>${'<col style="width:14%"><col style="width:11%">'.repeat(4)}</colgroup>
+    <tr><th>会议主题</th><td colspan="7">${esc(d.title)}</td></tr>
+    <tr><th>时　　间</th><td colspan="7">${esc(formatChineseDate(d.heldOn))}${d.time ? `　${esc(d.time)}` : ''}</td></tr>
+    <tr><th>地　　点</th><td colspan="7">${esc(d.place ?? '')}</td></tr>
+    <tr><th>主&ensp;持&ensp;人</th><td colspan="3">${esc(d.host ?? '')}</td><th>记&ensp;录&ensp;人</th><td colspan="3">${esc(d.recorder ?? '')}</td></tr>
+    ${d.lecturer ? `<tr><th>讲&ensp;课&ensp;人</th><td colspan="7">${esc(d.lecturer)}</td></tr>` : ''}
+    <tr><th>应　　到</th><td class="count">${count(d.expected)}</td><th>实　　到</th><td class="count">${count(d.present)}</td><th>请　　假</th><td class="count">${count(known ? leave.length : null)}</td><th>缺　　席</th><td class="count">${count(known ? absent.length : null)}</td></tr>
+    <tr><th>请假缺席<br>人员及原因</th><td colspan="7">${who || (known ? '无' : '')}</td></tr>
+    <tr><th>列席人员</th><td colspan="7">${esc(d.observers || '无')}</td></tr>
+    ${d.quorum ? `<tr><th>会议效力</th><td colspan="7">${esc(d.quorum)}</td></tr>` : ''}
+  </table>`
+}
+
+/** Votes as a small table (同意/反对/弃权), the way 党员大会 records are kept; plain numbered lines otherwise. */
+function resolutions(d: MinutesData): string {
+  if (d.resolutions.length === 0) return '<p>无</p>'
+  const mark = (c: string | null) => (c ? `【“三重一大”·${esc(c)}】` : '')
+  if (!d.resolutions.some((r) => r.yes !== null)) return d.resolutions.map((r, i) => `<p>${i + 1}. ${esc(r.text)}${mark(r.category)}</p>`).join('')
+  const n = (v: number | null) => (v === null ? '' : `${v}`)
+  return `<table class="votes"><thead><tr><th>序号</th><th>决议事项</th><th>同意</th><th>反对</th><th>弃权</th></tr></thead><tbody>
+    ${d.resolutions.map((r, i) => `<tr><td class="n">${i + 1}</td><td>${esc(r.text)}${mark(r.category)}</td><td class="v">${n(r.yes)}</td><td class="v">${n(r.no)}</td><td class="v">${n(r.abstain)}</td></tr>`).join('')}
+  </tbody></table>`
 }

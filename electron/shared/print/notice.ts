@@ -1,25 +1,54 @@
 import { formatChineseDate } from '../dates'
-import { esc } from './html'
-import { page } from './layout'
-import type { NoticeData } from './types'
+import { AppError } from '../result'
+import { esc, refuseSensitive } from './html'
+import { LINE_PITCH_PT, page } from './layout'
+import type { NoticeData, NoticeKeyDates, NoticeKind } from './types'
 
-const WHAT: Record<NoticeData['kind'], { title: string; date: string; body: string }> = {
-  发展对象: { title: '关于拟确定发展对象的公示', date: '确定为积极分子日期', body: '经支部委员会研究，拟将下列同志确定为发展对象' },
-  预备党员: { title: '关于拟接收预备党员的公示', date: '确定为发展对象日期', body: '经支部委员会审查，拟将下列同志接收为中共预备党员' },
-  转正: { title: '关于预备党员拟转为正式党员的公示', date: '入党日期', body: '下列预备党员预备期已满，经支部委员会研究，拟提交支部党员大会讨论其转正' },
+type DateKey = keyof NoticeKeyDates
+
+/** What each 公示 says and which dates it shows (发展党员工作细则: 公示 before each step; domain.md §3). */
+export const NOTICE_KINDS: Record<NoticeKind, { title: string; decided: string; dates: [DateKey, string][] }> = {
+  发展对象: { title: '关于拟确定发展对象的公示', decided: '确定为发展对象', dates: [['appliedOn', '申请入党时间'], ['activistOn', '确定为积极分子时间']] },
+  预备党员: { title: '关于拟接收预备党员的公示', decided: '接收为中共预备党员', dates: [['activistOn', '确定为积极分子时间'], ['candidateOn', '确定为发展对象时间']] },
+  转正: { title: '关于预备党员拟转为正式党员的公示', decided: '按期转为中共正式党员', dates: [['joinedOn', '入党时间'], ['probationEndsOn', '预备期满时间']] },
 }
 
-/** 公示 for the bulletin board: birth year-month only, never ID numbers, phones or addresses (domain.md §8). */
+const YEAR_MONTH = /^(\d{4})-(\d{2})$/
+/** Table dates stay short so ten columns fit 156 mm: 2024.1.10, 1995.6 (no leading zeros). */
+const dotted = (iso: string | null | undefined) => (iso ? iso.split('-').map((v, i) => (i ? String(Number(v)) : v)).join('.') : '')
+
+const CSS = `
+  /* dates, birth month and education never wrap; names, departments and titles take what is left */
+  .people { margin: 6pt 0 4pt; }
+  .people th, .people td { font-size: 10.5pt; line-height: 1.35; text-align: center; padding: 3pt 1pt; }
+  .people td.name { font-size: 12pt; }
+  .people .nw { white-space: nowrap; }
+  .issuer { margin-top: ${LINE_PITCH_PT * 2}pt; display: flex; justify-content: flex-end; padding-right: 4em; break-inside: avoid; }
+  .issuer div { text-align: center; text-indent: 0; }`
+
+/**
+ * 公示 for the bulletin board (domain.md §8): name, gender, ethnicity, birth year-month only, education,
+ * department, title, key dates, notice period, where to object, issuer and date. Never ID numbers, phones or
+ * addresses: the person type has no such fields and the template refuses them; the birth date must be a
+ * year-month (YYYY-MM) so a full date cannot slip through either.
+ */
 export function notice(d: NoticeData): string {
-  const w = WHAT[d.kind]
+  refuseSensitive(d.people, '公示')
+  const bad = d.people.find((p) => p.birthYearMonth !== null && !YEAR_MONTH.test(p.birthYearMonth))
+  if (bad) throw new AppError('VALIDATION', `公示只印出生年月：${bad.name}的出生年月应写成 1995-06`)
+  const w = NOTICE_KINDS[d.kind]
+  const birth = (ym: string | null) => (ym ? `${ym.slice(0, 4)}.${Number(ym.slice(5, 7))}` : '')
   const body = `
   <h1>${esc(w.title)}</h1>
-  <p>根据《中国共产党发展党员工作细则》有关规定，${esc(w.body)}，现予以公示。公示期为${esc(formatChineseDate(d.periodFrom))}至${esc(formatChineseDate(d.periodTo))}。</p>
+  <p>根据《中国共产党发展党员工作细则》有关规定，经${esc(d.issuer)}研究，拟将下列${d.people.length}名同志${esc(w.decided)}，现将有关情况予以公示。</p>
   <table class="people">
-    <thead><tr><th>姓名</th><th>性别</th><th>民族</th><th>出生年月</th><th>学历</th><th>科室</th><th>职称</th><th>${esc(w.date)}</th></tr></thead>
-    <tbody>${d.people.map((p) => `<tr><td>${esc(p.name)}</td><td>${esc(p.gender)}</td><td>${esc(p.ethnicity ?? '')}</td><td>${esc(p.birthYearMonth ?? '')}</td><td>${esc(p.education ?? '')}</td><td>${esc(p.department ?? '')}</td><td>${esc(p.title ?? '')}</td><td>${esc(p.keyDate ? formatChineseDate(p.keyDate) : '')}</td></tr>`).join('')}</tbody>
+    <thead><tr>${['姓名', '性别', '民族', '出生年月', '学历', '科室', '职称'].map((h) => `<th class="nw">${h}</th>`).join('')}${w.dates.map(([, label]) => `<th>${esc(label)}</th>`).join('')}</tr></thead>
+    <tbody>${d.people
+      .map((p) => `<tr><td class="name">${esc(p.name)}</td><td class="nw">${esc(p.gender)}</td><td>${esc(p.ethnicity)}</td><td class="nw">${esc(birth(p.birthYearMonth))}</td><td class="nw">${esc(p.education)}</td><td>${esc(p.department)}</td><td>${esc(p.title)}</td>${w.dates.map(([k]) => `<td class="nw">${esc(dotted(p.keyDates[k]))}</td>`).join('')}</tr>`)
+      .join('')}</tbody>
   </table>
-  <p>公示期间，党员和群众如有意见，可通过${esc(d.feedback)}反映。反映情况应实事求是，以个人名义反映的请署真实姓名。</p>
-  <div class="issuer"><div>${esc(d.issuer)}</div><div>${esc(formatChineseDate(d.issuedOn))}</div></div>`
-  return page(body, { title: w.title, pageNumbers: false }).replace('</style>', '.people { margin: 10pt 0; } .people th, .people td { font-size: 10.5pt; text-align: center; line-height: 1.4; white-space: nowrap; padding: 3pt 3pt; } .issuer { margin-top: 30pt; text-align: right; padding-right: 2em; line-height: 2; }</style>')
+  <p>公示时间：${esc(formatChineseDate(d.periodFrom))}至${esc(formatChineseDate(d.periodTo))}。</p>
+  <p>公示期间，党员和群众对公示对象如有意见，可通过来电、来信、来访等方式向${esc(d.feedback)}反映。反映情况应实事求是，以个人名义反映的请署真实姓名，以单位名义反映的请加盖公章。</p>
+  <div class="issuer"><div>${esc(d.issuer)}<br>${esc(formatChineseDate(d.issuedOn))}</div></div>`
+  return page(body, { title: w.title, css: CSS })
 }

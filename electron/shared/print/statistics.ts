@@ -10,7 +10,7 @@ const table = (title: string, rows: [string, number][]) =>
 export function statisticsReport(s: AnnualStatistics, r: Reconciliation, unitName: string): string {
   const body = `
   <h1>${esc(s.asOf.slice(0, 4))}年度党内统计</h1>
-  <table class="meta small"><tr><td>填报单位：${esc(unitName)}</td><td class="right">统计时点：${esc(formatChineseDate(s.asOf))}</td></tr></table>
+  <table class="meta"><tr><td>填报单位：${esc(unitName)}</td><td class="right">统计时点：${esc(formatChineseDate(s.asOf))}</td></tr></table>
   ${table('一、党员基本情况', [['党员总数', s.total], ['正式党员', s.full], ['预备党员', s.probationary], ['女党员', s.gender.女], ['少数民族党员', s.minority], ['大专及以上学历', s.collegeOrAbove], ['本年发展党员', s.admitted], ['本年转正', s.converted], ['本年转入', s.transferredIn], ['本年转出', s.transferredOut]])}
   ${table('二、学历', Object.entries(s.education))}
   ${table('三、年龄', Object.entries(s.ageBands))}
@@ -21,5 +21,10 @@ export function statisticsReport(s: AnnualStatistics, r: Reconciliation, unitNam
   <table class="stat"><thead><tr><th style="width:15%">增/减</th><th style="width:25%">姓名</th><th>原因</th></tr></thead><tbody>
   ${[...r.added.map((a) => ['增加', a] as const), ...r.removed.map((a) => ['减少', a] as const)].map(([k, a]) => `<tr><td class="center">${k}</td><td class="center">${esc(a.name)}</td><td>${esc(a.reason)}</td></tr>`).join('') || '<tr><td colspan="3" class="center">无</td></tr>'}
   </tbody></table>`
-  return page(body, { title: `${s.asOf.slice(0, 4)}年度党内统计`, bodySize: '12pt', internal: true }).replace('</style>', '.stat th, .stat td { font-size: 12pt; } h2 { font-size: 14pt; }</style>')
+  // a statistical report, not a document: 12 pt (小四) keeps each table short enough to read at a glance
+  return page(body, {
+    title: `${s.asOf.slice(0, 4)}年度党内统计`,
+    internal: true,
+    css: 'body { font-size: 12pt; line-height: 1.6; } .stat { margin-bottom: 6pt; } .stat th, .stat td { font-size: 12pt; line-height: 1.4; } h2 { font-size: 14pt; text-indent: 0; margin-top: 8pt; } .meta { width: 100%; margin-bottom: 6pt; } .meta td { border: none; padding: 0; font-size: 10.5pt; }',
+  })
 }

@@ -1,37 +1,95 @@
 import { describe, expect, it } from 'vitest'
 import { fails, ok, testBackend } from '../helpers'
 
+/** A hospital with one branch: a full member with every sensitive field filled, a 预备党员, an activist, two meetings. */
 async function hospitalWithMeetings() {
   const backend = testBackend()
+  await ok(backend, 'settings.update', { key: 'unit.name', value: '中共示范医院委员会' })
   const c = await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
   const b = await ok(backend, 'orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id })
-  const ids: number[] = []
-  for (const name of ['张三', '李四']) ids.push((await ok(backend, 'members.create', { organizationId: b.id, fields: { name, gender: '男', idNumber: null, joinedOn: '2000-01-01', convertedOn: '2001-01-01', phone: '13800000000' } })).member.id)
+  const create = (fields: Record<string, unknown>) => ok(backend, 'members.create', { organizationId: b.id, fields: { gender: '男', ...fields } as never })
+  const full = await create({ name: '王芳', gender: '女', idNumber: '11010519491231002X', phone: '13812345678', address: '示范市和平路1号', joinedOn: '1975-07-01', convertedOn: '1976-07-01' })
+  const probationary = await create({ name: '李四', joinedOn: '2024-09-01', phone: '13900000000' })
+  const activist = await create({ name: '赵敏', gender: '女', birthDate: '1995-06-15', idNumber: null, phone: '13711112222', address: '示范市解放路8号', appliedOn: '2022-10-08', activistOn: '2023-09-12', department: '心血管内科', education: '硕士研究生' })
+  const ids = [full.member.id, probationary.member.id]
   for (const [d, title] of [['2025-03-10', '三月主题党日'], ['2025-06-05', '六月主题党日']] as const) {
-    await ok(backend, 'meetings.create', { organizationId: b.id, types: ['theme_day'], title, heldOn: d, recorder: '李四', minutes: '内容', attendance: [{ memberId: ids[0]!, status: 'present' }, { memberId: ids[1]!, status: 'leave', reason: '值班' }] })
+    await ok(backend, 'meetings.create', {
+      organizationId: b.id,
+      types: ['theme_day'],
+      title,
+      heldOn: d,
+      recorder: '李四',
+      minutes: '内容',
+      attendance: [
+        { memberId: ids[0]!, status: 'present' },
+        { memberId: ids[1]!, status: 'leave', reason: '值班' },
+      ],
+    })
   }
-  return { backend, branch: b }
+  return { backend, branch: b, committee: c, activist: activist.member.id }
 }
 
-describe('打印内容', () => {
-  it('年度工作记录汇编：封面、目录、按日期排列的每次会议记录、参加情况统计', async () => {
+describe('打印内容（从数据库组装）', () => {
+  it('年度工作记录汇编：封面、目录、按日期排列的每次会议记录、参加情况统计（含请假次数）', async () => {
     const { backend, branch } = await hospitalWithMeetings()
     const doc = await ok(backend, 'print.document', { what: 'binder', organizationId: branch.id, year: 2025 })
     expect(doc.title).toBe('内科党支部2025年度工作记录')
     const h = doc.html
-    expect(h.indexOf('党支部工作记录')).toBeLessThan(h.indexOf('目　录'))
+    expect(h.indexOf('年度工作记录</div>')).toBeLessThan(h.indexOf('目　录'))
     expect(h.indexOf('三月主题党日')).toBeLessThan(h.indexOf('六月主题党日'))
     expect(h).toContain('李四（请假：值班）')
-    expect(h).toMatch(/张三<\/td><td class="center">2<\/td><td class="center">2<\/td><td class="center">100%/)
+    expect(h).toContain('<td>王芳</td><td>2</td><td>2</td><td>0</td><td>0</td><td>100%</td>')
+    expect(h).toContain('<td>李四</td><td>2</td><td>0</td><td>2</td><td>0</td><td>0%</td>')
   })
 
-  it('批量打印本月签到表：每次会议一页；签到表上没有电话号码', async () => {
-    const { backend } = await hospitalWithMeetings()
-    const doc = await ok(backend, 'print.document', { what: 'signinBatch', month: '2025-03' })
-    expect(doc.html.match(/class="one-sheet"/g)).toHaveLength(1)
-    expect(doc.html).not.toContain('13800000000')
+  it('签到表：预填当天在册党员（预备党员注明），不带电话、身份证号；空白行数取自设置', async () => {
+    const { backend, branch } = await hospitalWithMeetings()
+    const m = await ok(backend, 'meetings.create', { organizationId: branch.id, types: ['party_congress'], title: '七月党员大会', heldOn: '2025-07-01' })
+    const doc = await ok(backend, 'print.document', { what: 'signin', meetingId: m.id })
+    expect(doc.pages).toBe(1)
+    expect(doc.html).toContain('王芳')
+    expect(doc.html).toMatch(/李四<\/td><td><\/td><td class="note">预备党员/)
+    for (const secret of ['13812345678', '11010519491231002X', '和平路']) expect(doc.html).not.toContain(secret)
+    // 2 members + the default 5 blank rows
+    expect(doc.html.match(/<tr><td class="center">\d+<\/td>/g)).toHaveLength(7)
+    await ok(backend, 'settings.update', { key: 'print.signInBlankRows', value: 10 })
+    const more = await ok(backend, 'print.document', { what: 'signin', meetingId: m.id })
+    expect(more.html.match(/<tr><td class="center">\d+<\/td>/g)).toHaveLength(12)
+  })
+
+  it('批量打印本月签到表：每次会议一份；没有会议时说明原因；每次打印都记入审计日志', async () => {
+    const { backend, committee } = await hospitalWithMeetings()
+    const doc = await ok(backend, 'print.document', { what: 'signinBatch', month: '2025-03', organizationId: committee.id })
+    expect(doc.title).toBe('3月签到表（1份）')
+    expect(doc.html.match(/class="sheet-page"/g)).toHaveLength(1)
     expect((await fails(backend, 'print.document', { what: 'signinBatch', month: '2025-04' })).message).toContain('没有会议记录')
     const log = await ok(backend, 'audit.list', { entity: 'print' })
     expect(log).toHaveLength(1)
+    expect(JSON.stringify(log[0])).toContain('signinBatch')
+  })
+
+  it('党员名册按名册页面的筛选打印（含下级组织），只有目录中的列，没有身份证号、电话、住址', async () => {
+    const { backend, committee } = await hospitalWithMeetings()
+    const doc = await ok(backend, 'print.document', { what: 'roster', filters: { organizationId: committee.id }, columns: ['name', 'idNumber', 'phone', 'address', 'joinedOn'] })
+    expect(doc.html).toContain('王芳')
+    expect(doc.html).toContain('李四')
+    expect(doc.html).not.toContain('赵敏') // an activist is not yet a party member
+    expect(doc.html).toContain('<th>入党日期</th>')
+    for (const secret of ['身份证', '联系电话', '住址', '13812345678', '11010519491231002X', '和平路']) expect(doc.html).not.toContain(secret)
+    expect(doc.html).toContain('1975.7.1')
+    const none = await fails(backend, 'print.document', { what: 'roster', filters: { q: '不存在的人' } })
+    expect(none.message).toContain('没有符合当前筛选条件的党员')
+  })
+
+  it('公示：出生只印年月，身份证号、电话、住址从不进入公示；类型与所处阶段不符时拒绝', async () => {
+    const { backend, activist } = await hospitalWithMeetings()
+    const input = { what: 'notice' as const, kind: '发展对象' as const, memberIds: [activist], periodFrom: '2025-06-16', periodTo: '2025-06-20', feedback: '院党委办公室（电话 0000-1234567）', issuer: '中共示范医院内科支部委员会' }
+    const doc = await ok(backend, 'print.document', input)
+    expect(doc.html).toContain('关于拟确定发展对象的公示')
+    expect(doc.html).toContain('<td class="nw">1995.6</td>')
+    expect(doc.html).toContain('2023.9.12')
+    for (const secret of ['1995.6.15', '1995-06-15', '13711112222', '解放路']) expect(doc.html).not.toContain(secret)
+    expect((await fails(backend, 'print.document', { ...input, kind: '转正' })).message).toContain('赵敏不是预备党员')
+    expect((await fails(backend, 'print.document', { ...input, periodTo: '2025-06-01' })).message).toContain('早于开始日期')
   })
 })

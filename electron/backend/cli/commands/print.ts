@@ -1,46 +1,82 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import type { PrintDocument } from '../../../shared/contract/print'
+import { fontsUsed, launchChromium, pdfPageCount, printPdf, sectionStartPages } from '../chromium-pdf'
 import { CliError } from '../output'
 import type { CliCommand } from '../types'
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[]
+const WHAT = 'signin（签到表）、minutes（会议记录）、roster（党员名册）、binder（年度工作记录汇编）、batch（一个月的全部签到表）、notice（公示）、statistics（党内统计）'
+const list = (v: unknown) => String(v ?? '').split(/[,，、\s]+/).filter(Boolean)
+const need = (flags: Record<string, unknown>, name: string, what: string): string => {
+  if (!flags[name]) throw new CliError(`请用 --${name} 指定${what}`, 2)
+  return String(flags[name])
+}
 
-/**
- * Renders an HTML print to PDF in headless Chromium (the same engine as the desktop app's printToPDF).
- * Uses playwright-core, a development dependency: this is the administrator's tool on a machine with the
- * project installed; the desktop app prints through Electron itself.
- */
-export async function htmlToPdf(html: string, out: string): Promise<void> {
-  const executablePath = CHROMIUM.find((p) => existsSync(p))
-  if (!executablePath) throw new CliError('找不到 Chromium：请安装 chromium 或设置 CHROMIUM_PATH')
-  const { chromium } = await import('playwright-core')
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] })
-  try {
-    const page = await browser.newPage()
-    await page.setContent(html, { waitUntil: 'load' })
-    writeFileSync(out, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
-  } finally {
-    await browser.close()
+/** The backend input for each printable thing, from the command line. */
+function inputOf(what: string | undefined, f: Record<string, string | boolean | undefined>): Record<string, unknown> {
+  switch (what) {
+    case 'signin':
+      return { what, meetingId: Number(need(f, 'id', '会议编号')), ...(f.blank ? { blankRows: Number(f.blank) } : {}) }
+    case 'minutes':
+      return { what, meetingId: Number(need(f, 'id', '会议编号')) }
+    case 'roster':
+      return { what, filters: { organizationId: f.org ? Number(f.org) : null }, columns: list(f.columns) }
+    case 'binder':
+      return { what, organizationId: Number(need(f, 'org', '党支部编号')), year: Number(need(f, 'year', '年度')) }
+    case 'batch':
+      return { what: 'signinBatch', month: need(f, 'month', '月份（如 2025-03）'), organizationId: f.org ? Number(f.org) : null }
+    case 'notice':
+      return {
+        what,
+        kind: need(f, 'kind', '公示类型（发展对象、预备党员、转正）'),
+        memberIds: list(need(f, 'members', '人员编号（逗号分隔）')).map(Number),
+        periodFrom: need(f, 'from', '公示开始日期'),
+        periodTo: need(f, 'to', '公示结束日期'),
+        feedback: need(f, 'feedback', '意见反映渠道'),
+        issuer: need(f, 'issuer', '发布单位'),
+      }
+    case 'statistics':
+      return { what, year: Number(need(f, 'year', '年度')) }
+    default:
+      throw new CliError(`可打印：${WHAT}`, 2)
   }
 }
 
-/** `print minutes|signin --id N --out file.pdf`, `print roster [--org 支部编号] --out file.pdf` (issue 6). */
+/**
+ * `print <what> … --out file.pdf` (issue 6): the backend builds the HTML through the contract (so the print is
+ * checked and logged like any other), headless Chromium prints it with the page's own A4 rules, and the
+ * command reports the pages and the fonts Chromium actually used. The binder is printed twice: once to
+ * measure where each record starts, then with those page numbers in its contents.
+ */
 export const printCommand: CliCommand = {
-  usage: 'print minutes|signin|roster [--id 会议编号] [--org 组织编号] --out 文件.pdf   打印为 PDF',
-  options: { id: 'string', org: 'string', out: 'string' },
+  usage: 'print signin|minutes --id 会议编号 | roster [--org 组织编号] [--columns name,gender,…] | binder --org 支部编号 --year 2025 | batch --month 2025-03 [--org 组织编号] | notice --kind 发展对象 --members 1,2 --from --to --feedback --issuer | statistics --year 2025  --out 文件.pdf',
+  options: { id: 'string', org: 'string', out: 'string', year: 'string', month: 'string', columns: 'string', blank: 'string', kind: 'string', members: 'string', from: 'string', to: 'string', feedback: 'string', issuer: 'string' },
   async run({ call, flags, positionals, io }) {
-    const what = positionals[0]
-    if (!flags.out) throw new CliError('请用 --out 指定 PDF 文件', 2)
-    let input: unknown
-    if (what === 'minutes' || what === 'signin') {
-      if (!flags.id) throw new CliError('请用 --id 指定会议编号', 2)
-      input = { what, meetingId: Number(flags.id) }
-    } else if (what === 'roster') input = { what, organizationId: flags.org ? Number(flags.org) : null }
-    else throw new CliError('可打印：minutes（会议记录）、signin（签到表）、roster（党员名册）', 2)
-    const doc = (await call('print.document', input)) as { title: string; html: string }
-    const out = resolve(String(flags.out))
-    await htmlToPdf(doc.html, out)
-    if (flags.json) return io.out(JSON.stringify({ file: out, title: doc.title }))
-    io.out(`已生成：${out}（${doc.title}）`)
+    const input = inputOf(positionals[0], flags)
+    const out = resolve(need(flags, 'out', 'PDF 文件'))
+    let doc = (await call('print.document', input)) as PrintDocument
+    const browser = await launchChromium().catch((e: Error) => {
+      throw new CliError(e.message)
+    })
+    try {
+      const page = await browser.newPage()
+      await page.setContent(doc.html, { waitUntil: 'load' })
+      if (input.what === 'binder') {
+        const starts = await sectionStartPages(page, 'body > section')
+        // sections: cover, contents, each record, statistics → the contents lists the records and the statistics
+        doc = (await call('print.document', { ...input, startPages: starts.slice(2) })) as PrintDocument
+        await page.setContent(doc.html, { waitUntil: 'load' })
+      }
+      const pdf = await printPdf(page)
+      const fonts = await fontsUsed(page, ['h1', 'p, td', 'th'])
+      writeFileSync(out, pdf)
+      const pages = pdfPageCount(pdf)
+      const used = [...new Set(Object.values(fonts).flat())]
+      if (flags.json) return io.out(JSON.stringify({ file: out, title: doc.title, pages, fonts: used }))
+      io.out(`已生成：${out}（${doc.title}，共 ${pages} 页，A4）`)
+      io.out(`实际使用的字体：${used.join('、') || '未能读取'}${used.some((f) => /FangSong|仿宋/.test(f)) ? '' : '（本机没有仿宋，已用替代字体；在装有仿宋、方正小标宋的电脑上打印更符合公文格式）'}`)
+    } finally {
+      await browser.close()
+    }
   },
 }
