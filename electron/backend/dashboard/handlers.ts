@@ -35,11 +35,15 @@ export const dashboardHandlers: Handlers<typeof dashboardContract> = {
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
     const index = new Map(branches.map((b, i) => [b.id, i]))
     const values: [number, number, number | null][] = []
+    // cells grouped by branch once, instead of scanning every cell for every branch and month
+    const cellsOf = new Map<number, typeof cells>()
+    for (const c of cells) cellsOf.set(c.organizationId, [...(cellsOf.get(c.organizationId) ?? []), c])
     for (const b of branches) {
+      const mine = cellsOf.get(b.id) ?? []
       months.forEach((m, mi) => {
         if (`${m}-01` > today) return values.push([mi, index.get(b.id)!, null])
         const q = `${year}Q${Math.ceil((mi + 1) / 3)}`
-        const due = cells.filter((c) => c.organizationId === b.id && c.status !== 'exempt' && (c.period === m || c.period === q || (c.period === String(year) && mi === 11)))
+        const due = mine.filter((c) => c.status !== 'exempt' && (c.period === m || c.period === q || (c.period === String(year) && mi === 11)))
         values.push([mi, index.get(b.id)!, due.length ? Math.round((100 * due.filter((c) => c.status === 'ok').length) / due.length) / 100 : null])
       })
     }
