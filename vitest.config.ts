@@ -20,6 +20,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // one browser at a time: 2-core machines
           fileParallelism: false,
+          // a background job (worker thread) may take seconds on a busy 2-core machine; poll for up to 15 s
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
