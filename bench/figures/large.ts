@@ -41,6 +41,6 @@ export async function queryFigures(backend: Backend): Promise<Figure[]> {
   await add('达标年度表 compliance.grid（全院一年）', q('compliance.grid', { from: `${year}-01-01`, to: `${year}-12-31` }), 300, 10)
   await add('党内统计年报 stats.annual', q('stats.annual', { year }), 300, 10)
   await add('发展党员进度 members.pipeline', q('members.pipeline', {}), 50, 10)
-  await add('驾驶舱 dashboard.overview（全院一年）', q('dashboard.overview', { year }), 300, 10)
+  await add('驾驶舱 dashboard.overview（全院一年）', q('dashboard.overview', { year }), 50, 10)
   return figures
 }
