@@ -11,6 +11,8 @@ interface Window {
   api?: {
     call: (method: string, input: unknown) => Promise<unknown>
     saveAsPdf: (name: string) => Promise<unknown>
+    print: () => Promise<unknown>
+    measureSections: (selector: string) => Promise<unknown>
     onNavigate: (listener: (path: string) => void) => void
   }
 }

@@ -8,7 +8,7 @@ import { DatabaseCorruptError } from '../backend/db/open'
 import { openBackend } from '../backend/open'
 import { resolveDatabasePath } from '../backend/paths'
 import { buildMenu } from './menu'
-import { saveAsPdf } from './printing'
+import { measureSections, printPreview, saveAsPdf } from './printing'
 import { isAllowedNavigation, isTrustedSender } from './sender'
 import { mainWindowOptions } from './window-options'
 import { loadWindowBounds, saveWindowBounds } from './window-state'
@@ -55,6 +55,8 @@ async function start(): Promise<void> {
     return backend!.call(String(method), input)
   })
   ipcMain.handle('dangban:save-pdf', (event, name: unknown) => (trusted(event) ? saveAsPdf(event, name) : { ok: false }))
+  ipcMain.handle('dangban:print', (event) => (trusted(event) ? printPreview(event) : { ok: false }))
+  ipcMain.handle('dangban:measure-sections', (event, selector: unknown) => (trusted(event) ? measureSections(event, selector) : []))
 
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   createWindow()

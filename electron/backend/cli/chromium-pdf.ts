@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
+import { pdfPageCount } from '../../shared/print/paging'
 
 /**
  * Prints our HTML to PDF in headless Chromium — the same engine as the desktop app's printToPDF — for the CLI
@@ -21,8 +22,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 }
 
-/** Pages in a PDF Chromium wrote (each page object is "/Type /Page"; the tree nodes are "/Type /Pages"). */
-export const pdfPageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length
+export { pdfPageCount } from '../../shared/print/paging'
 
 export const printPdf = (page: Page): Promise<Buffer> => page.pdf({ preferCSSPageSize: true, printBackground: true })
 

@@ -9,21 +9,31 @@ import { esc } from './html'
  * Fonts: what Windows ships (FangSong, SimSun, SimHei, KaiTi), then UOS/Kylin and the 方正 fonts offices buy,
  * then the free Noto CJK / AR PL / WenQuanYi fonts, so Chinese never prints as boxes on a bare Linux machine.
  */
+const OWN = {
+  fangsong: ['FangSong', '仿宋', 'FangSong_GB2312', '仿宋_GB2312', 'STFangsong', 'FZFangSong-Z02S'],
+  song: ['SimSun', '宋体', 'NSimSun', 'STSong', 'FZShuSong-Z01S'],
+  hei: ['SimHei', '黑体', 'STHeiti', 'FZHei-B01S'],
+  kai: ['KaiTi', '楷体', 'KaiTi_GB2312', '楷体_GB2312', 'STKaiti', 'FZKai-Z03S'],
+  xiaobiaosong: ['FZXiaoBiaoSong-B05S', '方正小标宋简体', 'FZXiaoBiaoSong-B05', '方正小标宋_GBK'],
+}
+const SERIF_FREE = ['Noto Serif CJK SC', 'Source Han Serif SC', 'AR PL UMing CN', 'WenQuanYi Micro Hei', 'serif']
+const stack = (names: string[]) => names.map((n) => (/^(serif|sans-serif)$/.test(n) ? n : `'${n}'`)).join(', ')
 export const FONTS = {
-  fangsong: "'FangSong', '仿宋', 'FangSong_GB2312', '仿宋_GB2312', 'STFangsong', 'FZFangSong-Z02S', 'Noto Serif CJK SC', 'Source Han Serif SC', 'AR PL UMing CN', 'WenQuanYi Micro Hei', serif",
-  song: "'SimSun', '宋体', 'NSimSun', 'STSong', 'FZShuSong-Z01S', 'Noto Serif CJK SC', 'Source Han Serif SC', 'AR PL UMing CN', 'WenQuanYi Micro Hei', serif",
-  hei: "'SimHei', '黑体', 'STHeiti', 'FZHei-B01S', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', 'WenQuanYi Micro Hei', sans-serif",
-  kai: "'KaiTi', '楷体', 'KaiTi_GB2312', '楷体_GB2312', 'STKaiti', 'FZKai-Z03S', 'AR PL UKai CN', 'Noto Serif CJK SC', 'AR PL UMing CN', serif",
-  xiaobiaosong: "'FZXiaoBiaoSong-B05S', '方正小标宋简体', 'FZXiaoBiaoSong-B05', '方正小标宋_GBK', 'SimSun', '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', 'AR PL UMing CN', serif",
+  fangsong: stack([...OWN.fangsong, ...SERIF_FREE]),
+  song: stack([...OWN.song, ...SERIF_FREE]),
+  hei: stack([...OWN.hei, 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', 'WenQuanYi Micro Hei', 'sans-serif']),
+  kai: stack([...OWN.kai, 'AR PL UKai CN', ...SERIF_FREE]),
+  // no 小标宋: 宋体 is the nearer face, then the free serifs
+  xiaobiaosong: stack([...OWN.xiaobiaosong, ...OWN.song.slice(0, 2), ...SERIF_FREE]),
 } as const
 
-/** What each face is for — the print preview names the font actually found for each (domain.md §8: "say which"). */
-export const FONT_ROLES: { role: string; wanted: string; stack: string }[] = [
-  { role: '正文', wanted: '仿宋', stack: FONTS.fangsong },
-  { role: '标题', wanted: '方正小标宋简体', stack: FONTS.xiaobiaosong },
-  { role: '一级标题、表头', wanted: '黑体', stack: FONTS.hei },
-  { role: '二级标题', wanted: '楷体', stack: FONTS.kai },
-  { role: '页码', wanted: '宋体', stack: FONTS.song },
+/** What each face is for, and the names of the face itself — the preview says which font each part really uses. */
+export const FONT_ROLES: { role: string; wanted: string; own: string[]; stack: string }[] = [
+  { role: '正文', wanted: '仿宋', own: OWN.fangsong, stack: FONTS.fangsong },
+  { role: '标题', wanted: '方正小标宋', own: OWN.xiaobiaosong, stack: FONTS.xiaobiaosong },
+  { role: '一级标题、表头', wanted: '黑体', own: OWN.hei, stack: FONTS.hei },
+  { role: '二级标题', wanted: '楷体', own: OWN.kai, stack: FONTS.kai },
+  { role: '页码', wanted: '宋体', own: OWN.song, stack: FONTS.song },
 ]
 
 /** Margins in mm: top, right, bottom, left. */
