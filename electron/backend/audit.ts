@@ -20,8 +20,11 @@ function rowHash(prev: string, at: string, user: string, method: string, entity:
 
 const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value))
 
+/** Who and what an entry is recorded for: the call context, or the system acting on its own (automatic backups). */
+export type AuditActor = Pick<CallContext, 'db' | 'now' | 'user' | 'method'>
+
 /** Records one mutation; must run inside the caller's transaction so the change and its entry commit together. */
-export function recordAudit(ctx: CallContext, rec: AuditRecord): void {
+export function recordAudit(ctx: AuditActor, rec: AuditRecord): void {
   const prev = (ctx.db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS
   const at = ctx.now().toISOString()
   const before = json(rec.before)

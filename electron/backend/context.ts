@@ -22,4 +22,9 @@ export interface BackendContext {
 /** A context for one call: which method is running, for the audit log. */
 export interface CallContext extends BackendContext {
   method: string
+  /**
+   * Closes the database, runs `replace` (which may swap the file, e.g. a restore) and reopens it for every
+   * later call; returns the new connection. Only for methods declared without a transaction.
+   */
+  reopen: (replace: () => void) => Database
 }

@@ -1,9 +1,11 @@
+import type Database from 'better-sqlite3'
 import { SqliteError } from 'better-sqlite3'
 import type { z } from 'zod'
 import { contract, isMethod } from '../shared/contract'
 import { accessProblem } from './access'
 import { AppError, type AppErrorData, type Result } from '../shared/result'
 import type { BackendContext, CallContext } from './context'
+import { openDatabase } from './db/open'
 import { handlers } from './handlers'
 
 export interface Backend {
@@ -22,37 +24,52 @@ function sqliteMessage(error: InstanceType<typeof SqliteError>): AppErrorData {
   if (error.code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'CONFLICT', message: '保存失败：与已有记录冲突（可能是重复或被引用的数据），未作任何修改' }
   }
-  if (error.code === 'SQLITE_BUSY') return { code: 'CONFLICT', message: '数据库正忙（另一个操作正在写入），请稍后重试' }
+  if (error.code.startsWith('SQLITE_BUSY')) return { code: 'CONFLICT', message: '数据库正忙（另一个操作正在写入），请稍后重试' }
   return { code: 'INTERNAL', message: `数据库错误（${error.code}），未作任何修改。如反复出现，请备份数据后联系管理员` }
 }
 
 export function createBackend(context: BackendContext, log: (error: unknown) => void = console.error): Backend {
+  /** Closes the database, lets `replace` swap the file (restore from a backup) and opens it again for every later call. */
+  function reopen(replace: () => void): Database.Database {
+    context.db.close()
+    try {
+      replace()
+    } finally {
+      context.db = openDatabase(context.databasePath)
+    }
+    return context.db
+  }
+
   async function call(method: string, input: unknown): Promise<Result<unknown>> {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${String(method).slice(0, 80)}` } }
     const spec = contract[method]
-    const parsed = spec.input.safeParse(input ?? {})
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+    // who may call comes before what was sent: without the right role nothing about the input is answered
     const denied = accessProblem(spec.access, context)
     if (denied) return { ok: false, error: { code: 'FORBIDDEN', message: denied } }
+    const parsed = spec.input.safeParse(input ?? {})
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
     const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown
     // the audit names the signed-in person; the CLI acts as the machine's user
-    const ctx: CallContext = { ...context, method, user: context.session.user ? `${context.session.user.displayName}（${context.session.user.username}）` : context.user }
+    const ctx: CallContext = { ...context, method, user: context.session.user ? `${context.session.user.displayName}（${context.session.user.username}）` : context.user, reopen }
     try {
-      const data =
-        // public methods (sign-in) keep their own writes: a failed password must still count
-        spec.access === 'read' || spec.access === 'public'
-          ? await handler(parsed.data, ctx)
-          : context.db.transaction(() => {
+      const data = spec.transaction
+        ? // IMMEDIATE takes the write lock first (waiting up to busy_timeout): a background job committing
+          // between this action's first read and first write would otherwise fail it with SQLITE_BUSY_SNAPSHOT
+          context.db
+            .transaction(() => {
               const out = handler(parsed.data, ctx)
               if (out instanceof Promise) throw new Error(`${method}: a write handler must be synchronous to run in one transaction`)
               return out
-            })()
+            })
+            .immediate()
+        : // reads, and the few methods that manage their own writes (sign-in: a failed password must still count)
+          await handler(parsed.data, ctx)
       return { ok: true, data }
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toData() }
       if (error instanceof SqliteError) {
         // constraint and busy errors are expected; anything else is a bug worth a log line
-        if (!error.code.startsWith('SQLITE_CONSTRAINT') && error.code !== 'SQLITE_BUSY') log(error)
+        if (!error.code.startsWith('SQLITE_CONSTRAINT') && !error.code.startsWith('SQLITE_BUSY')) log(error)
         return { ok: false, error: sqliteMessage(error) }
       }
       log(error)

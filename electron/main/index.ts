@@ -2,10 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeE
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Backend } from '../backend/dispatch'
-import { backupIsDue, newestGoodBackup, restoreBackup } from '../backend/backup/backup'
-import { DatabaseCorruptError } from '../backend/db/open'
-import { openBackend } from '../backend/open'
+import { automaticBackup, startBackend, type AppBackend } from '../backend/backup/startup'
 import { resolveDatabasePath } from '../backend/paths'
 import { buildMenu } from './menu'
 import { measureSections, printPreview, saveAsPdf } from './printing'
@@ -14,7 +11,7 @@ import { mainWindowOptions } from './window-options'
 import { loadWindowBounds, saveWindowBounds } from './window-state'
 
 let mainWindow: BrowserWindow | null = null
-let backend: Backend | null = null
+let backend: AppBackend | null = null
 
 // In development electron-vite serves the renderer from a local dev server; the product loads files.
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
@@ -37,17 +34,10 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dbPath = resolveDatabasePath(process.argv, process.env, app.getPath('userData'))
   mkdirSync(dirname(dbPath), { recursive: true })
-  try {
-    backend = openBackend(dbPath, 'electron')
-  } catch (error) {
-    if (error instanceof DatabaseCorruptError && (await guidedRestore(dbPath, error))) {
-      app.relaunch()
-    }
-    app.exit(error instanceof DatabaseCorruptError ? 0 : 1)
-    return
-  }
-  // automatic backup at start when the newest is older than a day (issue 8); failures are logged, not fatal
-  if (backupIsDue(dbPath, new Date())) void backend.call('backup.create', { reason: '启动时自动备份' }).then((r) => r.ok || console.error(r.error.message))
+  // a damaged database opens in recovery mode: the window explains it and offers the good backups (no crash loop)
+  backend = startBackend(dbPath, 'electron')
+  // automatic backup at start when the newest is older than a day (issue 8); a failure is logged, never fatal
+  void automaticBackup(backend, '启动时自动备份', 'due').then((r) => r.error && console.error(r.error))
 
   denyEverythingRemote()
   ipcMain.handle('dangban:call', (event, method: unknown, input: unknown) => {
@@ -104,41 +94,19 @@ function denyEverythingRemote(): void {
   })
 }
 
-/**
- * A damaged database file never leads to a crash loop: the clerk is told what happened and offered the newest
- * backup that passes its checks; the damaged file is kept aside by the restore.
- */
-async function guidedRestore(dbPath: string, error: DatabaseCorruptError): Promise<boolean> {
-  const good = newestGoodBackup(dbPath)
-  if (!good) {
-    dialog.showErrorBox('数据库已损坏', `${error.message}\n\n没有找到可用的备份。请联系管理员，并保留文件：${dbPath}`)
-    return false
-  }
-  const { response } = await dialog.showMessageBox({
-    type: 'error',
-    title: '数据库已损坏',
-    message: error.message,
-    detail: `最近一次完好的备份：${new Date(good.createdAt).toLocaleString('zh-CN')}（党员 ${good.counts.members ?? 0} 人，会议 ${good.counts.meetings ?? 0} 次）。\n恢复时会先把损坏的文件另存，不会删除任何文件。`,
-    buttons: ['从该备份恢复并重新启动', '退出'],
-    defaultId: 0,
-    cancelId: 1,
-  })
-  if (response !== 0) return false
-  restoreBackup(good.file, dbPath, new Date())
-  return true
-}
-
 let backedUpOnExit = false
 // a backup on exit as well, before the database is closed
 app.on('before-quit', (event) => {
   if (backedUpOnExit || !backend) return
   event.preventDefault()
   backedUpOnExit = true
-  void backend.call('backup.create', { reason: '退出时自动备份' }).finally(() => app.quit())
+  void automaticBackup(backend, '退出时自动备份', 'always')
+    .then((r) => r.error && console.error(r.error))
+    .finally(() => app.quit())
 })
 
 app.on('will-quit', () => {
-  backend?.context.db.close()
+  backend?.close()
   backend = null
 })
 

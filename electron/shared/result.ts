@@ -1,5 +1,5 @@
 /** Every backend call answers with data or an error a clerk can read: errors are data, never thrown across the boundary. */
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNKNOWN_METHOD' | 'INTERNAL'
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNKNOWN_METHOD' | 'INTERNAL' | 'DAMAGED'
 
 export interface FieldIssue {
   /** dotted path of the input field, e.g. "parentId" */

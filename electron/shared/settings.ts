@@ -40,6 +40,8 @@ export const DEFAULT_SETTINGS = {
   'backup.keepDaily': 7,
   'backup.keepWeekly': 4,
   'backup.keepMonthly': 12,
+  /** a second folder every backup is also written to (another disk, a USB drive); '' = only the data folder */
+  'backup.extraDir': '',
   /** the hospital's name as printed on reports and exports */
   'unit.name': '',
   /** 签到表: blank rows after the expected attendees, for walk-ins and 列席 (domain.md §8) */

@@ -1,15 +1,22 @@
 import type { SessionUser } from '@shared/contract/accounts'
+import type { RecoveryStatus } from '@shared/contract/backup'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { call } from '../api/client'
 
-/** Who is signed in; the app shows the setup or sign-in screen until someone is. */
+/**
+ * Who is signed in; the app shows the setup or sign-in screen until someone is, and the recovery screen
+ * instead when the database could not be opened at start.
+ */
 export const useSessionStore = defineStore('session', () => {
-  const state = ref<'loading' | 'setup' | 'login' | 'ready'>('loading')
+  const state = ref<'loading' | 'damaged' | 'setup' | 'login' | 'ready'>('loading')
   const user = ref<SessionUser | null>(null)
   const notice = ref('')
+  const recovery = ref<RecoveryStatus>({ damaged: false })
 
   async function refresh(): Promise<void> {
+    recovery.value = await call('recovery.status', {})
+    if (recovery.value.damaged) return void (state.value = 'damaged')
     const s = await call('auth.status', {})
     user.value = s.user
     state.value = s.user ? 'ready' : s.setupNeeded ? 'setup' : 'login'
@@ -25,5 +32,5 @@ export const useSessionStore = defineStore('session', () => {
     notice.value = reason
     state.value = 'login'
   }
-  return { state, user, notice, refresh, signedIn, logout }
+  return { state, user, notice, recovery, refresh, signedIn, logout }
 })

@@ -1,66 +1,117 @@
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
-import type { BackupInfo } from '../../shared/contract/backup'
+import { dirname, join } from 'node:path'
+import type { BackupFacts, BackupInfo } from '../../shared/contract/backup'
 import { verifyAuditChain } from '../audit'
+import { latestVersion } from '../db/migrate'
+
+/**
+ * Backup layout (issue 8), in the backup folder (default `<data folder>/backups`, optionally also a folder the
+ * administrator chose, e.g. a USB drive):
+ *   dangban-YYYYMMDD-HHMMSS.db        the database, written by SQLite's online backup API
+ *   dangban-YYYYMMDD-HHMMSS.db.json   its manifest: time, reason, size, sha256, integrity, row counts, audit head
+ *   attachments/<sha256>              meeting photos and scans, content-addressed, shared by all backups
+ * Attachments are named by their content hash and never change, so one folder serves every backup: a backup
+ * copies only the files that are not there yet, and a restore copies back only those missing in the data folder.
+ */
 
 /** Tables whose row counts describe a backup (what a clerk would recognise). */
-const COUNTED = ['organizations', 'members', 'meetings', 'attendance', 'audit_log']
+export const COUNTED = ['organizations', 'members', 'meetings', 'attendance', 'attachments', 'users', 'audit_log']
 
 export const defaultBackupDir = (databasePath: string): string => join(dirname(databasePath), 'backups')
-const attachmentDir = (databasePath: string): string => join(dirname(databasePath), 'attachments')
+export const attachmentDir = (databasePath: string): string => join(dirname(databasePath), 'attachments')
 
-function stamp(now: Date): string {
+export function stamp(now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0')
   return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`
 }
 
-/** Opens a backup read-only and checks it: integrity_check, schema version, row counts, audit chain. */
-export function inspectBackup(file: string): Omit<BackupInfo, 'file' | 'createdAt' | 'reason' | 'size'> {
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+export const sha256File = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex')
+
+/**
+ * Opens a database file read-only and checks it: integrity_check, schema version (a backup from a newer
+ * program cannot be used), row counts, the audit hash chain and its last entry, and which attachments it needs.
+ */
+export function inspectBackup(file: string): BackupFacts {
+  let db: Database.Database
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true })
+  } catch (error) {
+    return broken(`无法打开（${(error as { code?: string }).code ?? (error as Error).message}）`)
+  }
   try {
     const integrity = db.pragma('integrity_check', { simple: true }) as string
+    if (integrity !== 'ok') return broken(`完整性检查未通过：${integrity.slice(0, 200)}`, integrity)
     const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[])
     const counts = Object.fromEntries(COUNTED.filter((t) => tables.has(t)).map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]))
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number
     const chain = tables.has('audit_log') ? verifyAuditChain(db) : { ok: true as const, count: 0 }
-    return { ok: integrity === 'ok' && chain.ok, integrity, schemaVersion: db.pragma('user_version', { simple: true }) as number, counts }
+    const head = tables.has('audit_log') ? ((db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? null) : null
+    const needed = tables.has('attachments') ? (db.prepare('SELECT DISTINCT sha256 FROM attachments').pluck().all() as string[]) : []
+    const missing = needed.filter((h) => !existsSync(join(dirname(file), 'attachments', h))).length
+    let problem: string | null = null
+    if (schemaVersion > latestVersion()) problem = `该备份由更新版本的党办通生成（数据结构版本 ${schemaVersion}），请先升级本程序`
+    else if (!chain.ok) problem = `审计日志第 ${chain.brokenAt} 条被改动或删除过`
+    return { ok: problem === null, problem, integrity, schemaVersion, counts, auditHead: head, attachments: { needed: needed.length, missing } }
+  } catch (error) {
+    return broken(`读取失败（${(error as { code?: string }).code ?? (error as Error).message}）`)
   } finally {
     db.close()
   }
 }
 
+const broken = (problem: string, integrity = problem): BackupFacts => ({ ok: false, problem, integrity, schemaVersion: 0, counts: {}, auditHead: null, attachments: { needed: 0, missing: 0 } })
+
+/** Copies the content-addressed files that `to` does not have yet (never overwrites: same name, same bytes). */
+export function copyMissing(from: string, to: string): number {
+  if (!existsSync(from)) return 0
+  mkdirSync(to, { recursive: true })
+  let copied = 0
+  for (const name of readdirSync(from)) {
+    if (existsSync(join(to, name))) continue
+    copyFileSync(join(from, name), join(to, name))
+    copied++
+  }
+  return copied
+}
+
 /**
- * A backup through SQLite's online backup API (never a file copy of a live database), verified, with a
- * manifest beside it. Attachments are content-addressed, so copying the missing ones is enough.
+ * A backup through SQLite's online backup API (never a file copy of a live database: a copy taken while a
+ * write is in progress, or without the -wal file, can be unusable), then verified, with a manifest beside it.
  */
 export async function createBackup(db: Database.Database, databasePath: string, dir: string, reason: string, now: Date): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true })
-  const file = join(dir, `dangban-${stamp(now)}.db`)
+  let file = join(dir, `dangban-${stamp(now)}.db`)
+  for (let n = 2; existsSync(file); n++) file = join(dir, `dangban-${stamp(now)}-${n}.db`)
   await db.backup(file)
-  const attachments = attachmentDir(databasePath)
-  if (existsSync(attachments)) {
-    const target = join(dir, 'attachments')
-    mkdirSync(target, { recursive: true })
-    for (const name of readdirSync(attachments)) if (!existsSync(join(target, name))) copyFileSync(join(attachments, name), join(target, name))
-  }
+  copyMissing(attachmentDir(databasePath), join(dir, 'attachments'))
   const facts = inspectBackup(file)
-  if (!facts.ok) {
+  if (facts.integrity !== 'ok') {
     unlinkSync(file)
-    throw new Error(`备份文件校验未通过（${facts.integrity}），已删除该备份，请检查磁盘空间后重试`)
+    throw new Error(`备份文件校验未通过（${facts.problem}），已删除该备份，请检查磁盘空间或换一个备份位置后重试`)
   }
-  const info: BackupInfo = { file, createdAt: now.toISOString(), reason, size: statSync(file).size, ...facts, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') }
+  // a broken audit chain is copied faithfully (the backup is still the best copy there is) and flagged in the list
+  const info: BackupInfo = { file, createdAt: now.toISOString(), reason, size: statSync(file).size, ...facts, sha256: sha256File(file) }
   writeFileSync(`${file}.json`, JSON.stringify(info, null, 2))
   return info
 }
 
+/** The backups in a folder, newest first, from their manifests; a manifest whose database is gone is skipped. */
 export function listBackups(dir: string): BackupInfo[] {
   if (!existsSync(dir)) return []
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.db.json'))
-    .map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as BackupInfo)
-    .filter((b) => existsSync(b.file) || existsSync(join(dir, basename(b.file))))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const list: BackupInfo[] = []
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.db.json'))) {
+    try {
+      const info = JSON.parse(readFileSync(join(dir, name), 'utf8')) as BackupInfo
+      // the folder may have been moved (a USB drive on another letter): trust the manifest's neighbour
+      const file = join(dir, name.slice(0, -'.json'.length))
+      if (existsSync(file)) list.push({ ...info, file })
+    } catch {
+      // a damaged manifest hides nothing: the .db next to it can still be restored with the CLI
+    }
+  }
+  return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
 
 /** Keeps the newest backup of each of the last `daily` days, `weekly` weeks and `monthly` months; removes the rest. */
@@ -89,47 +140,6 @@ export function rotate(dir: string, keep: { daily: number; weekly: number; month
     for (const f of [b.file, `${b.file}.json`]) if (existsSync(f)) unlinkSync(f)
   }
   return removed.map((b) => b.file)
-}
-
-/**
- * Restores a backup into the database file at `databasePath` (which must be closed): the backup is checked
- * first, the current file is kept aside, then replaced. Returns where the old file went.
- */
-export function restoreBackup(backupFile: string, databasePath: string, now: Date): { savedAs: string | null; info: ReturnType<typeof inspectBackup> } {
-  const info = inspectBackup(backupFile)
-  if (!info.ok) throw new Error(`该备份未通过校验（${info.integrity}），不能用于恢复，请选择其他备份`)
-  let savedAs: string | null = null
-  if (existsSync(databasePath)) {
-    savedAs = `${databasePath}.before-restore-${stamp(now)}`
-    const live = new Database(databasePath)
-    try {
-      live.pragma('wal_checkpoint(TRUNCATE)')
-    } finally {
-      live.close()
-    }
-    copyFileSync(databasePath, savedAs)
-  }
-  for (const suffix of ['-wal', '-shm']) if (existsSync(databasePath + suffix)) unlinkSync(databasePath + suffix)
-  copyFileSync(backupFile, databasePath)
-  const attachments = join(dirname(backupFile), 'attachments')
-  if (existsSync(attachments)) {
-    const target = join(dirname(databasePath), 'attachments')
-    mkdirSync(target, { recursive: true })
-    for (const name of readdirSync(attachments)) if (!existsSync(join(target, name))) copyFileSync(join(attachments, name), join(target, name))
-  }
-  return { savedAs, info }
-}
-
-/** For the guided restore after a damaged start: the newest backup that passes its checks. */
-export function newestGoodBackup(databasePath: string): BackupInfo | null {
-  for (const b of listBackups(defaultBackupDir(databasePath))) {
-    try {
-      if (inspectBackup(b.file).ok) return b
-    } catch {
-      // a damaged backup is skipped; the next older one is tried
-    }
-  }
-  return null
 }
 
 /** Start-up backup (issue 8): when the newest backup is older than a day, or there is none. */

@@ -1,22 +1,48 @@
-import type { backupContract } from '../../shared/contract/backup'
-import { recordAudit, verifyAuditChain } from '../audit'
+import type { backupContract, RestoreResult } from '../../shared/contract/backup'
+import { AppError } from '../../shared/result'
+import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
-import { settingsOf } from '../memo'
-import { createBackup, defaultBackupDir, listBackups, rotate } from './backup'
+import { runningJobs } from '../jobs/runner'
+import { listBackups } from './backup'
+import { restoreBackup, testRestore, type RestoreOutcome } from './restore'
+import { backupDirs, backupNow, findBackup, markRestored, verifyDatabase } from './service'
+
+const mayChooseFolder = (ctx: CallContext): boolean => ctx.transport === 'cli' || ctx.session.user?.role === 'admin'
 
 export const backupHandlers: Handlers<typeof backupContract> = {
-  'backup.create': async ({ dir, reason }, ctx) => {
-    const target = dir ?? defaultBackupDir(ctx.databasePath)
-    const info = await createBackup(ctx.db, ctx.databasePath, target, reason, ctx.now())
-    const s = settingsOf(ctx)
-    rotate(target, { daily: s['backup.keepDaily'], weekly: s['backup.keepWeekly'], monthly: s['backup.keepMonthly'] }, ctx.now())
-    recordAudit(ctx, { entity: 'backup', entityId: null, before: null, after: { file: info.file, reason } })
-    return info
+  'backup.create': ({ dir, reason }, ctx) => {
+    if (dir && !mayChooseFolder(ctx)) throw new AppError('FORBIDDEN', '只有管理员可以把备份保存到其他文件夹')
+    return backupNow(ctx, dir, reason)
   },
-  'backup.list': ({ dir }, ctx) => listBackups(dir ?? defaultBackupDir(ctx.databasePath)),
-  'backup.verify': (_i, ctx) => {
-    const integrity = ctx.db.pragma('integrity_check', { simple: true }) as string
-    const chain = verifyAuditChain(ctx.db)
-    return { integrity, auditChain: chain.ok ? { ok: true, count: chain.count } : { ok: false, count: chain.count, brokenAt: chain.brokenAt } }
+  'backup.list': ({ dir }, ctx) => {
+    if (dir && !mayChooseFolder(ctx)) throw new AppError('FORBIDDEN', '只有管理员可以查看其他文件夹中的备份')
+    return (dir ? [dir] : backupDirs(ctx)).flatMap(listBackups).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   },
+  'backup.inspect': ({ file }, ctx) => findBackup(ctx, file),
+  'backup.testRestore': ({ file }, ctx) => {
+    const found = findBackup(ctx, file)
+    return testRestore(found.file, found.createdAt ? found : null)
+  },
+  'backup.restore': ({ file }, ctx) => restoreLive(ctx, findBackup(ctx, file).file, '管理员从备份恢复'),
+  'backup.verify': (_i, ctx) => verifyDatabase(ctx),
+  // the database opened: nothing to recover (the start-up wrapper answers these while it is damaged)
+  'recovery.status': () => ({ damaged: false }),
+  'recovery.restore': () => {
+    throw new AppError('CONFLICT', '数据库完好，不需要恢复。要回到某个备份，请由管理员在“系统设置 → 备份与恢复”中操作')
+  },
+}
+
+/**
+ * Replaces the open database with a backup: the connection is closed, the file swapped (the current one kept
+ * aside), and the database opened again. Everybody signs in again: the accounts are now those of the backup.
+ */
+async function restoreLive(ctx: CallContext, file: string, why: string): Promise<RestoreResult> {
+  if (ctx.databasePath === ':memory:') throw new AppError('CONFLICT', '内存数据库不能从备份恢复')
+  if (runningJobs() > 0) throw new AppError('CONFLICT', '有导入或导出正在后台进行，请等它完成后再恢复')
+  let outcome: RestoreOutcome | null = null
+  const db = ctx.reopen(() => {
+    outcome = restoreBackup(file, ctx.databasePath, ctx.now())
+  })
+  ctx.session.user = null
+  return markRestored({ ...ctx, db }, file, outcome as unknown as RestoreOutcome, why)
 }

@@ -10,9 +10,10 @@ import { migrate } from './migrate'
 export class DatabaseCorruptError extends Error {
   constructor(
     readonly file: string,
-    detail: string,
+    readonly detail: string,
   ) {
-    super(`数据库文件已损坏，无法打开（${detail}）。数据没有丢失在备份中：请从最近一次完好的备份恢复`)
+    // the clerk reads the sentence; SQLite's own report stays available as `detail` for whoever repairs it
+    super('数据库文件已损坏，无法安全打开。请从最近一次完好的备份恢复')
     this.name = 'DatabaseCorruptError'
   }
 }
@@ -43,6 +44,9 @@ export function openDatabase(file: string): Database.Database {
     return db
   } catch (error) {
     db.close()
+    // damage that quick_check missed can still surface while migrating: the same guided restore applies
+    const code = (error as { code?: string }).code ?? ''
+    if (code.startsWith('SQLITE_CORRUPT')) throw new DatabaseCorruptError(file, code)
     throw error
   }
 }

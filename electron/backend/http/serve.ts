@@ -1,9 +1,7 @@
 /** `npm run web`: the real renderer and backend in any Chromium, for machines where Electron cannot be downloaded. */
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { backupIsDue, newestGoodBackup } from '../backup/backup'
-import { DatabaseCorruptError } from '../db/open'
-import { openBackend } from '../open'
+import { automaticBackup, startBackend } from '../backup/startup'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
 import { startBridge } from './bridge'
 
@@ -18,30 +16,24 @@ if (!existsSync(resolve(rendererDir, 'index.html'))) {
 }
 
 async function main(): Promise<void> {
-mkdirSync(dirname(dbPath), { recursive: true })
-let backend
-try {
-  backend = openBackend(dbPath, 'web')
-} catch (error) {
-  if (!(error instanceof DatabaseCorruptError)) throw error
-  const good = newestGoodBackup(dbPath)
-  console.error(error.message)
-  console.error(good ? `最近一次完好的备份：${good.file}\n恢复：npm run cli -- restore "${good.file}" --db "${dbPath}"` : '没有找到可用的备份，请联系管理员')
-  process.exit(1)
-}
-if (backupIsDue(dbPath, new Date())) await backend.call('backup.create', { reason: '启动时自动备份' })
-const bridge = await startBridge(backend, rendererDir, port)
-console.log(`党办通（浏览器模式）已启动：${bridge.url}`)
-console.log(`数据库：${dbPath}`)
-console.log('仅监听本机 127.0.0.1；按 Ctrl+C 退出')
-const stop = (): void => {
-  void bridge.close().then(() => {
-    backend.context.db.close()
-    process.exit(0)
-  })
-}
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+  mkdirSync(dirname(dbPath), { recursive: true })
+  // a damaged database starts in recovery mode: the page explains it and offers the good backups
+  const backend = startBackend(dbPath, 'web')
+  if (backend.damaged) console.error('数据库已损坏：请在打开的页面中从备份恢复')
+  const auto = await automaticBackup(backend, '启动时自动备份', 'due')
+  if (auto.error) console.error(auto.error)
+  const bridge = await startBridge(backend, rendererDir, port)
+  console.log(`党办通（浏览器模式）已启动：${bridge.url}`)
+  console.log(`数据库：${dbPath}`)
+  console.log('仅监听本机 127.0.0.1；按 Ctrl+C 退出')
+  const stop = (): void => {
+    void bridge.close().then(() => {
+      backend.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
 
 void main()

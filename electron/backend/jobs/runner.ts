@@ -46,6 +46,9 @@ export function startJob(ctx: BackendContext, method: string, input: unknown): s
   return id
 }
 
+/** How many background jobs are still running (a restore must wait: each job has the database file open). */
+export const runningJobs = (): number => [...jobs.values()].filter((j) => j.state === 'running').length
+
 export function jobStatus(id: string): JobStatus {
   const status = jobs.get(id)
   if (!status) throw new AppError('NOT_FOUND', '找不到该后台任务（可能程序已重新启动）')

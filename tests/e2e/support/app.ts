@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startBridge, type Bridge } from '../../../electron/backend/http/bridge'
-import { openBackend } from '../../../electron/backend/open'
-import type { Backend } from '../../../electron/backend/dispatch'
+import { startBackend, type AppBackend } from '../../../electron/backend/backup/startup'
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[]
 
@@ -23,7 +22,7 @@ export interface TestApp {
   page: Page
   browser: Browser
   bridge: Bridge
-  backend: Backend
+  backend: AppBackend
   dbPath: string
   /** sets up data straight through the backend (as the signed-in administrator); fails the test on an error */
   must(method: string, input: unknown): Promise<{ id: number }>
@@ -33,11 +32,13 @@ export interface TestApp {
 }
 
 /** The real renderer in Chromium, talking to the real backend over the loopback bridge, on a temporary database. */
-export async function startApp(options: { signedIn?: boolean } = {}): Promise<TestApp> {
+export async function startApp(options: { signedIn?: boolean; prepare?: (dbPath: string) => Promise<void> } = {}): Promise<TestApp> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build（npm test 会自动构建）')
   const dir = mkdtempSync(join(tmpdir(), 'dangban-e2e-'))
   const dbPath = join(dir, 'dangban.db')
-  const backend = openBackend(dbPath, 'web')
+  // `prepare` shapes the data folder before the app starts (e.g. a damaged database with backups beside it)
+  await options.prepare?.(dbPath)
+  const backend = startBackend(dbPath, 'web')
   // most tests start signed in as the administrator; the sign-in test starts from the first-run screen
   if (options.signedIn !== false) {
     const r = await backend.call('auth.setup', { username: 'admin', displayName: '测试管理员', password: 'e2e-password-1' })
@@ -72,7 +73,7 @@ export async function startApp(options: { signedIn?: boolean } = {}): Promise<Te
     async close() {
       await browser.close()
       await bridge.close()
-      backend.context.db.close()
+      backend.close()
       rmSync(dir, { recursive: true, force: true })
       if (errors.length) throw new Error(`页面脚本出错：${errors.join('\n')}`)
     },

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { newestGoodBackup } from '../../../electron/backend/backup/backup'
+import { newestGoodBackup } from '../../../electron/backend/backup/restore'
 import { runCli } from '../../../electron/backend/cli/run'
 import { DatabaseCorruptError, openDatabase } from '../../../electron/backend/db/open'
 
@@ -28,7 +28,7 @@ describe('备份、恢复与校验', () => {
     expect(made.code).toBe(0)
     const info = JSON.parse(made.out)
     expect(info.file).toMatch(/backups\/dangban-\d{8}-\d{6}\.db$/)
-    expect(info).toMatchObject({ ok: true, integrity: 'ok', counts: { organizations: 2, audit_log: 2 } })
+    expect(info).toMatchObject({ ok: true, integrity: 'ok', counts: { organizations: 2, audit_log: 2 }, copies: [] })
     const list = JSON.parse((await cli(['backups', 'list', '--json', '--db', db])).out)
     expect(list.map((b: { file: string }) => b.file)).toEqual([info.file])
 

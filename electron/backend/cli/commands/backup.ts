@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
-import type { BackupInfo, VerifyResult } from '../../../shared/contract/backup'
-import { restoreBackup } from '../../backup/backup'
+import type { BackupInfo, BackupMade, VerifyResult } from '../../../shared/contract/backup'
+import { restoreBackup } from '../../backup/restore'
+import { markRestored } from '../../backup/service'
+import { openBackend } from '../../open'
 import { CliError, table } from '../output'
 import type { CliCommand } from '../types'
 
@@ -10,9 +12,11 @@ export const backupCommand: CliCommand = {
   usage: 'backup [--dir 目录] [--json]                 立即备份（SQLite 在线备份并校验）',
   options: { dir: 'string' },
   async run({ call, flags, io }) {
-    const info = (await call('backup.create', { dir: flags.dir ? resolve(String(flags.dir)) : null, reason: '命令行备份' })) as BackupInfo
+    const info = (await call('backup.create', { dir: flags.dir ? resolve(String(flags.dir)) : null, reason: '命令行备份' })) as BackupMade
     if (flags.json) return io.out(JSON.stringify(info))
-    io.out(`已备份：${info.file}（${size(info.size)}，校验通过：${Object.entries(info.counts).map(([k, v]) => `${k} ${v}`).join('，')}）`)
+    io.out(`已备份：${info.file}（${size(info.size)}，完整性检查通过：${Object.entries(info.counts).map(([k, v]) => `${k} ${v}`).join('，')}）`)
+    if (!info.ok) io.out(`注意：${info.problem}`)
+    for (const c of info.copies) io.out(c.file ? `另存一份：${c.file}` : c.error!)
   },
 }
 
@@ -28,19 +32,27 @@ export const backupsList: CliCommand = {
 
 /** Restores into the database named by --db; runs with the database closed, keeps the current file aside. */
 export const restoreCommand: CliCommand = {
-  usage: 'restore <备份文件> [--json]                   从备份恢复（当前数据库先另存）',
+  usage: 'restore <备份文件> [--json]                   从备份恢复（先关闭党办通；当前数据库先另存）',
   withoutBackend: true,
   async run({ positionals, dbPath, flags, io }) {
     const file = positionals[0]
     if (!file) throw new CliError('请指定备份文件：restore <备份文件>', 2)
-    let result
+    let outcome
     try {
-      result = restoreBackup(resolve(file), dbPath, new Date())
+      outcome = restoreBackup(resolve(file), dbPath, new Date())
     } catch (error) {
       throw new CliError(error instanceof Error ? error.message : String(error))
     }
-    if (flags.json) return io.out(JSON.stringify({ restored: resolve(file), database: dbPath, savedAs: result.savedAs, counts: result.info.counts }))
-    io.out(`已从 ${file} 恢复到 ${dbPath}`)
+    // the restore is recorded in the restored database and a fresh backup marks the new state
+    const backend = openBackend(dbPath, 'cli')
+    let result
+    try {
+      result = await markRestored({ ...backend.context, method: 'restore', user: backend.context.user }, resolve(file), outcome, '命令行恢复')
+    } finally {
+      backend.context.db.close()
+    }
+    if (flags.json) return io.out(JSON.stringify({ restored: resolve(file), database: dbPath, ...result }))
+    io.out(`已从 ${file} 恢复到 ${dbPath}（${Object.entries(result.counts).map(([k, v]) => `${k} ${v}`).join('，')}）`)
     if (result.savedAs) io.out(`原数据库已另存为 ${result.savedAs}`)
   },
 }
@@ -49,11 +61,12 @@ export const verifyCommand: CliCommand = {
   usage: 'verify [--json]                              检查数据库完整性与审计日志哈希链',
   async run({ call, flags, io }) {
     const v = (await call('backup.verify', {})) as VerifyResult
-    const ok = v.integrity === 'ok' && v.auditChain.ok
+    const ok = v.integrity === 'ok' && v.auditChain.ok && v.sinceBackup?.ok !== false
     if (flags.json) io.out(JSON.stringify({ ok, ...v }))
     else {
       io.out(`数据库完整性：${v.integrity === 'ok' ? '正常' : v.integrity}`)
       io.out(v.auditChain.ok ? `审计日志：${v.auditChain.count} 条，哈希链完整` : `审计日志：第 ${v.auditChain.brokenAt} 条被改动或删除过（哈希链断开）`)
+      if (v.sinceBackup) io.out(v.sinceBackup.message)
     }
     // exit 3: the check ran and found a problem (already reported above)
     return ok ? 0 : 3

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { BackupInfo, BackupMade, RestoreResult, VerifyResult } from '../../shared/contract/backup'
+import { AppError } from '../../shared/result'
+import { recordAudit, verifyAuditChain, type AuditActor } from '../audit'
+import type { BackendContext } from '../context'
+import { readSettings } from '../settings'
+import { createBackup, defaultBackupDir, inspectBackup, listBackups, rotate } from './backup'
+import type { RestoreOutcome } from './restore'
+
+type Actor = AuditActor & Pick<BackendContext, 'databasePath'>
+
+/** The folders backups go to: the data folder's `backups`, and the administrator's extra folder when set. */
+export function backupDirs(ctx: Actor): string[] {
+  const extra = readSettings(ctx.db)['backup.extraDir'].trim()
+  const dirs = [defaultBackupDir(ctx.databasePath)]
+  if (extra && resolve(extra) !== resolve(dirs[0]!)) dirs.push(resolve(extra))
+  return dirs
+}
+
+/**
+ * Makes a backup into `dir`, or into every backup folder (the extra folder — often a USB drive that is not
+ * always plugged in — may fail without failing the backup), rotates each folder and records it in the audit.
+ */
+export async function backupNow(ctx: Actor, dir: string | null, reason: string): Promise<BackupMade> {
+  const settings = readSettings(ctx.db)
+  const keep = { daily: settings['backup.keepDaily'], weekly: settings['backup.keepWeekly'], monthly: settings['backup.keepMonthly'] }
+  const [first, ...others] = dir ? [resolve(dir)] : backupDirs(ctx)
+  const info = await createBackup(ctx.db, ctx.databasePath, first!, reason, ctx.now())
+  rotate(first!, keep, ctx.now())
+  const copies: BackupMade['copies'] = []
+  for (const other of others) {
+    try {
+      copies.push({ dir: other, file: (await createBackup(ctx.db, ctx.databasePath, other, reason, ctx.now())).file, error: null })
+      rotate(other, keep, ctx.now())
+    } catch (error) {
+      copies.push({ dir: other, file: null, error: `未能备份到 ${other}：${error instanceof Error ? error.message : String(error)}` })
+    }
+  }
+  ctx.db.transaction(() => recordAudit(ctx, { entity: 'backup', entityId: null, before: null, after: { file: info.file, reason, copies: copies.map((c) => c.file ?? c.error) } })).immediate()
+  return { ...info, copies }
+}
+
+/**
+ * A backup the renderer names must be one of ours (in a backup folder): the window never gets to open or
+ * restore an arbitrary file. The CLI, run by the machine's administrator, may name any file.
+ */
+export function findBackup(ctx: Actor & Pick<BackendContext, 'transport'>, file: string): BackupInfo {
+  const wanted = resolve(file)
+  for (const dir of backupDirs(ctx)) {
+    const found = listBackups(dir).find((b) => resolve(b.file) === wanted)
+    if (found) return { ...found, ...inspectBackup(found.file) }
+  }
+  if (ctx.transport === 'cli' && existsSync(wanted)) return { file: wanted, createdAt: '', reason: '', size: 0, ...inspectBackup(wanted) }
+  throw new AppError('NOT_FOUND', '找不到该备份：只能从备份文件夹中的备份恢复，请刷新列表后重试')
+}
+
+/** integrity_check, the audit chain, and whether entries that were in the newest backup are still there. */
+export function verifyDatabase(ctx: Actor): VerifyResult {
+  const integrity = ctx.db.pragma('integrity_check', { simple: true }) as string
+  const chain = verifyAuditChain(ctx.db)
+  const newest = listBackups(defaultBackupDir(ctx.databasePath)).find((b) => b.auditHead)
+  let sinceBackup: VerifyResult['sinceBackup'] = null
+  if (newest?.auditHead) {
+    const hash = ctx.db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(newest.auditHead.id) as string | undefined
+    const ok = hash === newest.auditHead.hash
+    const when = new Date(newest.createdAt).toLocaleString('zh-CN')
+    sinceBackup = {
+      file: newest.file,
+      createdAt: newest.createdAt,
+      ok,
+      message: ok
+        ? `与最近一次备份（${when}）相比，审计记录没有缺失`
+        : `最近一次备份（${when}）中的第 ${newest.auditHead.id} 条审计记录在当前数据库中${hash ? '内容不同' : '不存在'}：审计日志可能被删改，或数据库被换成了更早的副本`,
+    }
+  }
+  return { integrity, auditChain: chain.ok ? { ok: true, count: chain.count } : { ok: false, count: chain.count, brokenAt: chain.brokenAt }, sinceBackup }
+}
+
+/**
+ * After a restore (from the window, at a damaged start, or from the CLI): the restore goes into the restored
+ * database's own audit trail, and a fresh backup marks the new state, so the next verify compares against it.
+ */
+export async function markRestored(ctx: Actor, file: string, outcome: RestoreOutcome, why: string): Promise<RestoreResult> {
+  ctx.db.transaction(() => recordAudit(ctx, { entity: 'backup', entityId: null, before: { database: outcome.savedAs }, after: { restoredFrom: file, why, counts: outcome.info.counts } })).immediate()
+  const after = await backupNow(ctx, null, '恢复后自动备份').catch(() => null)
+  return { restoredFrom: file, savedAs: outcome.savedAs, counts: outcome.info.counts, backupAfter: after?.file ?? null }
+}

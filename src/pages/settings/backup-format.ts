@@ -1,0 +1,19 @@
+import type { BackupInfo } from '@shared/contract/backup'
+
+/** How a backup is described to a clerk: when, how big, what is inside. */
+export const backupTime = (b: BackupInfo): string => new Date(b.createdAt).toLocaleString('zh-CN', { hour12: false })
+
+export const backupSize = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.ceil(n / 1024))} KB`)
+
+const LABELS: [string, string, string][] = [
+  ['organizations', '党组织', '个'],
+  ['members', '党员', '人'],
+  ['meetings', '会议', '次'],
+  ['attachments', '附件', '个'],
+  ['users', '账号', '个'],
+]
+
+export const backupContents = (b: BackupInfo): string =>
+  LABELS.filter(([key]) => key in b.counts)
+    .map(([key, label, unit]) => `${label} ${b.counts[key]} ${unit}`)
+    .join('，')
