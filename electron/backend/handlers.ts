@@ -1,7 +1,7 @@
 import type { Contract } from '../shared/contract'
 import { accountsHandlers } from './accounts/handlers'
 import { appHandlers } from './app/handlers'
-import { assessmentsHandlers } from './assessments/handlers'
+import { assessmentsHandlers, ballotsHandlers } from './assessments/handlers'
 import { backupHandlers } from './backup/handlers'
 import type { Handlers } from './handler'
 import { dashboardHandlers } from './dashboard/handlers'
@@ -33,4 +33,5 @@ export const handlers: Handlers<Contract> = {
   ...printHandlers,
   ...dashboardHandlers,
   ...assessmentsHandlers,
+  ...ballotsHandlers,
 }

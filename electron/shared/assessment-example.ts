@@ -1,8 +1,9 @@
-import type { Scheme } from './rules/assessment'
+import type { AutoSource, Scheme } from './rules/scoring'
 
 /**
  * 示例指标体系 — an EXAMPLE built from the typical dimensions of domain.md §7, not any authority's official scheme.
- * Hospitals replace it with their own (schemes are data).
+ * Hospitals replace it with their own (schemes are data). Frozen: migration 0009 inserted exactly this; later
+ * additions that do not change any score (guides, auto-filled sources) come as EXAMPLE_ANNOTATIONS (migration 0010).
  */
 export const EXAMPLE_SCHEME: Scheme = {
   name: '星级党支部考评指标（示例，请按本院方案修改）',
@@ -23,4 +24,37 @@ export const DEFAULT_BANDS = [
   { min: 80, stars: 4 },
   { min: 70, stars: 3 },
   { min: 60, stars: 2 },
+]
+
+/** 评分标准 and auto-filled sources added to the example by migration 0010 (no score changes). */
+export const EXAMPLE_ANNOTATIONS: Record<string, { guide: string; source?: AutoSource; target?: number }> = {
+  setup: { guide: '支部按规定设置、按期换届得满分；超期未换届扣5分' },
+  team: { guide: '支委会成员配备齐全、分工明确，书记认真履职' },
+  dual: { guide: '书记为“双带头人”得满分，否则不得分', source: 'dualLeader' },
+  meetings: { guide: '按三会一课规定次数召开的比例 × 分值（免于考核的期间不计）', source: 'meetingCompliance' },
+  records: { guide: '记录人、出席情况、会议内容齐全的会议记录占比 × 分值', source: 'recordsComplete' },
+  late: { guide: '每次未按期召开扣2分，填写扣分数' },
+  develop: { guide: '本期接收预备党员达到计划人数得满分，未达到按比例得分', source: 'development', target: 1 },
+  dues: { guide: '按月足额交纳，无拖欠' },
+  education: { guide: '党员年度学习不少于32学时，支部书记和委员不少于56学时' },
+  quality: { guide: '科室医疗质量与安全考核结果' },
+  ethics: { guide: '无医德医风投诉' },
+  satisfaction: { guide: '患者满意度调查结果' },
+  violation: { guide: '发生违规违纪问题的，视情节扣分' },
+  honor: { guide: '获得上级表彰的，每项加1–5分，最多5分' },
+}
+
+/** The example as the current software ships it: the frozen scheme with its annotations applied. */
+export function annotatedExample(): Scheme {
+  return {
+    ...EXAMPLE_SCHEME,
+    dimensions: EXAMPLE_SCHEME.dimensions.map((d) => ({ ...d, indicators: d.indicators.map((i) => ({ ...i, ...EXAMPLE_ANNOTATIONS[i.key] })) })),
+  }
+}
+
+/** Example quotas (domain.md §7, local): top 10% five stars, the next 40% four, the next 30% three. */
+export const DEFAULT_QUOTAS = [
+  { share: 0.1, stars: 5 },
+  { share: 0.4, stars: 4 },
+  { share: 0.3, stars: 3 },
 ]

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openBackend } from '../open'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
-import { assessmentResults } from './commands/assessment'
+import { assessmentResults, importScoresCommand } from './commands/assessment'
 import { backupCommand, backupsList, restoreCommand, verifyCommand } from './commands/backup'
 import { complianceCommand } from './commands/compliance'
 import { importCommand } from './commands/imports'
@@ -33,6 +33,7 @@ const COMMANDS: Record<string, CliCommand> = {
   'import organizations': importCommand('organizations', '党组织'),
   'import members': importCommand('members', '党员'),
   'import meetings': importCommand('meetings', '会议台账'),
+  'import scores': importScoresCommand,
   seed: seedCommand,
   compliance: complianceCommand,
   'stats annual': statsAnnual,

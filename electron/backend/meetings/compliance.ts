@@ -7,7 +7,7 @@ import { allOrganizations, descendantIds } from '../organizations/repository'
 import { readSettings } from '../settings'
 
 /** Same test as missingEssentials(): a record counts only with a 记录人, attendance and content. */
-const COMPLETE = `m.status = 'active' AND m.recorder IS NOT NULL
+export const COMPLETE = `m.status = 'active' AND m.recorder IS NOT NULL
   AND (m.present_count IS NOT NULL OR EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id))
   AND (m.source = 'ledger' OR m.minutes IS NOT NULL OR m.agenda IS NOT NULL OR m.discussion IS NOT NULL)`
 

@@ -3,6 +3,7 @@ import { accountsContract } from './accounts'
 import { appContract } from './app'
 import { assessmentsContract } from './assessments'
 import { backupContract } from './backup'
+import { ballotsContract } from './ballots'
 import type { MethodSpec } from './define'
 import { dashboardContract } from './dashboard'
 import { demoContract } from './demo'
@@ -36,6 +37,7 @@ export const contract = {
   ...printContract,
   ...dashboardContract,
   ...assessmentsContract,
+  ...ballotsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -59,7 +59,7 @@ function header(d: MinutesData): string {
     <tr><th>主&ensp;持&ensp;人</th><td colspan="3">${esc(d.host ?? '')}</td><th>记&ensp;录&ensp;人</th><td colspan="3">${esc(d.recorder ?? '')}</td></tr>
     ${d.lecturer ? `<tr><th>讲&ensp;课&ensp;人</th><td colspan="7">${esc(d.lecturer)}</td></tr>` : ''}
     <tr><th>应　　到</th><td class="count">${count(d.expected)}</td><th>实　　到</th><td class="count">${count(d.present)}</td><th>请　　假</th><td class="count">${count(known ? leave.length : null)}</td><th>缺　　席</th><td class="count">${count(known ? absent.length : null)}</td></tr>
-    <tr><th>请假缺席<br>人员及原因</th><td colspan="7">${who || (known ? '无' : '')}</td></tr>
+    <tr><th>请假缺席<br>及原因</th><td colspan="7">${who || (known ? '无' : '')}</td></tr>
     <tr><th>列席人员</th><td colspan="7">${esc(d.observers || '无')}</td></tr>
     ${d.quorum ? `<tr><th>会议效力</th><td colspan="7">${esc(d.quorum)}</td></tr>` : ''}
   </table>`

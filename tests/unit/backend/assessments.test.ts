@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import { fails, ok, testBackend } from '../helpers'
 
+const FULL = { setup: 10, team: 10, dual: 5, meetings: 15, records: 10, develop: 10, dues: 5, education: 5, quality: 10, ethics: 10, satisfaction: 10 }
+
+async function hospital(names = ['内科', '外科', '儿科']) {
+  const backend = testBackend()
+  const schemes = await ok(backend, 'assessments.schemes', {})
+  const c = await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+  const ids: number[] = []
+  for (const n of names) ids.push((await ok(backend, 'orgs.create', { name: `${n}党支部`, type: 'branch', parentId: c.id })).id)
+  return { backend, scheme: schemes[0]!, committee: c.id, ids }
+}
+const roundInput = (schemeId: number, ids: number[]) => ({ schemeId, name: '2025年度星级党支部评定', period: '2025', periodFrom: '2025-01-01', periodTo: '2025-12-31', organizationIds: ids, stages: ['支部自评', '院党委考评'], rating: { bands: [{ min: 90, stars: 5 }, { min: 80, stars: 4 }, { min: 70, stars: 3 }] } })
+
 describe('考评轮次', () => {
   it('示例指标体系随软件提供并标明“示例”；三个支部经两级评审后得到名次和星级，审定后锁定', async () => {
-    const backend = testBackend()
-    const schemes = await ok(backend, 'assessments.schemes', {})
-    expect(schemes[0]).toMatchObject({ isExample: true })
-    expect(schemes[0]!.name).toContain('示例')
-    const c = await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
-    const ids: number[] = []
-    for (const n of ['内科', '外科', '儿科']) ids.push((await ok(backend, 'orgs.create', { name: `${n}党支部`, type: 'branch', parentId: c.id })).id)
-    let round = await ok(backend, 'assessments.createRound', { schemeId: schemes[0]!.id, name: '2025年度星级党支部评定', period: '2025', organizationIds: ids, stages: ['支部自评', '院党委考评'], rating: { bands: [{ min: 90, stars: 5 }, { min: 80, stars: 4 }, { min: 70, stars: 3 }] } })
+    const { backend, scheme, ids } = await hospital()
+    expect(scheme).toMatchObject({ isExample: true })
+    expect(scheme.name).toContain('示例')
+    let round = await ok(backend, 'assessments.createRound', roundInput(scheme.id, ids))
     expect(round.entries.map((e) => e.stage)).toEqual(['支部自评', '支部自评', '支部自评'])
-    const full = { setup: 10, team: 10, dual: 5, meetings: 15, records: 10, develop: 10, dues: 5, education: 5, quality: 10, ethics: 10, satisfaction: 10 }
-    const sheets = [full, { ...full, satisfaction: 2, late: 4 }, { ...full, quality: 0, ethics: 7, satisfaction: 0, records: 4 }]
+    const sheets = [FULL, { ...FULL, satisfaction: 2, late: 4 }, { ...FULL, quality: 0, ethics: 7, satisfaction: 0, records: 4 }]
     for (const [i, id] of ids.entries()) {
       await ok(backend, 'assessments.submit', { roundId: round.id, organizationId: id, sheet: sheets[i]!, comment: '自评' })
       round = await ok(backend, 'assessments.submit', { roundId: round.id, organizationId: id, sheet: sheets[i]!, comment: '考评' })
@@ -28,10 +35,65 @@ describe('考评轮次', () => {
       ['外科党支部', 2, 4],
       ['儿科党支部', 3, 3],
     ])
-    expect((await fails(backend, 'assessments.submit', { roundId: round.id, organizationId: ids[0]!, sheet: full, comment: '' })).message).toContain('已审定锁定')
+    expect((await fails(backend, 'assessments.submit', { roundId: round.id, organizationId: ids[0]!, sheet: FULL, comment: '' })).message).toContain('已审定锁定')
+    expect((await fails(backend, 'assessments.saveDraft', { roundId: round.id, organizationId: ids[0]!, sheet: FULL })).message).toContain('已审定锁定')
     const amended = await ok(backend, 'assessments.amend', { roundId: round.id, organizationId: ids[2]!, sheet: { ...sheets[2]!, ethics: 10 }, reason: '复核医德医风得分' })
     expect(amended.entries[2]!.score).toBe(74)
+    expect(amended.entries[2]!.review.history.at(-1)).toMatchObject({ action: 'amend', comment: '复核医德医风得分', score: 74 })
     const log = await ok(backend, 'audit.list', { entity: 'assessment' })
     expect(log.length).toBeGreaterThanOrEqual(8)
+    const summary = await ok(backend, 'assessments.rounds', {})
+    expect(summary[0]).toMatchObject({ entries: 3, approved: 3 })
+  })
+
+  it('每个环节的得分和评语都保留；退回后回到上一环节，佐证说明随评分表保存', async () => {
+    const { backend, scheme, ids } = await hospital(['内科'])
+    const r = await ok(backend, 'assessments.createRound', roundInput(scheme.id, ids))
+    const ref = { roundId: r.id, organizationId: ids[0]! }
+    await ok(backend, 'assessments.saveDraft', { ...ref, sheet: { setup: 8 }, notes: { setup: '换届材料见2025年3月党员大会记录' } })
+    await ok(backend, 'assessments.submit', { ...ref, sheet: FULL, notes: { setup: '已按期换届' }, comment: '自评满分' })
+    let v = await ok(backend, 'assessments.return', { ...ref, reason: '请补充换届批复' })
+    expect(v.entries[0]!.stage).toBe('支部自评')
+    await ok(backend, 'assessments.submit', { ...ref, sheet: { ...FULL, setup: 9 }, comment: '已补充' })
+    v = await ok(backend, 'assessments.submit', { ...ref, sheet: { ...FULL, setup: 7 }, comment: '扣3分' })
+    expect(v.entries[0]!.stageScores.map((s) => [s.stage, s.score, s.comment])).toEqual([
+      ['支部自评', 99, '已补充'],
+      ['院党委考评', 97, '扣3分'],
+    ])
+    expect(v.entries[0]!.notes).toEqual({})
+    expect((await fails(backend, 'assessments.saveDraft', { ...ref, sheet: { nosuch: 1 } })).message).toContain('nosuch')
+  })
+
+  it('名额规则：同分跨越名额边缘时一并评定并在原因中说明', async () => {
+    const { backend, scheme, ids } = await hospital(['一', '二', '三', '四'])
+    const r = await ok(backend, 'assessments.createRound', { ...roundInput(scheme.id, ids), stages: ['院党委考评'], rating: { quotas: [{ share: 0.25, stars: 5 }] } })
+    for (const [i, id] of ids.entries()) await ok(backend, 'assessments.submit', { roundId: r.id, organizationId: id, sheet: { ...FULL, quality: i >= 2 ? 5 : 10 }, comment: '' })
+    const v = await ok(backend, 'assessments.round', { id: r.id })
+    expect(v.ratings.map((x) => x.stars)).toEqual([5, 5, 0, 0])
+    expect(v.ratings[1]!.reason).toContain('同分')
+    expect(v.ratingText).toContain('名额边缘同分一并评定')
+  })
+
+  it('考评只针对党支部；期间结束日期不能早于开始日期；已停用的指标体系不能新建考评', async () => {
+    const { backend, scheme, committee, ids } = await hospital(['内科'])
+    expect((await fails(backend, 'assessments.createRound', roundInput(scheme.id, [committee]))).message).toContain('不是党支部')
+    expect((await fails(backend, 'assessments.createRound', { ...roundInput(scheme.id, ids), periodTo: '2024-12-31' })).message).toContain('不能早于开始日期')
+    await ok(backend, 'assessments.archiveScheme', { id: scheme.id, archived: true })
+    expect((await fails(backend, 'assessments.createRound', roundInput(scheme.id, ids))).message).toContain('已停用')
+  })
+
+  it('公示只列已审定的结果，写明星级规则和公示期', async () => {
+    const { backend, scheme, ids } = await hospital(['内科', '外科'])
+    const r = await ok(backend, 'assessments.createRound', { ...roundInput(scheme.id, ids), stages: ['院党委考评'] })
+    expect((await fails(backend, 'assessments.notice', { roundId: r.id })).message).toContain('审定后才能公示')
+    await ok(backend, 'assessments.submit', { roundId: r.id, organizationId: ids[0]!, sheet: FULL, comment: '' })
+    const doc = await ok(backend, 'assessments.notice', { roundId: r.id })
+    expect(doc.title).toBe('关于2025年度星级党支部评定结果的公示')
+    expect(doc.html).toContain('内科党支部')
+    expect(doc.html).not.toContain('外科党支部</td>')
+    expect(doc.html).toContain('另有1个支部尚在评审中')
+    expect(doc.html).toContain('≥90分5星')
+    // 2025-06-15 is a Sunday: five working days end on Friday 20 June
+    expect(doc.html).toContain('2025年6月15日至2025年6月20日')
   })
 })

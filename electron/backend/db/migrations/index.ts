@@ -7,6 +7,7 @@ import { m0006Imports } from './0006-imports'
 import { m0007TemplateMappings } from './0007-template-mappings'
 import { m0008CharSearch } from './0008-char-search'
 import { m0009Assessments } from './0009-assessments'
+import { m0010AssessmentDetails } from './0010-assessment-details'
 
 export interface Migration {
   version: number
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next number instead. */
-export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments]
+export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails]

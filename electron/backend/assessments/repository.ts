@@ -1,0 +1,114 @@
+import type { Database } from 'better-sqlite3'
+import type { SchemeRow } from '../../shared/contract/assessments'
+import type { RatingRules } from '../../shared/rules/ratings'
+import { finalScore, isLocked, latestScore, type ReviewState } from '../../shared/rules/review-chain'
+import type { Scheme, ScoreSheet } from '../../shared/rules/scoring'
+import { notFound } from '../../shared/result'
+import type { CallContext } from '../context'
+
+/** SQL of the assessment area: schemes, rounds and entries. JSON columns hold the tree and the review history. */
+interface SchemeDbRow {
+  id: number
+  name: string
+  year: number
+  version: number
+  definition_json: string
+  is_example: number
+  archived_on: string | null
+  used_by: number
+}
+
+const SCHEME_SQL = 'SELECT s.*, (SELECT count(*) FROM assessment_rounds r WHERE r.scheme_id = s.id) AS used_by FROM assessment_schemes s'
+
+const schemeOf = (r: SchemeDbRow): SchemeRow => ({
+  id: r.id,
+  name: r.name,
+  year: r.year,
+  version: r.version,
+  isExample: r.is_example === 1,
+  archived: r.archived_on !== null,
+  usedBy: r.used_by,
+  scheme: JSON.parse(r.definition_json) as Scheme,
+})
+
+export function listSchemes(db: Database): SchemeRow[] {
+  return (db.prepare(`${SCHEME_SQL} ORDER BY s.year DESC, s.name, s.version DESC`).all() as SchemeDbRow[]).map(schemeOf)
+}
+
+export function getScheme(db: Database, id: number): SchemeRow {
+  const r = db.prepare(`${SCHEME_SQL} WHERE s.id = ?`).get(id) as SchemeDbRow | undefined
+  if (!r) throw notFound('该指标体系')
+  return schemeOf(r)
+}
+
+export function nextVersion(db: Database, year: number, name: string): number {
+  return ((db.prepare('SELECT max(version) FROM assessment_schemes WHERE year = ? AND name = ?').pluck().get(year, name) as number | null) ?? 0) + 1
+}
+
+export function insertScheme(ctx: CallContext, s: Scheme, version: number, basedOn: number | null): number {
+  const at = ctx.now().toISOString()
+  return Number(
+    ctx.db
+      .prepare('INSERT INTO assessment_schemes (name, year, version, definition_json, is_example, based_on, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?)')
+      .run(s.name, s.year, version, JSON.stringify(s), basedOn, at, at).lastInsertRowid,
+  )
+}
+
+export function updateScheme(ctx: CallContext, id: number, s: Scheme): void {
+  ctx.db.prepare('UPDATE assessment_schemes SET name = ?, year = ?, definition_json = ?, updated_at = ? WHERE id = ?').run(s.name, s.year, JSON.stringify(s), ctx.now().toISOString(), id)
+}
+
+export function setArchived(ctx: CallContext, id: number, archived: boolean): void {
+  ctx.db.prepare('UPDATE assessment_schemes SET archived_on = ?, updated_at = ? WHERE id = ?').run(archived ? ctx.now().toISOString().slice(0, 10) : null, ctx.now().toISOString(), id)
+}
+
+export interface RoundRow {
+  id: number
+  scheme_id: number
+  name: string
+  period: string
+  period_from: string | null
+  period_to: string | null
+  stages_json: string
+  rating_json: string
+}
+
+export function getRound(db: Database, id: number): RoundRow & { stages: string[]; rating: RatingRules } {
+  const r = db.prepare('SELECT * FROM assessment_rounds WHERE id = ?').get(id) as RoundRow | undefined
+  if (!r) throw notFound('该考评')
+  return { ...r, stages: JSON.parse(r.stages_json) as string[], rating: JSON.parse(r.rating_json) as RatingRules }
+}
+
+export interface EntryRow {
+  organizationId: number
+  organizationName: string
+  sheet: ScoreSheet
+  notes: Record<string, string>
+  review: ReviewState
+}
+
+export function listEntries(db: Database, roundId: number): EntryRow[] {
+  const rows = db
+    .prepare('SELECT e.organization_id, o.name AS org_name, e.sheet_json, e.notes_json, e.review_json FROM assessment_entries e JOIN organizations o ON o.id = e.organization_id WHERE e.round_id = ? ORDER BY o.sort_order, o.id')
+    .all(roundId) as { organization_id: number; org_name: string; sheet_json: string; notes_json: string; review_json: string }[]
+  return rows.map((e) => ({ organizationId: e.organization_id, organizationName: e.org_name, sheet: JSON.parse(e.sheet_json) as ScoreSheet, notes: JSON.parse(e.notes_json) as Record<string, string>, review: JSON.parse(e.review_json) as ReviewState }))
+}
+
+export function getEntry(db: Database, roundId: number, organizationId: number): EntryRow {
+  const e = listEntries(db, roundId).find((x) => x.organizationId === organizationId)
+  if (!e) throw notFound('该支部的考评记录')
+  return e
+}
+
+/** Writes an entry; the score in force and the approval flag follow the review so dashboards can aggregate in SQL. */
+export function saveEntry(db: Database, roundId: number, organizationId: number, e: { sheet: ScoreSheet; notes: Record<string, string>; review: ReviewState }): void {
+  db.prepare('UPDATE assessment_entries SET sheet_json = ?, notes_json = ?, review_json = ?, score = ?, approved = ? WHERE round_id = ? AND organization_id = ?').run(
+    JSON.stringify(e.sheet),
+    JSON.stringify(e.notes),
+    JSON.stringify(e.review),
+    finalScore(e.review) ?? latestScore(e.review),
+    isLocked(e.review) ? 1 : 0,
+    roundId,
+    organizationId,
+  )
+}
