@@ -22,6 +22,21 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = { normal: '正
 export const LEAVE_REASONS = ['退党', '除名', '开除党籍', '死亡'] as const
 export type LeaveReason = (typeof LEAVE_REASONS)[number]
 
+/**
+ * Leaving the roster without leaving the party: a person in development who is no longer developed, and a
+ * 预备党员 whose qualification is cancelled (党章 第七条). Stored as status 'left' with this reason; they are not
+ * 出党 and are not counted as such by the statistics.
+ */
+export const DROPPED_REASON = '停止发展'
+export const CANCELLED_REASON = '取消预备党员资格'
+
+/** What the roster says about a person's status, in the clerk's words (the stored status alone says 'left'). */
+export function statusLabel(m: { status: MemberStatus; leftReason: string | null }): string {
+  if (m.status === 'left' && m.leftReason === DROPPED_REASON) return '已停止发展'
+  if (m.status === 'left' && m.leftReason === CANCELLED_REASON) return '已取消预备党员资格'
+  return MEMBER_STATUS_LABELS[m.status]
+}
+
 /** 统计职业类别 (domain.md §6). */
 export const OCCUPATIONS = ['专业技术人员', '管理人员', '工人（工勤技能人员）', '党政机关工作人员', '学生', '离退休人员', '其他'] as const
 
@@ -122,6 +137,11 @@ export interface MemberRow {
   partyAge: number | null
   phone: string | null
   dualLeader: boolean
+  /** 流动党员 destination, 失联 since, and when/why the person left the roster (history view) */
+  mobile: string | null
+  lostContactSince: string | null
+  leftOn: string | null
+  leftReason: string | null
 }
 
 export const MEMBER_EVENT_TYPES = [
@@ -130,15 +150,25 @@ export const MEMBER_EVENT_TYPES = [
   'talked',
   'activist',
   'candidate',
+  'assessed',
+  'political_review',
+  'trained',
+  'pre_reviewed',
   'admitted',
+  'approved',
+  'oath',
+  'conversion_applied',
   'converted',
   'extended',
+  'dropped',
+  'cancelled',
   'transfer_in',
   'transfer_out',
   'moved',
   'mobile',
   'mobile_end',
   'lost_contact',
+  'found',
   'suspended',
   'restored',
   'left',
@@ -151,15 +181,25 @@ export const MEMBER_EVENT_LABELS: Record<MemberEventType, string> = {
   talked: '谈话',
   activist: '确定为入党积极分子',
   candidate: '确定为发展对象',
+  assessed: '积极分子考察',
+  political_review: '政治审查',
+  trained: '集中培训',
+  pre_reviewed: '上级党委预审',
   admitted: '支部大会接收为预备党员',
+  approved: '上级党委审批',
+  oath: '入党宣誓',
+  conversion_applied: '提交转正申请',
   converted: '转为正式党员',
   extended: '延长预备期',
+  dropped: '停止发展',
+  cancelled: '取消预备党员资格',
   transfer_in: '组织关系转入',
   transfer_out: '组织关系转出',
   moved: '调整所在支部',
   mobile: '登记为流动党员',
   mobile_end: '结束流动',
   lost_contact: '登记为失联党员',
+  found: '恢复联系',
   suspended: '停止党籍',
   restored: '恢复党籍',
   left: '出党',

@@ -20,6 +20,8 @@ export const SETTING_LABELS: Partial<Record<SettingKey, SettingLabel>> = {
   'dev.activistReviewMonths': { group: '发展党员', label: '积极分子考察间隔', help: '细则第十二条：每半年进行一次考察', unit: '个月' },
   'dev.trainingMinHours': { group: '发展党员', label: '发展对象集中培训学时', help: '细则第十六条：不少于3天或24学时', unit: '学时' },
   'dev.probationMonths': { group: '发展党员', label: '预备期', help: '党章第七条：预备期为一年', unit: '个月' },
+  'dev.approvalWithinMonths': { group: '发展党员', label: '上级审批期限', help: '支部大会通过接收预备党员后，上级党委一般在三个月内审批（特殊情况可延长，不超过六个月）', unit: '个月' },
+  'dev.lostContactMonths': { group: '发展党员', label: '失联提示期限', help: '失去联系满此期限，提示支部研究是否停止党籍', unit: '个月' },
   'meeting.partyCongressPer': { group: '组织生活', label: '支部党员大会周期', help: '填 month（月）、quarter（季度）或 year（年）；全国默认每季度一次' },
   'meeting.partyCongressCount': { group: '组织生活', label: '支部党员大会每周期次数', help: '支部工作条例第十七条', unit: '次' },
   'meeting.committeePer': { group: '组织生活', label: '支委会周期', help: '全国默认每月一次（未设支委会的支部不适用）' },

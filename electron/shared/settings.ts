@@ -23,6 +23,10 @@ export const DEFAULT_SETTINGS = {
   'dev.trainingMinHours': 24,
   /** 党章 第七条: probation is one year */
   'dev.probationMonths': 12,
+  /** domain.md §3 step 17: the upper committee approves an admission within 3 months of the 支部大会 vote */
+  'dev.approvalWithinMonths': 3,
+  /** domain.md §3: a member unreachable (失联) for 6 months or more may have their 党籍 stopped */
+  'dev.lostContactMonths': 6,
   /** 支部工作条例 第十七条 and 三会一课: how often each meeting is required (unit and count per period) */
   'meeting.partyCongressPer': 'quarter' as 'month' | 'quarter' | 'year',
   'meeting.partyCongressCount': 1,

@@ -8,7 +8,8 @@ import { readSettings } from '../settings'
 import { appoint, endPost, listCommittee } from './committees'
 import { listMembers } from './list'
 import * as repo from './repository'
-import { createMember, memberDetail, recordMemberEvent, revealField, updateMember } from './service'
+import { recordMemberEvent } from './events'
+import { createMember, memberDetail, revealField, updateMember } from './service'
 
 export const membersHandlers: Handlers<typeof membersContract> = {
   'members.list': (input, ctx) => listMembers(ctx, input),
@@ -21,14 +22,11 @@ export const membersHandlers: Handlers<typeof membersContract> = {
   // 发展党员 pipeline: who is at which stage and what is due next, most urgent first
   'members.pipeline': ({ organizationId }, ctx) => {
     const scope = organizationId === null ? '' : `AND m.organization_id IN (${descendantIds(ctx.db, organizationId).map(Number).join(',')})`
-    const people = repo.findMembersWhere(ctx.db, `m.status = 'normal' AND m.stage <> 'full' ${scope}`)
     const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
-    const full = ctx.db.prepare(`SELECT count(*) FROM members m WHERE m.status = 'normal' AND m.stage = 'full' ${scope}`).pluck().get() as number
-    counts.full = full
-    for (const p of people) counts[p.stage]++
+    for (const r of ctx.db.prepare(`SELECT m.stage, count(*) AS n FROM members m WHERE m.status = 'normal' ${scope} GROUP BY m.stage`).all() as { stage: Stage; n: number }[]) counts[r.stage] = r.n
     const settings = readSettings(ctx.db)
     const today = todayLocal(ctx.now())
-    const due = people.flatMap((p) => dueItems(p, today, settings)).sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+    const due = repo.pipelinePeople(ctx.db, scope).flatMap((p) => dueItems(p, today, settings)).sort((a, b) => a.dueOn.localeCompare(b.dueOn))
     return { counts, due }
   },
 

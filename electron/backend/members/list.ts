@@ -64,6 +64,8 @@ export function listMembers(ctx: CallContext, f: ListInput): { total: number; ro
   }
   const dual = `EXISTS (SELECT 1 FROM committee_posts p WHERE p.member_id = m.id AND p.post = 'secretary' AND p.ended_on IS NULL AND p.dual_leader = 1)`
   if (f.dualLeader !== null) where.push(f.dualLeader ? dual : `NOT ${dual}`)
+  if (f.flag === 'mobile') where.push('m.mobile IS NOT NULL')
+  if (f.flag === 'lost') where.push('m.lost_contact_since IS NOT NULL')
   const q = f.q.normalize('NFKC').replace(/\s+/g, '')
   if (q) {
     where.push("(m.name LIKE @q ESCAPE '\\' OR m.department LIKE @q ESCAPE '\\')")
@@ -75,7 +77,8 @@ export function listMembers(ctx: CallContext, f: ListInput): { total: number; ro
   const rows = ctx.db
     .prepare(
       `SELECT m.id, m.name, m.gender, m.id_number, m.birth_date, m.ethnicity, m.education, m.title, m.department, m.stage, m.status,
-              m.organization_id, o.name AS organization_name, m.joined_on, m.converted_on, m.party_age_correction, m.phone, ${dual} AS dual_leader
+              m.organization_id, o.name AS organization_name, m.joined_on, m.converted_on, m.party_age_correction, m.phone,
+              m.mobile, m.lost_contact_since, m.left_on, m.left_reason, ${dual} AS dual_leader
        ${from} ${clause} ORDER BY ${SORTS[f.sort]} ${f.order === 'desc' ? 'DESC' : 'ASC'}, m.id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as Record<string, unknown>[]
@@ -101,6 +104,10 @@ export function listMembers(ctx: CallContext, f: ListInput): { total: number; ro
       partyAge: partyAge(r.converted_on as string | null, r.party_age_correction as number, today),
       phone: maskPhone(r.phone as string | null),
       dualLeader: r.dual_leader === 1,
+      mobile: r.mobile as string | null,
+      lostContactSince: r.lost_contact_since as string | null,
+      leftOn: r.left_on as string | null,
+      leftReason: r.left_reason as string | null,
     })),
   }
 }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { Member, MemberEvent, MemberEventType, MemberFields, MemberStatus, Stage } from '../../shared/members'
+import type { LifecycleDates, Member, MemberEvent, MemberEventType, MemberFields, MemberStatus, Stage } from '../../shared/members'
 
 /** members columns ↔ MemberFields keys (camelCase in code, snake_case in SQL). */
 export const FIELD_COLUMNS: Record<keyof MemberFields, string> = {
@@ -166,4 +166,49 @@ export function closeMembership(db: Database, memberId: number, on: string): voi
 }
 export function openMembership(db: Database, memberId: number, organizationId: number, from: string): void {
   db.prepare('INSERT INTO memberships (member_id, organization_id, from_date) VALUES (?, ?, ?)').run(memberId, organizationId, from)
+}
+
+/** The latest 积极分子考察 (an event without a column of its own: activists are assessed every six months). */
+export function lastAssessedOn(db: Database, memberId: number): string | null {
+  return (db.prepare("SELECT max(occurred_on) FROM member_events WHERE member_id = ? AND type = 'assessed'").pluck().get(memberId) as string | null) ?? null
+}
+
+/**
+ * The people in development (and 预备党员) with only the dates their due items need: the pipeline reads
+ * hundreds of them per call, so whole records would cost more than the rules (README, 发展党员进度).
+ */
+export function pipelinePeople(db: Database, scope: string): (LifecycleDates & { id: number; name: string; stage: Stage; organizationName: string | null; lastAssessedOn: string | null; lostContactSince: string | null })[] {
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.name, m.stage, o.name AS organizationName, m.applied_on, m.talked_on, m.activist_on, m.candidate_on, m.training_hours, m.joined_on,
+              m.approved_on, m.extension_months, m.conversion_applied_on, m.converted_on, m.lost_contact_since,
+              (SELECT max(e.occurred_on) FROM member_events e WHERE e.member_id = m.id AND e.type = 'assessed') AS last_assessed_on
+       FROM members m LEFT JOIN organizations o ON o.id = m.organization_id
+       WHERE m.status = 'normal' AND m.stage IN ('applicant','activist','candidate','probationary') ${scope}`,
+    )
+    .all() as Row[]
+  return rows.map((r) => ({
+    ...NO_DATES,
+    id: r.id as number,
+    name: r.name as string,
+    stage: r.stage as Stage,
+    organizationName: r.organizationName as string | null,
+    appliedOn: r.applied_on as string | null,
+    talkedOn: r.talked_on as string | null,
+    activistOn: r.activist_on as string | null,
+    candidateOn: r.candidate_on as string | null,
+    trainingHours: r.training_hours as number | null,
+    joinedOn: r.joined_on as string | null,
+    approvedOn: r.approved_on as string | null,
+    extensionMonths: r.extension_months as number | null,
+    conversionAppliedOn: r.conversion_applied_on as string | null,
+    convertedOn: r.converted_on as string | null,
+    lostContactSince: r.lost_contact_since as string | null,
+    lastAssessedOn: r.last_assessed_on as string | null,
+  }))
+}
+
+const NO_DATES: LifecycleDates = {
+  appliedOn: null, talkedOn: null, activistOn: null, contacts: null, candidateOn: null, politicalReviewOn: null, trainingHours: null, trainingTo: null, introducers: null,
+  preReviewOn: null, joinedOn: null, approvedOn: null, oathOn: null, conversionAppliedOn: null, convertedOn: null, extensionMonths: null,
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { memberCreateInput, memberEventInput, MemberDetail } from '../../shared/contract/members'
+import type { memberCreateInput, MemberDetail } from '../../shared/contract/members'
 import { fullYears, todayLocal } from '../../shared/dates'
 import { isPartyMember, type Member, type MemberFields } from '../../shared/members'
 import { invalid, notFound } from '../../shared/result'
@@ -16,13 +16,13 @@ import { validateMember, type MemberFieldsInput } from './validate'
 const now = (ctx: CallContext) => ctx.now().toISOString()
 const today = (ctx: CallContext) => todayLocal(ctx.now())
 
-function requireMember(ctx: CallContext, id: number): Member {
+export function requireMember(ctx: CallContext, id: number): Member {
   const m = repo.findMember(ctx.db, id)
   if (!m) throw notFound('该人员')
   return m
 }
 
-function requireBranch(ctx: CallContext, organizationId: number): void {
+export function requireBranch(ctx: CallContext, organizationId: number): void {
   const org = findOrganization(ctx.db, organizationId)
   if (!org) throw invalid('所选党组织不存在', 'organizationId')
   if (org.status !== 'active') throw invalid(`“${org.name}”已撤销，不能接收人员`, 'organizationId')
@@ -45,7 +45,7 @@ export function memberDetail(ctx: CallContext, id: number, warnings: { field: st
     events: repo.listEvents(ctx.db, id),
     memberships,
     warnings: [...warnings, ...current.filter((c) => !warnings.some((w) => w.message === c.message))],
-    due: m.status === 'normal' ? dueItems(m, t, settings) : [],
+    due: m.status === 'normal' ? dueItems({ ...m, lastAssessedOn: repo.lastAssessedOn(ctx.db, id) }, t, settings) : [],
   }
 }
 
@@ -96,101 +96,6 @@ export function updateMember(ctx: CallContext, id: number, input: MemberFieldsIn
   repo.insertEvent(ctx.db, id, { type: 'edited', occurredOn: today(ctx), organizationId: before.organizationId }, ctx.user, now(ctx))
   recordAudit(ctx, { entity: 'member', entityId: id, before, after: repo.findMember(ctx.db, id) })
   return memberDetail(ctx, id, warnings)
-}
-
-type EventInput = z.output<typeof memberEventInput>
-
-/** Applies one dated change; every change is an event in the timeline and an audit entry. */
-export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail {
-  const before = requireMember(ctx, e.id)
-  const at = now(ctx)
-  if (e.date > today(ctx)) throw invalid('日期不能晚于今天', 'date')
-  if (before.status === 'left' || before.status === 'transferred_out') throw invalid(`${before.name}已${before.status === 'left' ? '出党' : '转出'}，不能再登记变动（历史记录仍可查看）`)
-  const event: repo.EventWrite = { type: e.type, occurredOn: e.date, organizationId: before.organizationId, documentNo: e.documentNo, reason: e.reason }
-  const expect = (stage: Member['stage'], action: string) => {
-    if (before.stage !== stage) throw invalid(`${before.name}目前是${stageName(before.stage)}，不能${action}`)
-  }
-  let warnings: { field: string; message: string }[] = []
-  const setDates = (patch: Partial<MemberFields>) => {
-    const { fields, warnings: w } = validateMember(ctx, { ...before, ...patch } as MemberFieldsInput, before.id)
-    warnings = w
-    repo.patchState(ctx.db, before.id, { ...patch, stage: stageOn(fields, today(ctx)) ?? before.stage }, at)
-  }
-  switch (e.type) {
-    case 'talked':
-      expect('applicant', '登记谈话')
-      setDates({ talkedOn: e.date })
-      break
-    case 'activist':
-      expect('applicant', '确定为入党积极分子')
-      setDates({ activistOn: e.date, contacts: e.contacts ?? before.contacts })
-      break
-    case 'candidate':
-      expect('activist', '确定为发展对象')
-      setDates({ candidateOn: e.date, introducers: e.introducers ?? before.introducers, politicalReviewOn: e.politicalReviewOn ?? before.politicalReviewOn, trainingHours: e.trainingHours ?? before.trainingHours })
-      break
-    case 'admitted':
-      expect('candidate', '接收为预备党员')
-      setDates({ joinedOn: e.date, approvedOn: e.approvedOn ?? before.approvedOn })
-      break
-    case 'converted':
-      expect('probationary', '转为正式党员')
-      setDates({ convertedOn: e.date })
-      break
-    case 'extended':
-      expect('probationary', '延长预备期')
-      // 党章 第七条: the probation may be extended once, for 6 to 12 months
-      if (before.extensionMonths !== null) throw invalid(`${before.name}的预备期已经延长过一次，不能再次延长`)
-      setDates({ extensionMonths: e.months })
-      break
-    case 'transfer_out':
-      event.otherOrganization = e.toOrganization
-      event.letterNo = e.letterNo
-      event.duesPaidTo = e.duesPaidTo
-      repo.closeMembership(ctx.db, before.id, e.date)
-      repo.patchState(ctx.db, before.id, { status: 'transferred_out', leftOn: e.date, leftReason: `转出至${e.toOrganization}` }, at)
-      break
-    case 'moved': {
-      requireBranch(ctx, e.organizationId)
-      if (e.organizationId === before.organizationId) throw invalid('新支部与当前支部相同')
-      repo.closeMembership(ctx.db, before.id, e.date)
-      repo.openMembership(ctx.db, before.id, e.organizationId, e.date)
-      repo.patchState(ctx.db, before.id, { organizationId: e.organizationId }, at)
-      event.otherOrganization = before.organizationName
-      event.organizationId = e.organizationId
-      break
-    }
-    case 'mobile':
-      event.otherOrganization = e.destination
-      repo.patchState(ctx.db, before.id, { mobile: e.destination }, at)
-      break
-    case 'mobile_end':
-      repo.patchState(ctx.db, before.id, { mobile: null }, at)
-      break
-    case 'lost_contact':
-      repo.patchState(ctx.db, before.id, { lostContactSince: e.date }, at)
-      break
-    case 'suspended':
-      repo.patchState(ctx.db, before.id, { status: 'suspended' }, at)
-      break
-    case 'restored':
-      if (before.status !== 'suspended' && !before.lostContactSince) throw invalid(`${before.name}的党籍正常，无需恢复`)
-      repo.patchState(ctx.db, before.id, { status: 'normal', lostContactSince: null }, at)
-      break
-    case 'left':
-      if (!isPartyMember(before.stage)) throw invalid(`${before.name}还不是党员：不再发展时请在备注中说明，档案会保留`)
-      event.reason = [e.leaveReason, e.reason].filter(Boolean).join('：')
-      repo.closeMembership(ctx.db, before.id, e.date)
-      repo.patchState(ctx.db, before.id, { status: 'left', leftOn: e.date, leftReason: e.leaveReason }, at)
-      break
-  }
-  repo.insertEvent(ctx.db, before.id, event, ctx.user, at)
-  recordAudit(ctx, { entity: 'member', entityId: before.id, before, after: repo.findMember(ctx.db, before.id) })
-  return memberDetail(ctx, before.id, warnings)
-}
-
-function stageName(stage: Member['stage']): string {
-  return { applicant: '入党申请人', activist: '入党积极分子', candidate: '发展对象', probationary: '预备党员', full: '正式党员' }[stage]
 }
 
 /** The unmasked value, on deliberate request; the look is audited (domain.md §9). */

@@ -4,6 +4,7 @@ import { todayLocal } from '../../shared/dates'
 import type { MemberFields } from '../../shared/members'
 import { AppError } from '../../shared/result'
 import { parseIdNumber } from '../../shared/rules/id-number'
+import { normalizeCode, type CodedField } from '../../shared/rules/member-codes'
 import { checkLifecycle } from '../../shared/rules/membership'
 import type { CallContext } from '../context'
 import { settingsOf } from '../memo'
@@ -14,9 +15,10 @@ export type MemberFieldsInput = z.output<typeof memberFieldsInput>
 /**
  * The roster's one validation, shared by the form, the Excel import and the CLI (issue 3): normalizes the ID
  * number, derives and cross-checks gender and birth date, rejects duplicates and impossible dates.
+ * Coded fields (民族, 学历, 学位, 职业类别) are normalized to the standard names or refused.
  * Errors throw (nothing is saved); warnings are returned to be shown.
  */
-export function validateMember(ctx: CallContext, input: MemberFieldsInput, selfId: number | null): { fields: MemberFields; warnings: { field: string; message: string }[] } {
+export function validateMember(ctx: CallContext, input: MemberFieldsInput, selfId: number | null, opts: { keepCodes?: boolean } = {}): { fields: MemberFields; warnings: { field: string; message: string }[] } {
   const issues: { field: string; message: string }[] = []
   let { gender, birthDate } = input
   let idNumber: string | null = null
@@ -31,12 +33,21 @@ export function validateMember(ctx: CallContext, input: MemberFieldsInput, selfI
       birthDate ??= id.birthDate
       const same = findByIdNumber(ctx.db, id.value)
       if (same && same.id !== selfId) {
-        throw new AppError('CONFLICT', `身份证号${id.value.slice(0, 6)}…${id.value.slice(-4)}已登记为“${same.name}”（${same.organizationName ?? '无所在支部'}），同一人不能重复建档`, [{ field: 'idNumber', message: '身份证号重复' }])
+        // a person who left (转出) and comes back keeps one record: the clerk records the return on it
+        const back = same.status === 'transferred_out' ? '；此人已转出，回到本单位时请在其档案中登记“组织关系转回”' : same.status === 'left' ? '；此人已离开名册，档案仍在历史中' : ''
+        throw new AppError('CONFLICT', `身份证号${id.value.slice(0, 6)}…${id.value.slice(-4)}已登记为“${same.name}”（${same.organizationName ?? '无所在支部'}），同一人不能重复建档${back}`, [{ field: 'idNumber', message: '身份证号重复' }])
       }
     }
   }
   if (!gender && !issues.some((i) => i.field === 'idNumber')) issues.push({ field: 'gender', message: '请填写性别（或填写身份证号自动得出）' })
-  const fields = { ...input, gender: gender ?? '男', birthDate, idNumber } as MemberFields
+  const coded: Partial<Record<CodedField, string | null>> = {}
+  for (const field of ['ethnicity', 'education', 'degree', 'occupation'] as const) {
+    const c = normalizeCode(field, input[field])
+    if (c.ok) coded[field] = c.value
+    // recording a dated step does not re-judge a code already on file (an old import may hold a local spelling)
+    else if (!opts.keepCodes) issues.push({ field, message: c.message })
+  }
+  const fields = { ...input, ...coded, gender: gender ?? '男', birthDate, idNumber } as MemberFields
   const dateIssues = checkLifecycle(fields, birthDate, todayLocal(ctx.now()), settingsOf(ctx))
   issues.push(...dateIssues.filter((i) => i.level === 'error'))
   if (issues.length > 0) throw new AppError('VALIDATION', issues.map((i) => i.message).join('；'), issues)

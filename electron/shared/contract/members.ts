@@ -62,20 +62,32 @@ export const memberCreateInput = z.object({ organizationId: id('所在党支部'
 export const memberUpdateInput = z.object({ id: id('党员'), fields: memberFieldsInput }).strict()
 
 const on = isoDate('日期')
+const duesMonth = z.union([z.string().regex(/^\d{4}-\d{2}$/, { message: '党费交至月份应写成 2025-06' }), z.null()]).default(null)
 const note = { documentNo: text('文号', 50), reason: text('原因或说明', 500) }
 /** One dated change in a member's life; each becomes an event in the timeline (never an overwrite). */
 export const memberEventInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('talked'), id: id('人员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('activist'), id: id('人员'), date: on, contacts: text('培养联系人', 50), ...note }).strict(),
   z.object({ type: z.literal('candidate'), id: id('人员'), date: on, introducers: text('入党介绍人', 50), politicalReviewOn: date('政审日期'), trainingHours: z.number().min(0).max(1000).nullable().default(null), ...note }).strict(),
+  z.object({ type: z.literal('assessed'), id: id('人员'), date: on, ...note }).strict(),
+  z.object({ type: z.literal('political_review'), id: id('人员'), date: on, ...note }).strict(),
+  z.object({ type: z.literal('trained'), id: id('人员'), date: on, trainingHours: z.number({ error: '请填写培训学时' }).min(0).max(1000), ...note }).strict(),
+  z.object({ type: z.literal('pre_reviewed'), id: id('人员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('admitted'), id: id('人员'), date: on, approvedOn: date('审批日期'), ...note }).strict(),
+  z.object({ type: z.literal('approved'), id: id('党员'), date: on, ...note }).strict(),
+  z.object({ type: z.literal('oath'), id: id('党员'), date: on, ...note }).strict(),
+  z.object({ type: z.literal('conversion_applied'), id: id('党员'), date: on, ...note }).strict(),
+  z.object({ type: z.literal('dropped'), id: id('人员'), date: on, documentNo: text('文号', 50), reason: requiredText('停止发展的原因', 500) }).strict(),
+  z.object({ type: z.literal('cancelled'), id: id('党员'), date: on, documentNo: text('文号', 50), reason: requiredText('取消预备党员资格的原因', 500) }).strict(),
+  z.object({ type: z.literal('transfer_in'), id: id('党员'), date: on, organizationId: id('接收的党支部'), fromOrganization: requiredText('转出单位', 100), letterNo: text('介绍信编号', 50), duesPaidTo: duesMonth, ...note }).strict(),
   z.object({ type: z.literal('converted'), id: id('党员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('extended'), id: id('党员'), date: on, months: z.number().int({ message: '延长月数应为整数' }), ...note }).strict(),
-  z.object({ type: z.literal('transfer_out'), id: id('党员'), date: on, toOrganization: requiredText('转往单位', 100), letterNo: text('介绍信编号', 50), duesPaidTo: z.union([z.string().regex(/^\d{4}-\d{2}$/, { message: '党费交至月份应写成 2025-06' }), z.null()]).default(null), ...note }).strict(),
+  z.object({ type: z.literal('transfer_out'), id: id('党员'), date: on, toOrganization: requiredText('转往单位', 100), letterNo: text('介绍信编号', 50), duesPaidTo: duesMonth, ...note }).strict(),
   z.object({ type: z.literal('moved'), id: id('党员'), date: on, organizationId: id('新的党支部'), ...note }).strict(),
   z.object({ type: z.literal('mobile'), id: id('党员'), date: on, destination: requiredText('外出流向', 100), ...note }).strict(),
   z.object({ type: z.literal('mobile_end'), id: id('党员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('lost_contact'), id: id('党员'), date: on, ...note }).strict(),
+  z.object({ type: z.literal('found'), id: id('党员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('suspended'), id: id('党员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('restored'), id: id('党员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('left'), id: id('党员'), date: on, leaveReason: z.enum(LEAVE_REASONS, { error: '出党方式应为：退党、除名、开除党籍或死亡' }), ...note }).strict(),
@@ -92,6 +104,8 @@ export const memberListInput = z
     ageBand: z.string().max(20).nullable().default(null),
     educationGroup: z.string().max(20).nullable().default(null),
     dualLeader: z.boolean().nullable().default(null),
+    /** 流动党员 / 失联党员 (national 16 items: 是否流动党员, 是否失联党员) */
+    flag: z.enum(['mobile', 'lost'], { error: '只能按流动党员或失联党员筛选' }).nullable().default(null),
     q: z.string().max(50).default(''),
     sort: z.enum(['name', 'birthDate', 'joinedOn', 'organization', 'stage', 'department']).default('organization'),
     order: z.enum(['asc', 'desc']).default('asc'),

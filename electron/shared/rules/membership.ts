@@ -1,5 +1,5 @@
 import { addMonths, addYears, fullYears, type IsoDate } from '../dates'
-import type { DueItem, LifecycleDates, Stage } from '../members'
+import { isPartyMember as isPartyMemberStage, type DueItem, type LifecycleDates, type Stage } from '../members'
 import type { Settings } from '../settings'
 
 export interface DateIssue {
@@ -35,6 +35,9 @@ const LABELS: Record<string, string> = {
   talkedOn: '谈话日期',
   activistOn: '确定积极分子日期',
   candidateOn: '确定发展对象日期',
+  politicalReviewOn: '政审日期',
+  trainingTo: '培训结束日期',
+  preReviewOn: '预审日期',
   joinedOn: '入党日期',
   approvedOn: '审批日期',
   oathOn: '入党宣誓日期',
@@ -57,6 +60,13 @@ export function checkLifecycle(d: LifecycleDates, birthDate: IsoDate | null, tod
     if (v && v > today) err(field, `${label}（${v}）不能晚于今天`)
   }
   const order: (keyof LifecycleDates)[] = ['appliedOn', 'activistOn', 'candidateOn', 'joinedOn', 'convertedOn']
+  // steps that follow one of the main dates: a talk follows the application; approval, oath and the
+  // conversion application follow the 支部大会 admission
+  const after: [keyof LifecycleDates, keyof LifecycleDates][] = [['talkedOn', 'appliedOn'], ['approvedOn', 'joinedOn'], ['oathOn', 'joinedOn'], ['conversionAppliedOn', 'joinedOn']]
+  for (const [later, earlier] of after) {
+    const [l, e] = [d[later] as string | null, d[earlier] as string | null]
+    if (l && e && l < e) err(later, `${LABELS[later]}（${l}）不能早于${LABELS[earlier]}（${e}）`)
+  }
   for (let i = 1; i < order.length; i++) {
     const later = d[order[i]!] as string | null
     for (let j = 0; j < i; j++) {
@@ -79,6 +89,11 @@ export function checkLifecycle(d: LifecycleDates, birthDate: IsoDate | null, tod
   if (d.joinedOn && d.convertedOn && d.convertedOn >= d.joinedOn) {
     const ends = probationEndsOn(d.joinedOn, d.extensionMonths, settings)
     if (d.convertedOn < ends) err('convertedOn', `预备期到${ends}才满，转正日期（${d.convertedOn}）早于预备期满之日`)
+    // 转正日期 is the day the probation ends, even when the 支部大会 votes later (domain.md §3)
+    else if (d.convertedOn > ends) warn('convertedOn', `转正日期（${d.convertedOn}）晚于预备期满之日（${ends}）：转正日期应为预备期满之日；如曾延长预备期，请登记延长的月数`)
+  }
+  if (d.joinedOn && d.approvedOn && d.approvedOn > addMonths(d.joinedOn, settings['dev.approvalWithinMonths'])) {
+    warn('approvedOn', `上级党委审批（${d.approvedOn}）超过了支部大会通过后${settings['dev.approvalWithinMonths']}个月的期限`)
   }
   if (d.appliedOn && d.talkedOn && d.talkedOn > addMonths(d.appliedOn, settings['dev.talkWithinMonths'])) {
     warn('talkedOn', `谈话日期超过了收到申请后${settings['dev.talkWithinMonths']}个月的期限`)
@@ -97,6 +112,9 @@ interface DuePerson extends LifecycleDates {
   name: string
   stage: Stage
   organizationName: string | null
+  /** the latest 积极分子考察 on record (细则 第十二条: every six months) */
+  lastAssessedOn?: string | null
+  lostContactSince?: string | null
 }
 
 /** What the branch must do next for a person in the pipeline, with its due date (the pipeline view's to-do). */
@@ -105,6 +123,7 @@ export function dueItems(p: DuePerson, today: IsoDate, settings: Settings): DueI
   const add = (what: string, dueOn: IsoDate) => items.push({ memberId: p.id, name: p.name, organizationName: p.organizationName, stage: p.stage, what, dueOn, overdue: dueOn < today })
   if (p.stage === 'applicant' && p.appliedOn && !p.talkedOn) add('与申请人谈话', addMonths(p.appliedOn, settings['dev.talkWithinMonths']))
   if (p.stage === 'activist' && p.activistOn) {
+    add('积极分子考察（每半年一次）', addMonths(p.lastAssessedOn ?? p.activistOn, settings['dev.activistReviewMonths']))
     const eligible = addMonths(p.activistOn, settings['dev.activistMinMonths'])
     if (eligible >= today) add('培养满一年，可讨论列为发展对象', eligible)
     else add('已培养满一年：可提请确定为发展对象', eligible)
@@ -112,8 +131,11 @@ export function dueItems(p: DuePerson, today: IsoDate, settings: Settings): DueI
   if (p.stage === 'candidate' && p.candidateOn && (p.trainingHours ?? 0) < settings['dev.trainingMinHours']) add('完成集中培训（不少于24学时）', addMonths(p.candidateOn, 3))
   if (p.stage === 'probationary' && p.joinedOn) {
     const ends = probationEndsOn(p.joinedOn, p.extensionMonths, settings)
+    if (!p.approvedOn) add(`报上级党委审批（支部大会后${settings['dev.approvalWithinMonths']}个月内）`, addMonths(p.joinedOn, settings['dev.approvalWithinMonths']))
     if (!p.conversionAppliedOn) add('提醒本人提交转正申请', addMonths(ends, -1))
     add('预备期满，召开支部大会讨论转正', ends)
   }
+  // domain.md §3: 失联 ≥6 months → the branch considers stopping the 党籍
+  if (p.lostContactSince && isPartyMemberStage(p.stage)) add(`失联满${settings['dev.lostContactMonths']}个月，研究是否停止党籍`, addMonths(p.lostContactSince, settings['dev.lostContactMonths']))
   return items
 }

@@ -141,6 +141,7 @@ describe('党员档案', () => {
     const p = await ok(backend, 'members.pipeline', { organizationId: branch.id })
     expect(p.counts).toMatchObject({ applicant: 1, probationary: 1, full: 0 })
     expect(p.due.map((d) => [d.name, d.what, d.dueOn])).toEqual([
+      ['预', '报上级党委审批（支部大会后3个月内）', '2024-11-01'],
       ['申', '与申请人谈话', '2025-07-01'],
       ['预', '提醒本人提交转正申请', '2025-07-01'],
       ['预', '预备期满，召开支部大会讨论转正', '2025-08-01'],
