@@ -102,3 +102,14 @@ export interface MeetingRow {
   /** a short piece of text around the search hit */
   snippet: string | null
 }
+
+/** A start for a new record: a per-type agenda skeleton, or a copy of the last record of the same types. */
+export interface MeetingStart {
+  title: string
+  agenda: string
+  place: string | null
+  host: string | null
+  recorder: string | null
+  /** the record copied, or null when the skeleton was used */
+  copiedFrom: { id: number; heldOn: string; title: string } | null
+}

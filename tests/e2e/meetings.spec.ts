@@ -13,11 +13,13 @@ const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQ
 
 describe('会议记录（浏览器中的真实界面）', () => {
   let app: TestApp
+  let branchId = 0
   beforeAll(async () => {
     app = await startApp()
     const call = (m: string, i: unknown) => app.must(m, i)
     const c = await call('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
     const b = await call('orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id, foundedOn: '2010-01-01' })
+    branchId = b.id
     for (const [i, name] of ['张三', '李四', '王五'].entries()) await call('members.create', { organizationId: b.id, fields: { name, gender: '男', joinedOn: `200${i}-01-01`, convertedOn: `200${i + 1}-01-01` } })
   })
   afterAll(async () => {
@@ -42,13 +44,27 @@ describe('会议记录（浏览器中的真实界面）', () => {
     await choose(page, '王五出勤', '请假')
     await dialog(page).getByLabel('王五原因').fill('外出进修')
     expect(await dialog(page).locator('.att-summary').innerText()).toContain('应到（有表决权）3 人，实到 2 人，已过半数')
+    // a resolution passes with yes votes from more than half of 应到 (3), not of those present
+    await dialog(page).getByRole('button', { name: '添加决议' }).click()
+    await dialog(page).getByLabel('决议1', { exact: true }).fill('同意推荐张三为优秀共产党员')
+    await dialog(page).getByLabel('决议1同意').fill('2')
+    await dialog(page).getByLabel('决议1反对').click()
+    expect(await dialog(page).locator('.verdict').innerText()).toContain('通过（同意 2 票，应到 3 人')
     await dialog(page).getByRole('button', { name: '保存' }).click()
     await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已保存会议记录')
+
+    // 王五 was on leave: his make-up (补课) is recorded on his line once the record is saved
+    await dialog(page).getByRole('row', { name: /王五/ }).getByRole('button', { name: '登记补课' }).click()
+    await page.getByLabel('补课内容').fill('自学会议材料并提交心得')
+    await page.locator('.el-dialog:visible', { hasText: '登记补课：王五' }).getByRole('button', { name: '登记' }).click()
+    await expect.poll(() => dialog(page).getByRole('row', { name: /王五/ }).innerText()).toContain('已补课')
 
     const photo = join(mkdtempSync(join(tmpdir(), 'dangban-photo-')), '会议照片.png')
     writeFileSync(photo, PHOTO)
     await dialog(page).getByLabel('上传附件').setInputFiles(photo)
     await expect.poll(() => dialog(page).locator('img.thumb').count()).toBe(1)
+    await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0)
+    await dialog(page).getByText('出勤', { exact: true }).scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('meeting-form.png') })
 
     // the sign-in sheet prints from the record, with the branch's members pre-filled, and is logged
@@ -79,7 +95,12 @@ describe('会议记录（浏览器中的真实界面）', () => {
     await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click()
     await expect.poll(() => cellOf('主题党日').getAttribute('class')).toContain('exempt')
     expect(await cellOf('主题党日').getAttribute('title')).toContain('科室搬迁')
+    await expect.poll(() => page.locator('.el-message-box, .el-message').count(), { timeout: 10_000 }).toBe(0)
     await page.screenshot({ path: screenshotPath('compliance.png') })
+    // an exemption recorded by mistake is withdrawn from the grid cell
+    await cellOf('主题党日').click()
+    await page.locator('.el-message-box').getByRole('button', { name: '撤销' }).click()
+    await expect.poll(() => cellOf('主题党日').getAttribute('class')).toContain('missing')
 
     await page.getByRole('tab', { name: '会议记录' }).click()
     await page.getByLabel('检索会议').fill('医德')
@@ -88,5 +109,21 @@ describe('会议记录（浏览器中的真实界面）', () => {
     expect(await page.getByLabel('会议列表').innerText()).toContain('学习贯彻全会精神暨专题党课')
     await page.getByLabel('检索会议').fill('没有的词')
     await expect.poll(() => page.locator('.count').innerText()).toBe('共 0 条')
+  })
+
+  it('只有应到、实到人数的记录（台账方式）补写会议记录后仍然完整，人数不丢', async () => {
+    const { page } = app
+    await app.must('meetings.create', { organizationId: branchId, types: ['theme_day'], title: '台账：10月主题党日', heldOn: '2025-10-10', recorder: '李四', expectedCount: 3, presentCount: 3, agenda: '重温入党誓词' })
+    await page.getByRole('menuitem', { name: '会议记录' }).click()
+    await page.getByRole('tab', { name: '会议记录' }).click()
+    await page.getByLabel('检索会议').fill('台账')
+    await page.getByLabel('会议列表').getByText('台账：10月主题党日', { exact: true }).click()
+    expect(await dialog(page).getByLabel('应到人数').inputValue()).toBe('3')
+    await dialog(page).getByLabel('会议记录正文').fill('全体党员重温入党誓词，集中学习。')
+    await dialog(page).getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已保存会议记录')
+    const row = page.getByLabel('会议列表').locator('tr', { hasText: '台账：10月主题党日' })
+    expect(await row.innerText()).toContain('3/3')
+    expect(await row.innerText()).not.toContain('不完整')
   })
 })

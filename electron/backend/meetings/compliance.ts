@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../shared/dates'
 import type { MeetingType } from '../../shared/meetings'
 import { isBranchType } from '../../shared/organizations'
-import { complianceCell, periodsBetween, requirements, type ComplianceCell, type Exemption, type OrgFacts } from '../../shared/rules/compliance'
+import { complianceCell, periodsBetween, requirements, type ComplianceCell, type Exemption, type OrgFacts, type Period } from '../../shared/rules/compliance'
 import type { CallContext } from '../context'
 import { allOrganizations, descendantIds } from '../organizations/repository'
 import { readSettings } from '../settings'
@@ -17,8 +17,11 @@ export function complianceGrid(ctx: CallContext, from: IsoDate, to: IsoDate, org
   const scope = organizationId === null ? null : new Set(descendantIds(ctx.db, organizationId))
   const orgs = allOrganizations(ctx.db)
   const branches = orgs.filter((o) => isBranchType(o.type) && (!scope || scope.has(o.id)) && (!o.dissolvedOn || o.dissolvedOn >= from) && (!o.foundedOn || o.foundedOn <= to))
-  const withCommittee = new Set(ctx.db.prepare('SELECT organization_id FROM committee_posts WHERE ended_on IS NULL GROUP BY organization_id HAVING count(DISTINCT member_id) >= 3').pluck().all() as number[])
-  const withGroups = new Set(orgs.filter((o) => o.type === 'party_group' && o.status === 'active').map((o) => o.parentId))
+  const committeeOn = committeeCheck(ctx)
+  const groups = new Map<number | null, typeof orgs>()
+  for (const g of orgs.filter((o) => o.type === 'party_group')) groups.set(g.parentId, [...(groups.get(g.parentId) ?? []), g])
+  // a 党小组 counts for a period when it existed from the first to the last day (like a branch founded mid-period)
+  const groupsThrough = (branchId: number, p: Period) => (groups.get(branchId) ?? []).some((g) => (!g.foundedOn || g.foundedOn <= p.from) && (g.status === 'active' || (!!g.dissolvedOn && g.dissolvedOn >= p.to)))
   // held dates per org and type, complete records only, one query for the whole range
   const held = new Map<string, IsoDate[]>()
   const rows = ctx.db
@@ -36,11 +39,26 @@ export function complianceGrid(ctx: CallContext, from: IsoDate, to: IsoDate, org
   const exemptions = ctx.db.prepare('SELECT organization_id AS organizationId, type, period, note FROM compliance_exemptions').all() as Exemption[]
   const cells: ComplianceCell[] = []
   for (const o of branches) {
-    const facts: OrgFacts = { id: o.id, name: o.name, foundedOn: o.foundedOn, dissolvedOn: o.dissolvedOn, hasCommittee: withCommittee.has(o.id), hasGroups: withGroups.has(o.id) }
     for (const req of requirements(settings)) {
       const dates = held.get(`${o.id}:${req.type}`) ?? []
-      for (const p of periodsBetween(from, to, req.unit)) cells.push(complianceCell(facts, req, p, dates, exemptions))
+      for (const p of periodsBetween(from, to, req.unit)) {
+        // committee and groups as they were in THAT period, not today: a branch that elected its 支委会 in
+        // June owes no 支委会 for the months before (支部工作条例 第九条: ≥7 正式党员 → 支部委员会)
+        const facts: OrgFacts = { id: o.id, name: o.name, foundedOn: o.foundedOn, dissolvedOn: o.dissolvedOn, hasCommittee: req.type !== 'committee_meeting' || committeeOn(o.id, p.from) && committeeOn(o.id, p.to), hasGroups: req.type !== 'group_meeting' || groupsThrough(o.id, p) }
+        cells.push(complianceCell(facts, req, p, dates, exemptions))
+      }
     }
   }
   return cells
+}
+
+/**
+ * Whether a branch had a 支部委员会 sitting on a date: at least 3 people in committee posts that day (a branch
+ * with only a 书记, or 书记 and 副书记, has no committee; domain.md §1). Posts are read once per grid.
+ */
+function committeeCheck(ctx: CallContext): (orgId: number, on: IsoDate) => boolean {
+  const posts = new Map<number, { member: number; from: string; to: string | null }[]>()
+  for (const r of ctx.db.prepare('SELECT organization_id AS org, member_id AS member, elected_on AS "from", ended_on AS "to" FROM committee_posts').all() as { org: number; member: number; from: string; to: string | null }[])
+    posts.set(r.org, [...(posts.get(r.org) ?? []), r])
+  return (orgId, on) => new Set((posts.get(orgId) ?? []).filter((p) => p.from <= on && (p.to === null || p.to > on)).map((p) => p.member)).size >= 3
 }

@@ -1,5 +1,5 @@
 import type { meetingsContract } from '../../shared/contract/meetings'
-import { invalid } from '../../shared/result'
+import { invalid, notFound } from '../../shared/result'
 import { recordAudit } from '../audit'
 import type { Handlers } from '../handler'
 import { complianceGrid } from './compliance'
@@ -21,7 +21,7 @@ export const meetingsHandlers: Handlers<typeof meetingsContract> = {
     return meetingOf(ctx, id)
   },
   'meetings.expected': ({ organizationId, heldOn, types }, ctx) => expectedAttendees(ctx.db, organizationId, heldOn, types),
-  'meetings.template': ({ organizationId, types }, ctx) => meetingTemplate(ctx, organizationId, types),
+  'meetings.template': ({ organizationId, types, source }, ctx) => meetingTemplate(ctx, organizationId, types, source),
   'meetings.attach': ({ meetingId, fileName, contentBase64 }, ctx) => attach(ctx, meetingId, fileName, contentBase64),
   'meetings.attachment': ({ id }, ctx) => attachmentContent(ctx, id),
   // 补课: an absentee makes up the content later; recorded on their attendance line
@@ -43,6 +43,13 @@ export const meetingsHandlers: Handlers<typeof meetingsContract> = {
       .prepare('INSERT INTO compliance_exemptions (organization_id, type, period, note, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(organization_id, type, period) DO UPDATE SET note = excluded.note')
       .run(input.organizationId, input.type, input.period, input.note, ctx.now().toISOString())
     recordAudit(ctx, { entity: 'compliance_exemption', entityId: input.organizationId, before: null, after: input })
+    return { ok: true as const }
+  },
+  'compliance.unexempt': ({ organizationId, type, period }, ctx) => {
+    const before = ctx.db.prepare('SELECT organization_id AS organizationId, type, period, note FROM compliance_exemptions WHERE organization_id = ? AND type = ? AND period = ?').get(organizationId, type, period)
+    if (!before) throw notFound('该期间的免于考核登记')
+    ctx.db.prepare('DELETE FROM compliance_exemptions WHERE organization_id = ? AND type = ? AND period = ?').run(organizationId, type, period)
+    recordAudit(ctx, { entity: 'compliance_exemption', entityId: organizationId, before, after: null })
     return { ok: true as const }
   },
 }

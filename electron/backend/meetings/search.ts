@@ -7,11 +7,12 @@ import { charPhrase } from './char-tokens'
 
 type ListInput = z.output<typeof meetingListInput>
 
-/** A short piece of text around the first hit, for the list. */
-function snippet(body: string, q: string): string {
-  const i = body.indexOf(q)
-  if (i < 0) return body.slice(0, 60)
-  return (i > 20 ? '…' : '') + body.slice(Math.max(0, i - 20), i + q.length + 40).replace(/\s+/g, ' ')
+/** A short piece of text around the first hit after the title (the list shows the title already). */
+function snippet(body: string, title: string, q: string): string | null {
+  const rest = body.startsWith(title) ? body.slice(title.length) : body
+  const i = rest.indexOf(q)
+  if (i < 0) return null
+  return (i > 20 ? '…' : '') + rest.slice(Math.max(0, i - 20), i + q.length + 40).replace(/\s+/g, ' ').trim()
 }
 
 /**
@@ -80,7 +81,7 @@ export function listMeetings(ctx: CallContext, f: ListInput): { total: number; r
         present,
         complete: !!r.recorder && present !== null && (r.source === 'ledger' || !!(r.minutes || r.agenda || r.discussion)),
         attachments: r.attachments as number,
-        snippet: q && r.body ? snippet(r.body as string, q) : null,
+        snippet: q && r.body ? snippet(r.body as string, r.title as string, q) : null,
       }
     }),
   }

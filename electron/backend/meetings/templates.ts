@@ -1,4 +1,4 @@
-import type { MeetingType } from '../../shared/meetings'
+import type { MeetingStart, MeetingType } from '../../shared/meetings'
 import { MEETING_TYPE_LABELS } from '../../shared/meetings'
 import type { CallContext } from '../context'
 
@@ -15,21 +15,28 @@ const SKELETONS: Partial<Record<MeetingType, string>> = {
   study_group: '一、专题学习\n二、交流发言\n三、主要负责同志总结',
 }
 
-/** A start for a new record: last time's record of the same types in this organization, or the skeleton. */
-export function meetingTemplate(ctx: CallContext, organizationId: number, types: readonly MeetingType[]) {
+const skeleton = (types: readonly MeetingType[]): MeetingStart => ({
+  title: types.map((t) => MEETING_TYPE_LABELS[t]).join('、'),
+  agenda: types.map((t) => SKELETONS[t]).filter(Boolean).join('\n'),
+  place: null,
+  host: null,
+  recorder: null,
+  copiedFrom: null,
+})
+
+/**
+ * A start for a new record: the agenda skeleton of the types ('template'), or the latest record of exactly
+ * the same types in this organization ('last': "copy last month's"; the skeleton when there is none yet).
+ */
+export function meetingTemplate(ctx: CallContext, organizationId: number, types: readonly MeetingType[], source: 'template' | 'last'): MeetingStart {
+  if (source === 'template') return skeleton(types)
   const last = ctx.db
     .prepare(
-      `SELECT m.title, m.agenda, m.place, m.host, m.recorder FROM meetings m WHERE m.organization_id = ? AND m.status = 'active'
+      `SELECT m.id, m.held_on, m.title, m.agenda, m.place, m.host, m.recorder FROM meetings m WHERE m.organization_id = ? AND m.status = 'active'
        AND (SELECT group_concat(type) FROM (SELECT type FROM meeting_types t WHERE t.meeting_id = m.id ORDER BY type)) = ?
        ORDER BY m.held_on DESC, m.id DESC LIMIT 1`,
     )
-    .get(organizationId, [...types].sort().join(',')) as { title: string; agenda: string | null; place: string | null; host: string | null; recorder: string | null } | undefined
-  if (last) return { title: last.title, agenda: last.agenda ?? '', place: last.place, host: last.host, recorder: last.recorder }
-  return {
-    title: types.map((t) => MEETING_TYPE_LABELS[t]).join('、'),
-    agenda: types.map((t) => SKELETONS[t]).filter(Boolean).join('\n'),
-    place: null,
-    host: null,
-    recorder: null,
-  }
+    .get(organizationId, [...new Set(types)].sort().join(',')) as { id: number; held_on: string; title: string; agenda: string | null; place: string | null; host: string | null; recorder: string | null } | undefined
+  if (!last) return skeleton(types)
+  return { title: last.title, agenda: last.agenda ?? '', place: last.place, host: last.host, recorder: last.recorder, copiedFrom: { id: last.id, heldOn: last.held_on, title: last.title } }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ComplianceCell } from '../rules/compliance'
-import { ATTENDANCE_STATUSES, MAJOR_CATEGORIES, MEETING_TYPES, type AttendanceEntry, type Meeting, type MeetingRow } from '../meetings'
+import { ATTENDANCE_STATUSES, MAJOR_CATEGORIES, MEETING_TYPES, type AttendanceEntry, type Meeting, type MeetingRow, type MeetingStart } from '../meetings'
 import { id, isoDate, optionalText, requiredText } from '../schemas'
 import { method } from './define'
 
@@ -79,7 +79,8 @@ const attachmentInput = z.object({ id: id('附件') }).strict()
 const makeupInput = z.object({ meetingId: id('会议'), memberId: id('党员'), makeupOn: isoDate('补课日期'), note: optionalText('补课内容', 500) }).strict()
 const complianceInput = z.object({ from: isoDate('开始日期'), to: isoDate('结束日期'), organizationId: z.number().int().positive().nullable().default(null) }).strict()
 const exemptInput = z.object({ organizationId: id('党组织'), type: z.enum(MEETING_TYPES), period: z.string().regex(/^\d{4}(-\d{2}|Q[1-4])?$/, { message: '期间应写成 2025-03、2025Q1 或 2025' }), note: requiredText('免于考核的原因', 500) }).strict()
-const templateInput = z.object({ organizationId: id('党组织'), types: z.array(z.enum(MEETING_TYPES)).min(1) }).strict()
+const unexemptInput = z.object({ organizationId: id('党组织'), type: z.enum(MEETING_TYPES), period: z.string().regex(/^\d{4}(-\d{2}|Q[1-4])?$/) }).strict()
+const templateInput = z.object({ organizationId: id('党组织'), types: z.array(z.enum(MEETING_TYPES)).min(1), source: z.enum(['template', 'last']).default('last') }).strict()
 const voidInput = z.object({ id: id('会议'), reason: requiredText('作废原因', 500) }).strict()
 
 export const meetingsContract = {
@@ -90,11 +91,13 @@ export const meetingsContract = {
   'meetings.void': method<typeof voidInput, Meeting>(voidInput, 'write'),
   /** who should attend on that date: the branch roster on the meeting date (committee members for 支委会) */
   'meetings.expected': method<typeof expectedInput, AttendanceEntry[]>(expectedInput, 'read'),
-  /** an agenda skeleton per type, or last meeting's of the same types to copy */
-  'meetings.template': method<typeof templateInput, { title: string; agenda: string; place: string | null; host: string | null; recorder: string | null }>(templateInput, 'read'),
+  /** an agenda skeleton per type ('template'), or the last meeting of the same types to copy ('last') */
+  'meetings.template': method<typeof templateInput, MeetingStart>(templateInput, 'read'),
   'meetings.attach': method<typeof attachInput, Meeting>(attachInput, 'write'),
   'meetings.attachment': method<typeof attachmentInput, { fileName: string; mime: string; contentBase64: string }>(attachmentInput, 'read'),
   'meetings.makeup': method<typeof makeupInput, Meeting>(makeupInput, 'write'),
   'compliance.grid': method<typeof complianceInput, ComplianceCell[]>(complianceInput, 'read'),
   'compliance.exempt': method<typeof exemptInput, { ok: true }>(exemptInput, 'write'),
+  /** withdraw an exemption recorded by mistake (the audit log keeps what it said) */
+  'compliance.unexempt': method<typeof unexemptInput, { ok: true }>(unexemptInput, 'write'),
 }

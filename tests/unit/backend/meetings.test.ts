@@ -63,6 +63,18 @@ describe('会议记录', () => {
     expect(cells.find((c) => c.type === 'committee_meeting')).toMatchObject({ status: 'exempt', reason: '未设支部委员会（正式党员不足7人），不召开支委会' })
   })
 
+  it('登记免于考核后该期显示不适用；登记错了可以撤销，恢复为未达标，审计日志留有原登记', async () => {
+    const { backend, branch } = await branchWithMembers()
+    const cell = async () => (await ok(backend, 'compliance.grid', { from: '2025-02-01', to: '2025-02-28', organizationId: branch.id })).find((c) => c.type === 'theme_day')!
+    await ok(backend, 'compliance.exempt', { organizationId: branch.id, type: 'theme_day', period: '2025-02', note: '春节，经院党委同意顺延' })
+    expect(await cell()).toMatchObject({ status: 'exempt', manual: true, reason: '已登记免于考核：春节，经院党委同意顺延' })
+    await ok(backend, 'compliance.unexempt', { organizationId: branch.id, type: 'theme_day', period: '2025-02' })
+    expect(await cell()).toMatchObject({ status: 'missing', manual: false })
+    const audit = await ok(backend, 'audit.list', { entity: 'compliance_exemption' })
+    expect(JSON.stringify(audit)).toContain('春节，经院党委同意顺延')
+    expect((await fails(backend, 'compliance.unexempt', { organizationId: branch.id, type: 'theme_day', period: '2025-02' })).message).toContain('免于考核登记')
+  })
+
   it('支部的会议不能登记为党委会', async () => {
     const { backend, branch } = await branchWithMembers()
     const err = await fails(backend, 'meetings.create', { ...base(branch.id), types: ['standing_committee'] })
@@ -78,6 +90,8 @@ describe('会议记录', () => {
     expect(two.rows[0]!.snippet).toContain('医德医风')
     expect((await ok(backend, 'meetings.list', { q: '义诊' })).rows.map((r) => r.title)).toEqual(['主题党日活动'])
     expect((await ok(backend, 'meetings.list', { q: '志愿服务' })).total).toBe(1)
+    // a hit in the title needs no snippet: the list shows the title already
+    expect((await ok(backend, 'meetings.list', { q: '党日活动' })).rows.map((r) => [r.title, r.snippet])).toEqual([['主题党日活动', null]])
     expect((await ok(backend, 'meetings.list', { q: '医' })).total).toBe(1)
     expect((await ok(backend, 'meetings.list', { q: '不存在的词' })).total).toBe(0)
   })

@@ -44,7 +44,9 @@ describe('组织生活达标规则', () => {
 
   it('登记免于考核的期间显示原因', () => {
     const cell = complianceCell(branch, req('theme_day'), periodOf('2025-02-01', 'month'), [], [{ organizationId: 1, type: 'theme_day', period: '2025-02', note: '春节及疫情防控，经院党委同意顺延' }])
-    expect(cell).toMatchObject({ status: 'exempt', reason: '已登记免于考核：春节及疫情防控，经院党委同意顺延' })
+    expect(cell).toMatchObject({ status: 'exempt', reason: '已登记免于考核：春节及疫情防控，经院党委同意顺延', manual: true })
+    // exempt by rule (no committee) is not something the office can withdraw
+    expect(complianceCell({ ...branch, hasCommittee: false }, req('committee_meeting'), periodOf('2025-02-01', 'month'), [], []).manual).toBe(false)
   })
 })
 
