@@ -55,29 +55,37 @@ export function createMember(ctx: CallContext, input: z.output<typeof memberCrea
   return memberDetail(ctx, id, warnings)
 }
 
-/** The write itself, without building the screen's detail view (the Excel import writes thousands of these). */
+/** Validates and writes a new person; returns the rule warnings for the screen. */
 export function insertPerson(ctx: CallContext, input: z.output<typeof memberCreateInput>): { id: number; warnings: { field: string; message: string }[] } {
   requireBranch(ctx, input.organizationId)
   const { fields, warnings } = validateMember(ctx, input.fields, null)
+  return { id: writePerson(ctx, input.organizationId, fields, input.transferIn), warnings }
+}
+
+/**
+ * The write itself, for fields `validateMember` has already accepted (the Excel import validates every row in
+ * its preview and writes thousands of them; validating twice would double the work).
+ */
+export function writePerson(ctx: CallContext, organizationId: number, fields: MemberFields, transferIn: z.output<typeof memberCreateInput>['transferIn']): number {
   const stage = stageOn(fields, today(ctx))
   if (!stage) throw invalid('请至少填写申请入党日期（入党申请人），或入党日期（党员）', 'appliedOn')
-  if (input.transferIn && !isPartyMember(stage)) throw invalid('组织关系转入的应是党员：请填写入党日期')
-  const id = repo.insertMember(ctx.db, fields, stage, input.organizationId, now(ctx))
-  const from = input.transferIn?.date ?? fields.appliedOn ?? fields.joinedOn ?? today(ctx)
-  repo.openMembership(ctx.db, id, input.organizationId, from)
-  if (input.transferIn) {
-    const t = input.transferIn
-    repo.insertEvent(ctx.db, id, { type: 'transfer_in', occurredOn: t.date, organizationId: input.organizationId, otherOrganization: t.fromOrganization, letterNo: t.letterNo, duesPaidTo: t.duesPaidTo }, ctx.user, now(ctx))
+  if (transferIn && !isPartyMember(stage)) throw invalid('组织关系转入的应是党员：请填写入党日期')
+  const id = repo.insertMember(ctx.db, fields, stage, organizationId, now(ctx))
+  const from = transferIn?.date ?? fields.appliedOn ?? fields.joinedOn ?? today(ctx)
+  repo.openMembership(ctx.db, id, organizationId, from)
+  if (transferIn) {
+    const t = transferIn
+    repo.insertEvent(ctx.db, id, { type: 'transfer_in', occurredOn: t.date, organizationId, otherOrganization: t.fromOrganization, letterNo: t.letterNo, duesPaidTo: t.duesPaidTo }, ctx.user, now(ctx))
   } else {
     // the steps already taken become the first events of the timeline
     const steps: [keyof MemberFields, 'applied' | 'activist' | 'candidate' | 'admitted' | 'converted'][] = [['appliedOn', 'applied'], ['activistOn', 'activist'], ['candidateOn', 'candidate'], ['joinedOn', 'admitted'], ['convertedOn', 'converted']]
     for (const [field, type] of steps) {
       const d = fields[field] as string | null
-      if (d) repo.insertEvent(ctx.db, id, { type, occurredOn: d, organizationId: input.organizationId }, ctx.user, now(ctx))
+      if (d) repo.insertEvent(ctx.db, id, { type, occurredOn: d, organizationId }, ctx.user, now(ctx))
     }
   }
-  recordAudit(ctx, { entity: 'member', entityId: id, before: null, after: { ...fields, stage, organizationId: input.organizationId } })
-  return { id, warnings }
+  recordAudit(ctx, { entity: 'member', entityId: id, before: null, after: { ...fields, stage, organizationId } })
+  return id
 }
 
 export function updateMember(ctx: CallContext, id: number, input: MemberFieldsInput): MemberDetail {

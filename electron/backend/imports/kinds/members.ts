@@ -6,8 +6,9 @@ import { parseDateCell, requireFullDate } from '../../excel/dates'
 import { cellText, normalizeName } from '../../excel/normalize'
 import type { Cell } from '../../excel/read'
 import * as memberRepo from '../../members/repository'
-import { insertPerson, updateMember } from '../../members/service'
+import { updateMember, writePerson } from '../../members/service'
 import { validateMember, type MemberFieldsInput } from '../../members/validate'
+import type { MemberFields } from '../../../shared/members'
 import { memo } from '../../memo'
 import * as orgRepo from '../../organizations/repository'
 import type { FieldIssue, ImportKind } from '../kind'
@@ -54,6 +55,9 @@ const EMPTY_FIELDS = (): MemberFieldsInput => ({
 function existingId(ctx: Parameters<ImportKind<MemberRecord>['exists']>[1], r: MemberRecord): number | null {
   return r.fields.idNumber ? (memberRepo.findByIdNumber(ctx.db, r.fields.idNumber)?.id ?? null) : null
 }
+
+/** What `check` accepted for a new person, so the commit writes it without validating a second time. */
+const accepted = new WeakMap<MemberRecord, MemberFields>()
 
 const branchNamed = (ctx: Parameters<ImportKind<MemberRecord>['exists']>[1], name: string) => memo(ctx, `org:${name}`, () => orgRepo.findActiveByName(ctx.db, name))
 
@@ -135,8 +139,10 @@ export const memberImport: ImportKind<MemberRecord> = {
       return [{ field: 'organization', message: `找不到党支部“${r.organization}”${near.length ? `，是否是：${near.join('、')}？` : '，请先在“党组织”中建立'}（不会自动新建）` }]
     }
     try {
-      validateMember(ctx, r.fields, existingId(ctx, r))
+      const existing = existingId(ctx, r)
+      const { fields } = validateMember(ctx, r.fields, existing)
       if (!r.fields.appliedOn && !r.fields.joinedOn) return [{ field: 'joinedOn', message: '请填写入党日期（党员）或申请入党日期（入党申请人）' }]
+      if (existing === null) accepted.set(r, fields)
       return []
     } catch (error) {
       if (!(error instanceof AppError)) throw error
@@ -155,7 +161,9 @@ export const memberImport: ImportKind<MemberRecord> = {
     const org = branchNamed(ctx, r.organization)!
     const id = existingId(ctx, r)
     if (id === null) {
-      const { id: created } = insertPerson(ctx, { organizationId: org.id, fields: r.fields, transferIn: null })
+      // validated by `check` in this same transaction (the engine never applies an unchecked record)
+      const fields = accepted.get(r) ?? validateMember(ctx, r.fields, null).fields
+      const created = writePerson(ctx, org.id, fields, null)
       return { action: 'insert', entityId: created, before: null }
     }
     const before = memberRepo.findMember(ctx.db, id)!
