@@ -1,25 +1,50 @@
 import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import { performance } from 'node:perf_hooks'
+import { PassThrough } from 'node:stream'
 import * as XLSX from 'xlsx'
 import type { Backend } from '../../electron/backend/dispatch'
 import { openBackend } from '../../electron/backend/open'
 import { join } from 'node:path'
 import { ratio, type Figure } from '../harness'
 import type { BenchEnv } from './index'
+import { checkChar } from '../../electron/shared/rules/id-number'
 
+/** our export's keys for the same columns as HEADER */
+const EXPORT_COLUMNS = ['name', 'gender', 'idNumber', 'birthDate', 'organization', 'joinedOn', 'convertedOn', 'education', 'ethnicity', 'department', 'occupation']
 const HEADER = ['姓名', '性别', '身份证号', '出生日期', '所在党支部', '入党日期', '转正日期', '学历', '民族', '科室', '职业类别']
 
-/** The roster of the large hospital as a workbook a branch would send (10,000 rows, repeated as needed). */
-function rosterRows(source: Backend, n: number): { ids: number[]; rows: unknown[][] } {
-  const rows = source.context.db
+/**
+ * The roster of the large hospital as a workbook a branch would send, made up to 10,000 rows (issue 5's
+ * figure): further copies of the real members get new ID numbers (another sequence number with the same sex
+ * parity and a recomputed check digit), so every row is a valid, distinct person.
+ */
+function rosterRows(source: Backend, n: number): unknown[][] {
+  const real = source.context.db
     .prepare(
       `SELECT m.id, m.name, m.gender, m.id_number, m.birth_date, o.name AS org, m.joined_on, m.converted_on, m.education, m.ethnicity, m.department, m.occupation
-       FROM members m JOIN organizations o ON o.id = m.organization_id WHERE m.stage = 'full' ORDER BY m.id LIMIT ?`,
+       FROM members m JOIN organizations o ON o.id = m.organization_id WHERE m.stage = 'full' AND m.id_number IS NOT NULL ORDER BY m.id`,
     )
     .raw()
-    .all(n) as unknown[][]
-  return { ids: rows.map((r) => r[0] as number), rows: rows.map((r) => r.slice(1)) }
+    .all() as string[][]
+  const used = new Set(real.map((r) => r[3]!))
+  const rows: unknown[][] = real.slice(0, n).map((r) => r.slice(1))
+  for (let copy = 1; rows.length < n; copy++) {
+    for (const r of real) {
+      if (rows.length >= n) break
+      const id = r[3]!
+      let seq = Number(id.slice(14, 17))
+      let next: string
+      do {
+        seq = (seq + 2) % 1000
+        const body = id.slice(0, 14) + String(seq).padStart(3, '0')
+        next = body + checkChar(body)
+      } while (used.has(next))
+      used.add(next)
+      rows.push([r[1], r[2], next, ...r.slice(4)])
+    }
+  }
+  return rows
 }
 
 /**
@@ -28,7 +53,7 @@ function rosterRows(source: Backend, n: number): { ids: number[]; rows: unknown[
  * ours = exports.workbook vs limit = bare exceljs write of the same rows.
  */
 export async function excelFigures(env: BenchEnv, source: Backend): Promise<Figure[]> {
-  const { ids: memberIds, rows } = rosterRows(source, 10_000)
+  const rows = rosterRows(source, 10_000)
   const ws = XLSX.utils.aoa_to_sheet([HEADER, ...rows])
   const wb = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(wb, ws, '名册')
@@ -63,22 +88,25 @@ export async function excelFigures(env: BenchEnv, source: Backend): Promise<Figu
   const inserted = (result.data as { inserted: number }).inserted
   process.stderr.write(`  imported ${inserted} of ${rows.length} rows\n`)
 
-  // export: ours vs bare exceljs writing the same rows
+  // export: ours vs bare exceljs writing the same rows — the 10,000 people just imported, the same 11 columns
+  // (ours adds the title, styles, borders, frozen header and print setup that the bare write leaves out)
   const t2 = performance.now()
-  // the same people as the bare write (the export also writes its other columns and styles)
-  const exported = await source.call('exports.workbook', { source: 'members', includeSensitive: true, ids: memberIds })
+  const exported = await target.call('exports.workbook', { source: 'members', includeSensitive: true, columns: EXPORT_COLUMNS })
   const oursExport = performance.now() - t2
   if (!exported.ok) throw new Error(exported.error.message)
+  // the bare limit is exceljs's fastest path: the streaming writer, plain cells, no styles
   const t3 = performance.now()
-  const plain = new ExcelJS.Workbook()
+  const sink = new PassThrough()
+  sink.resume()
+  const plain = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: false, useSharedStrings: false })
   const sheet = plain.addWorksheet('名册')
-  sheet.addRow(HEADER)
-  for (const r of rows) sheet.addRow(r)
-  await plain.xlsx.writeBuffer()
+  sheet.addRow(HEADER).commit()
+  for (const r of rows) sheet.addRow(r).commit()
+  await plain.commit()
   const limitExport = performance.now() - t3
   target.context.db.close()
   return [
     ratio(`名册导入 ${inserted} 行（对比裸 SheetJS 读取 + 预编译插入）`, ours, limit, 1.5),
-    { ...ratio(`名册导出 ${rows.length} 行（对比裸 exceljs 写出）`, oursExport, limitExport, 1.5) },
+    { ...ratio(`名册导出 ${rows.length} 行（对比裸 exceljs 流式写出）`, oursExport, limitExport, 1.5) },
   ]
 }

@@ -5,7 +5,8 @@ import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
 import { readSettings } from '../settings'
-import { addStyledSheet, newWorkbook, toBase64 } from '../excel/styled'
+import { findOrganization } from '../organizations/repository'
+import { writeStyledWorkbook } from '../excel/styled'
 import { DATASETS, type Dataset } from './datasets'
 import { fillRows, guessMapping, openTheirTemplate, rememberMapping, rememberedMapping, signatureOf } from './template-fill'
 
@@ -24,17 +25,17 @@ function logExport(ctx: CallContext, what: Record<string, unknown>): void {
 export const exportsHandlers: Handlers<typeof exportsContract> = {
   'exports.columns': ({ source }) => DATASETS[source].columns.map(({ key, label, sensitive }) => ({ key, label, sensitive })),
 
-  'exports.workbook': async ({ source, columns, includeSensitive, ids }, ctx) => {
+  'exports.workbook': async ({ source, columns, includeSensitive, ids, scope }, ctx) => {
     const ds = DATASETS[source]
     const cols = chosenColumns(ds, columns, includeSensitive, ctx)
     if (cols.length === 0) throw new AppError('VALIDATION', '请至少选择一列')
-    const rows = ds.rows(ctx, ids)
+    const rows = ds.rows(ctx, ids, scope)
     const unit = readSettings(ctx.db)['unit.name']
-    const wb = newWorkbook()
+    const within = [scope.organizationId ? findOrganization(ctx.db, scope.organizationId)?.name : null, scope.from || scope.to ? `期间：${scope.from ? formatChineseDate(scope.from) : '…'}至${scope.to ? formatChineseDate(scope.to) : '…'}` : null].filter(Boolean).join('    ')
     const today = todayLocal(ctx.now())
-    addStyledSheet(wb, { name: ds.title, title: ds.title, subtitle: `填报单位：${unit || '（未设置单位名称）'}    导出日期：${formatChineseDate(today)}    共 ${rows.length} 条`, columns: cols.map((c) => ({ header: c.label, key: c.key, width: c.width, text: c.text })), rows, landscape: ds.landscape ?? cols.length > 8 })
-    logExport(ctx, { source, columns: cols.map((c) => c.key), rows: rows.length, sensitive: cols.some((c) => c.sensitive) })
-    return { fileName: `${ds.title}-${today}.xlsx`, contentBase64: await toBase64(wb) }
+    const file = await writeStyledWorkbook([{ name: ds.title, title: ds.title, subtitle: `填报单位：${unit || '（未设置单位名称）'}    ${within ? `${within}    ` : ''}导出日期：${formatChineseDate(today)}    共 ${rows.length} 条`, columns: cols.map((c) => ({ header: c.label, key: c.key, width: c.width, text: c.text })), rows, landscape: ds.landscape ?? cols.length > 8 }])
+    logExport(ctx, { source, scope, columns: cols.map((c) => c.key), rows: rows.length, sensitive: cols.some((c) => c.sensitive) })
+    return { fileName: `${ds.title}-${today}.xlsx`, contentBase64: file.toString('base64') }
   },
 
   'exports.inspectTemplate': async ({ source, contentBase64 }, ctx) => {
@@ -59,7 +60,7 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
       if (field && !ds.columns.some((c) => c.key === field)) throw new AppError('VALIDATION', `“${header}”对应的字段不存在`)
       effective.set(header, field && allowed.has(field) ? field : null)
     }
-    const rows = ds.rows(ctx, [])
+    const rows = ds.rows(ctx, [], { organizationId: null, from: null, to: null })
     const out = await fillRows(t, effective, rows)
     rememberMapping(ctx.db, signatureOf(t), source, Object.fromEntries(effective), ctx.now().toISOString())
     logExport(ctx, { source, template: fileName, rows: rows.length, sensitive: [...effective.values()].some((f) => ds.columns.find((c) => c.key === f)?.sensitive) })

@@ -41,6 +41,9 @@ describe('导出与填写上级模板', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
     expect(ws.pageSetup.paperSize).toBe(9)
     expect(ws.getCell('A3').font.bold).toBe(true)
+    // the header row repeats on every printed page; body cells bordered
+    expect(ws.pageSetup.printTitlesRow).toBe('3:3')
+    expect(ws.getCell('B5').border.top).toMatchObject({ style: 'thin' })
   })
 
   it('每次导出都记入审计日志', async () => {
