@@ -32,6 +32,7 @@ const COMMANDS: Record<string, CliCommand> = {
   'members add': membersAdd,
   'import organizations': importCommand('organizations', '党组织'),
   'import members': importCommand('members', '党员'),
+  'import committees': importCommand('committees', '支委会成员'),
   'import meetings': importCommand('meetings', '会议台账'),
   'import scores': importScoresCommand,
   seed: seedCommand,

@@ -28,24 +28,35 @@ export function listCommittee(ctx: CallContext, organizationId: number, includeE
   }))
 }
 
-export function appoint(ctx: CallContext, a: { organizationId: number; memberId: number; post: CommitteePost; electedOn: string; dualLeader: boolean }): CommitteeMember[] {
+/** What stops a person from taking a post (the same rule for the form and the Excel import), or null. */
+export function appointmentProblem(ctx: CallContext, a: { organizationId: number; memberId: number; post: CommitteePost }): string | null {
   const m = findMember(ctx.db, a.memberId)
-  if (!m) throw notFound('该党员')
+  if (!m) return '找不到该党员'
   // 预备党员 cannot stand for election (domain.md §1); committee members are full members of this branch
-  if (m.stage !== 'full' || m.status !== 'normal') throw invalid(`${m.name}不是党籍正常的正式党员，不能担任支委会职务`)
-  if (m.organizationId !== a.organizationId) throw invalid(`${m.name}的组织关系不在本支部`)
-  if (a.post === 'secretary' || a.post === 'deputy_secretary') {
-    const held = listCommittee(ctx, a.organizationId, false).find((p) => p.post === a.post && a.post === 'secretary')
-    if (held) throw invalid(`本支部现任书记是${held.memberName}，请先登记其离任`)
-  }
-  if (listCommittee(ctx, a.organizationId, false).some((p) => p.memberId === a.memberId && p.post === a.post)) throw invalid(`${m.name}已担任${COMMITTEE_POST_LABELS[a.post]}`)
-  const id = Number(
-    ctx.db
-      .prepare('INSERT INTO committee_posts (organization_id, member_id, post, elected_on, dual_leader) VALUES (?, ?, ?, ?, ?)')
-      .run(a.organizationId, a.memberId, a.post, a.electedOn, a.post === 'secretary' && a.dualLeader ? 1 : 0).lastInsertRowid,
-  )
+  if (m.stage !== 'full' || m.status !== 'normal') return `${m.name}不是党籍正常的正式党员，不能担任支委会职务`
+  if (m.organizationId !== a.organizationId) return `${m.name}的组织关系不在本支部`
+  const current = listCommittee(ctx, a.organizationId, false)
+  const secretary = a.post === 'secretary' ? current.find((p) => p.post === 'secretary') : undefined
+  if (secretary) return `本支部现任书记是${secretary.memberName}，请先登记其离任`
+  if (current.some((p) => p.memberId === a.memberId && p.post === a.post)) return `${m.name}已担任${COMMITTEE_POST_LABELS[a.post]}`
+  return null
+}
+
+export function appoint(ctx: CallContext, a: { organizationId: number; memberId: number; post: CommitteePost; electedOn: string; dualLeader: boolean }): CommitteeMember[] {
+  if (!findMember(ctx.db, a.memberId)) throw notFound('该党员')
+  const problem = appointmentProblem(ctx, a)
+  if (problem) throw invalid(problem)
+  const id = insertPost(ctx, { ...a, endedOn: null })
   recordAudit(ctx, { entity: 'committee_post', entityId: id, before: null, after: a })
   return listCommittee(ctx, a.organizationId)
+}
+
+export function insertPost(ctx: CallContext, a: { organizationId: number; memberId: number; post: CommitteePost; electedOn: string; endedOn: string | null; dualLeader: boolean }): number {
+  return Number(
+    ctx.db
+      .prepare('INSERT INTO committee_posts (organization_id, member_id, post, elected_on, ended_on, dual_leader) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(a.organizationId, a.memberId, a.post, a.electedOn, a.endedOn, a.post === 'secretary' && a.dualLeader ? 1 : 0).lastInsertRowid,
+  )
 }
 
 export function endPost(ctx: CallContext, postId: number, endedOn: string): CommitteeMember[] {

@@ -3,7 +3,7 @@ import { id } from '../schemas'
 import { method } from './define'
 
 /** What can be imported from Excel. Each kind has a template, a preview and an undoable commit. */
-export const IMPORT_KINDS = ['organizations', 'members', 'meetings'] as const
+export const IMPORT_KINDS = ['organizations', 'members', 'committees', 'meetings'] as const
 export type ImportKindName = (typeof IMPORT_KINDS)[number]
 
 export const IMPORT_MODE_LABELS = { skip: '跳过已有', update: '覆盖更新', fill: '只补空白' } as const
