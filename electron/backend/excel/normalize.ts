@@ -21,5 +21,7 @@ export const normalizeHeader = (s: string): string =>
 
 export function cellText(value: string | number | boolean | null): string {
   if (value === null) return ''
-  return normalizeText(String(value))
+  // our own exports write "'=…" so a value can never run as a formula (excel/styled.ts neutralize): reading it
+  // back gives the original text, so export → import leaves records unchanged
+  return normalizeText(String(value)).replace(/^'(?=[=+\-@])/, '')
 }

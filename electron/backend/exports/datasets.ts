@@ -1,8 +1,9 @@
-import type { ExportColumn, ExportSource } from '../../shared/contract/exports'
+import type { ExportColumn, ExportScope, ExportSource } from '../../shared/contract/exports'
 import { ORG_STATUS_LABELS, ORG_TYPE_LABELS } from '../../shared/organizations'
 import { termEndsOn } from '../../shared/rules/organization'
 import type { CallContext } from '../context'
 import * as orgRepo from '../organizations/repository'
+import { attendanceSummary, meetingLedger } from './meeting-datasets'
 
 export interface DatasetColumn extends ExportColumn {
   /** header names in other people's templates that mean this column */
@@ -15,7 +16,7 @@ export interface DatasetColumn extends ExportColumn {
 export interface Dataset {
   title: string
   columns: readonly DatasetColumn[]
-  rows(ctx: CallContext, ids: readonly number[]): Record<string, unknown>[]
+  rows(ctx: CallContext, ids: readonly number[], scope: ExportScope): Record<string, unknown>[]
   landscape?: boolean
 }
 
@@ -34,10 +35,10 @@ const organizations: Dataset = {
     col('termEndsOn', '届满日期', ['任期届满', '届满时间']),
     col('status', '状态', ['组织状态']),
   ],
-  rows(ctx, ids) {
+  rows(ctx, ids, scope) {
     const all = orgRepo.allOrganizations(ctx.db)
     const names = new Map(all.map((o) => [o.id, o.name]))
-    const wanted = ids.length ? new Set(ids) : null
+    const wanted = ids.length ? new Set(ids) : scope.organizationId ? new Set(orgRepo.descendantIds(ctx.db, scope.organizationId)) : null
     return all
       .filter((o) => !wanted || wanted.has(o.id))
       .map((o) => ({
@@ -81,12 +82,13 @@ const members: Dataset = {
     col('adminPost', '行政职务', ['职务'], { width: 12 }),
     col('occupation', '职业类别', [], { width: 14 }),
   ],
-  rows(ctx, ids) {
+  rows(ctx, ids, scope) {
     const wanted = ids.length ? `AND m.id IN (${ids.map(Number).join(',')})` : ''
+    const within = scope.organizationId ? `AND m.organization_id IN (${orgRepo.descendantIds(ctx.db, scope.organizationId).map(Number).join(',')})` : ''
     const rows = ctx.db
       .prepare(
         `SELECT m.*, o.name AS organization FROM members m LEFT JOIN organizations o ON o.id = m.organization_id
-         WHERE m.status IN ('normal','suspended') AND m.stage IN ('probationary','full') ${wanted} ORDER BY o.sort_order, o.id, m.id`,
+         WHERE m.status IN ('normal','suspended') AND m.stage IN ('probationary','full') ${wanted} ${within} ORDER BY o.sort_order, o.id, m.id`,
       )
       .all() as Record<string, unknown>[]
     return rows.map((r) => ({
@@ -115,4 +117,4 @@ const members: Dataset = {
   },
 }
 
-export const DATASETS: Record<ExportSource, Dataset> = { organizations, members }
+export const DATASETS: Record<ExportSource, Dataset> = { organizations, members, meetings: meetingLedger, attendance: attendanceSummary }

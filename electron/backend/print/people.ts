@@ -12,6 +12,8 @@ import { findMembersWhere } from '../members/repository'
 import { settingsOf } from '../memo'
 import { findOrganization } from '../organizations/repository'
 
+const ALL = { organizationId: null, from: null, to: null }
+
 type NoticeInput = Extract<z.output<typeof printInput>, { what: 'notice' }>
 
 /**
@@ -21,7 +23,7 @@ type NoticeInput = Extract<z.output<typeof printInput>, { what: 'notice' }>
 export function rosterDataOf(ctx: CallContext, filters: z.output<typeof rosterFilters>, keys: string[], unitName: string, internal: boolean): RosterData {
   const ids = listMembers(ctx, { ...filters, page: 1, pageSize: 1_000_000 }).rows.map((r) => r.id)
   // the dataset reads every member when given no ids, so an empty match must stop here
-  const rows = ids.length ? DATASETS.members.rows(ctx, ids) : []
+  const rows = ids.length ? DATASETS.members.rows(ctx, ids, ALL) : []
   if (rows.length === 0) throw invalid('没有符合当前筛选条件的党员（名册只打印正式党员和预备党员）')
   const org = filters.organizationId === null ? null : findOrganization(ctx.db, filters.organizationId)
   const stages = filters.stages.filter((s: Stage) => s === 'full' || s === 'probationary')

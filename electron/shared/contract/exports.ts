@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { optionalIsoDate } from '../schemas'
 import { method } from './define'
 import type { FilePayload } from './imports'
 
 /** What can be exported (a dataset = rows with named columns), to our styled sheet or into a higher committee's template. */
-export const EXPORT_SOURCES = ['organizations', 'members'] as const
+export const EXPORT_SOURCES = ['organizations', 'members', 'meetings', 'attendance'] as const
 export type ExportSource = (typeof EXPORT_SOURCES)[number]
 
 export interface ExportColumn {
@@ -21,6 +22,17 @@ export interface TemplateInspection {
   ourColumns: ExportColumn[]
 }
 
+/** which organization (with everything under it) and which dates; only the meeting sources use the dates */
+export interface ExportScope {
+  organizationId: number | null
+  from: string | null
+  to: string | null
+}
+const scope = z
+  .object({ organizationId: z.number().int().positive().nullable().default(null), from: optionalIsoDate('开始日期'), to: optionalIsoDate('结束日期') })
+  .strict()
+  .refine((s) => !s.from || !s.to || s.from <= s.to, { message: '开始日期不能晚于结束日期' })
+  .default({ organizationId: null, from: null, to: null })
 const source = z.enum(EXPORT_SOURCES, { error: '不支持的导出内容' })
 const template = {
   fileName: z.string().min(1).max(260),
@@ -33,6 +45,7 @@ export const exportInput = z
     includeSensitive: z.boolean().default(false),
     /** only rows with these ids (e.g. the clerk's current filter); empty = all */
     ids: z.array(z.number().int().positive()).max(100_000).default([]),
+    scope,
   })
   .strict()
 const inspectInput = z.object({ source, ...template }).strict()
