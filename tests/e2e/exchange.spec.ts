@@ -7,7 +7,7 @@ import * as XLSX from 'xlsx'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workbook } from '../fixtures/workbooks'
-import { screenshotPath, startApp, type TestApp } from './support/app'
+import { choose, screenshotPath, startApp, type TestApp } from './support/app'
 
 /** the visible tab of the exchange page (every tab keeps its own panel) */
 const pane = (page: Page) => page.locator('.el-tab-pane:visible')
@@ -101,5 +101,41 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     const out = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(await f.path())).Sheets.Sheet1!, { header: 1 })
     expect(out[0]).toEqual(['附表：党组织情况'])
     expect([out[2]![1], out[2]![2]]).toEqual(['中共示范医院委员会', '2001-07-01'])
+  })
+
+  it('文件里叫法不同的列由干事手工对应，导入后记住，下一份同样的文件自动识别', async () => {
+    const { page } = app
+    const file = join(dir, '内科名单.xlsx')
+    const rows = (name: string, id: string) => [
+      ['党员名字', '性别', '身份证号', '所在党支部', '入党日期', '转正日期'],
+      [name, '女', id, '内科党支部', '2005-07-01', '2006-07-01'],
+    ]
+    writeFileSync(file, workbook(rows('王芳', '11010519491231002X')))
+    await page.getByRole('tab', { name: '导入党员' }).click()
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(file)
+    await expect.poll(() => pane(page).innerText()).toContain('没有找到必填列：姓名')
+    await choose(page, '“党员名字”对应的字段', '姓名（必填）')
+    await expect.poll(() => pane(page).locator('.summary').innerText()).toContain('新增 1')
+    await page.screenshot({ path: screenshotPath('import-columns.png') })
+    await pane(page).getByRole('button', { name: '确认导入 1 行' }).click()
+    await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('内科名单.xlsx')
+
+    // the next file from the same branch is read the same way without asking
+    writeFileSync(file, workbook(rows('李娜', '110105198503010024')))
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(file)
+    await expect.poll(() => pane(page).locator('.summary').innerText()).toContain('新增 1')
+    expect(await pane(page).getByRole('group', { name: '列的对应' }).innerText()).toContain('手工')
+  })
+
+  it('按期间导出三会一课台账', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '导出三会一课台账' }).click()
+    await expect.poll(() => pane(page).getByLabel('导出范围：期间').count()).toBeGreaterThan(0)
+    const download = page.waitForEvent('download')
+    await pane(page).getByRole('button', { name: '导出 Excel' }).click()
+    const d = await download
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(await d.path())).Sheets['三会一课台账']!, { header: 1 })
+    expect(String(rows[1]![0])).toContain('期间：')
+    expect(rows[2]!.slice(0, 4)).toEqual(['党组织', '会议类型', '日期', '主题'])
   })
 })

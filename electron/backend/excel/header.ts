@@ -27,10 +27,11 @@ const HEADER_SCAN_ROWS = 30
  * Finds the header row below any title rows: the row (among the first 30) whose cells name the most known
  * fields. Synonyms are compared after normalization ("姓 名" = "姓名", "身份证号码*" = "身份证号码").
  */
-export function findHeader(rows: Cell[][], fields: readonly FieldSpec[], overrides: ReadonlyMap<string, string> = new Map()): HeaderMatch | null {
+/** `overrides`: header as written → field key, or null for a column to ignore (the clerk's own matching). */
+export function findHeader(rows: Cell[][], fields: readonly FieldSpec[], overrides: ReadonlyMap<string, string | null> = new Map()): HeaderMatch | null {
   const lookup = new Map<string, string>()
   for (const f of fields) for (const name of [f.label, ...f.synonyms]) lookup.set(normalizeHeader(name), f.key)
-  for (const [header, key] of overrides) lookup.set(normalizeHeader(header), key)
+  for (const [header, key] of overrides) lookup.set(normalizeHeader(header), key ?? '')
 
   let best: HeaderMatch | null = null
   let bestScore = 0

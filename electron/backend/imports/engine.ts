@@ -5,6 +5,17 @@ import { findHeader, isFooterOrBlank, type HeaderMatch } from '../excel/header'
 import { readWorkbook, type Cell, type SheetData } from '../excel/read'
 import type { FileRecord, ImportKind, ImportMode } from './kind'
 import { createBatch } from './batches'
+import { columnOverrides, rememberedHeaders, rememberMapping, type ColumnMapping } from './mappings'
+import { normalizeHeader } from '../excel/normalize'
+
+/** One file as the clerk handed it over, with how to treat existing records and their own column matches. */
+export interface ImportFile {
+  bytes: Uint8Array
+  fileName: string
+  mode: ImportMode
+  sheetName: string | null
+  mapping: ColumnMapping
+}
 
 interface Analysis<R> {
   preview: ImportPreview
@@ -14,11 +25,11 @@ interface Analysis<R> {
 }
 
 /** The sheet to import: the named one, or the first whose header we recognise. */
-function pickSheet(sheets: SheetData[], kind: ImportKind<unknown>, sheetName?: string | null): { sheet: SheetData; header: HeaderMatch } {
+function pickSheet(sheets: SheetData[], kind: ImportKind<unknown>, sheetName: string | null, overrides: Map<string, string | null>): { sheet: SheetData; header: HeaderMatch } {
   const candidates = sheetName ? sheets.filter((s) => s.name === sheetName) : sheets
   if (sheetName && candidates.length === 0) throw new AppError('VALIDATION', `文件中没有名为“${sheetName}”的工作表`)
   for (const sheet of candidates) {
-    const header = findHeader(sheet.rows, kind.fields)
+    const header = findHeader(sheet.rows, kind.fields, overrides)
     if (header) return { sheet, header }
   }
   const expected = kind.fields.filter((f) => f.required).map((f) => f.label).join('、')
@@ -29,18 +40,22 @@ function pickSheet(sheets: SheetData[], kind: ImportKind<unknown>, sheetName?: s
  * Reads the file and classifies every data row as 新增 / 更新 / 跳过 / 错误 with reasons per cell —
  * nothing is written. The commit runs exactly this analysis again inside its transaction.
  */
-export function analyze<R>(kind: ImportKind<R>, bytes: Uint8Array, fileName: string, mode: ImportMode, ctx: CallContext, sheetName?: string | null): Analysis<R> {
-  const { sheet, header } = pickSheet(readWorkbook(bytes, fileName), kind as ImportKind<unknown>, sheetName)
+export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallContext): Analysis<R> {
+  const { bytes, fileName, mode } = file
+  const overrides = columnOverrides(ctx, kind.kind, kind.fields, file.mapping)
+  const { sheet, header } = pickSheet(readWorkbook(bytes, fileName), kind as ImportKind<unknown>, file.sheetName, overrides)
+  const byHand = rememberedHeaders(ctx, kind.kind)
+  for (const h of Object.keys(file.mapping)) byHand.add(normalizeHeader(h))
   const headerOf = (field: string): string => {
     for (const [col, key] of header.columns) if (key === field) return header.headers[col] ?? field
     return kind.fields.find((f) => f.key === field)?.label ?? field
   }
-  if (header.missingRequired.length > 0) {
-    throw new AppError('VALIDATION', `表头缺少必填列：${header.missingRequired.map((f) => f.label).join('、')}。请在第 ${header.rowIndex + 1} 行补上这些列后重新导入`)
-  }
+  // a required column we could not match: the preview still shows the columns so the clerk can match one by
+  // hand; no row is judged until then, and a commit refuses (missingProblem)
+  const missing = header.missingRequired.map((f) => f.label)
 
   const parsed: { row: number; record: R | null; issues: { field: string; message: string }[] }[] = []
-  for (let r = header.rowIndex + 1; r < sheet.rows.length; r++) {
+  for (let r = header.rowIndex + 1; missing.length === 0 && r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? []
     if (isFooterOrBlank(cells)) continue
     const byField = new Map<string, Cell>()
@@ -89,7 +104,9 @@ export function analyze<R>(kind: ImportKind<R>, bytes: Uint8Array, fileName: str
       fileName,
       sheetName: sheet.name,
       headerRow: header.rowIndex + 1,
-      columns: header.headers.map((h, i) => ({ header: h, field: header.columns.get(i) ?? null })),
+      missing,
+      columns: header.headers.map((h, i) => ({ header: h, field: header.columns.get(i) ?? null, byHand: byHand.has(normalizeHeader(h)) })),
+      fields: kind.fields.map((f) => ({ key: f.key, label: f.label, required: !!f.required })),
       rows,
       counts: { insert: count('insert'), update: count('update'), skip: count('skip'), error: count('error') },
     },
@@ -99,9 +116,19 @@ export function analyze<R>(kind: ImportKind<R>, bytes: Uint8Array, fileName: str
   }
 }
 
+/** Why a file cannot be imported as its columns stand, or null. */
+export function missingProblem(p: ImportPreview): string | null {
+  return p.missing.length ? `表头缺少必填列：${p.missing.join('、')}。请在第 ${p.headerRow} 行补上这些列，或在预览中把文件里的某一列对应为这些字段` : null
+}
+
 /** Writes the valid rows (must run inside the caller's transaction) and records the batch for undo. */
-export function commit<R>(kind: ImportKind<R>, bytes: Uint8Array, fileName: string, mode: ImportMode, ctx: CallContext, sheetName?: string | null): ImportResult {
-  const { preview, valid } = analyze(kind, bytes, fileName, mode, ctx, sheetName)
+export function commit<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallContext): ImportResult {
+  const { fileName, mode } = file
+  const { preview, valid } = analyze(kind, file, ctx)
+  const problem = missingProblem(preview)
+  if (problem) throw new AppError('VALIDATION', problem)
+  // the clerk's column matches are kept for the next file of this kind (same transaction as the data)
+  rememberMapping(ctx, kind.kind, file.mapping)
   const writable = new Set(preview.rows.filter((r) => r.action === 'insert' || r.action === 'update').map((r) => r.row))
   const ordered = (kind.order ? kind.order(valid) : valid).filter((v) => writable.has(v.row))
   const items: { entityId: number; action: 'insert' | 'update'; before: unknown }[] = []

@@ -2,7 +2,8 @@ import type { importsContract } from '../../shared/contract/imports'
 import { AppError } from '../../shared/result'
 import type { Handlers } from '../handler'
 import { listBatches, undoBatch } from './batches'
-import { analyze, commit } from './engine'
+import { analyze, commit, type ImportFile } from './engine'
+import { forgetMappings } from './mappings'
 import { buildErrorWorkbook } from './error-workbook'
 import { IMPORTS, IMPORT_KINDS_BY_NAME } from './registry'
 import { buildTemplate } from './template'
@@ -12,17 +13,24 @@ function entry(kind: string) {
   if (!e) throw new AppError('VALIDATION', `不支持的导入类型：${kind}`)
   return e
 }
-const bytesOf = (base64: string): Uint8Array => Buffer.from(base64, 'base64')
+const fileOf = (i: { contentBase64: string; fileName: string; mode: 'skip' | 'update' | 'fill'; sheetName: string | null; mapping: Record<string, string | null> }): ImportFile => ({
+  bytes: Buffer.from(i.contentBase64, 'base64'),
+  fileName: i.fileName,
+  mode: i.mode,
+  sheetName: i.sheetName,
+  mapping: i.mapping,
+})
 
 export const importsHandlers: Handlers<typeof importsContract> = {
-  'imports.preview': (i, ctx) => analyze(entry(i.kind).kind, bytesOf(i.contentBase64), i.fileName, i.mode, ctx, i.sheetName).preview,
+  'imports.preview': (i, ctx) => analyze(entry(i.kind).kind, fileOf(i), ctx).preview,
   // the same analysis, run again inside the write transaction: what is written is what the rules allow now
-  'imports.commit': (i, ctx) => commit(entry(i.kind).kind, bytesOf(i.contentBase64), i.fileName, i.mode, ctx, i.sheetName),
+  'imports.commit': (i, ctx) => commit(entry(i.kind).kind, fileOf(i), ctx),
   'imports.errorWorkbook': (i, ctx) => {
-    const a = analyze(entry(i.kind).kind, bytesOf(i.contentBase64), i.fileName, i.mode, ctx, i.sheetName)
+    const a = analyze(entry(i.kind).kind, fileOf(i), ctx)
     return buildErrorWorkbook(a.preview, a.sheet)
   },
   'imports.template': (i) => buildTemplate(entry(i.kind).kind, entry(i.kind).template),
   'imports.batches': (_i, ctx) => listBatches(ctx),
   'imports.undo': (i, ctx) => undoBatch(ctx, i.batchId, IMPORT_KINDS_BY_NAME),
+  'imports.forgetMappings': (i, ctx) => ({ forgotten: forgetMappings(ctx, i.kind) }),
 }

@@ -23,7 +23,12 @@ export interface ImportPreview {
   fileName: string
   sheetName: string
   headerRow: number
-  columns: { header: string; field: string | null }[]
+  /** required fields no column was matched to (labels); while any is missing no row is judged or written */
+  missing: string[]
+  /** each header of the file and the field it was matched to; byHand = by the clerk (now or remembered), not our synonyms */
+  columns: { header: string; field: string | null; byHand: boolean }[]
+  /** the fields this kind understands, for matching a column by hand */
+  fields: { key: string; label: string; required: boolean }[]
   rows: PreviewRow[]
   counts: { insert: number; update: number; skip: number; error: number }
 }
@@ -71,6 +76,8 @@ export const importFileInput = z
     ...file,
     mode: z.enum(['skip', 'update', 'fill'], { error: '导入方式应为：跳过已有、覆盖更新或只补空白' }).default('skip'),
     sheetName: z.string().max(100).nullable().default(null),
+    /** the clerk's own column matches: header as written → field key, or null to ignore that column */
+    mapping: z.record(z.string().max(200), z.string().max(50).nullable()).default({}),
   })
   .strict()
 const kindInput = z.object({ kind: z.enum(IMPORT_KINDS, { error: '不支持的导入类型' }) }).strict()
@@ -84,4 +91,6 @@ export const importsContract = {
   'imports.template': method<typeof kindInput, FilePayload>(kindInput, 'read'),
   'imports.batches': method<typeof emptyInput, ImportBatch[]>(emptyInput, 'read'),
   'imports.undo': method<typeof batchInput, ImportBatch>(batchInput, 'write'),
+  /** 恢复默认识别: forget the column matches remembered for this kind */
+  'imports.forgetMappings': method<typeof kindInput, { forgotten: number }>(kindInput, 'write'),
 }

@@ -132,8 +132,38 @@ describe('党组织 Excel 导入', () => {
   })
 
   it('表头缺少必填列时整份文件不导入，并说明缺哪一列', async () => {
-    const err = await fails(testBackend(), 'imports.preview', file([['组织名称', '上级组织'], ['甲', '乙']]))
-    expect(err.message).toBe('表头缺少必填列：组织类型。请在第 1 行补上这些列后重新导入')
+    const backend = testBackend()
+    const p = await ok(backend, 'imports.preview', file([['组织名称', '上级组织'], ['甲', '乙']]))
+    expect(p.missing).toEqual(['组织类型'])
+    expect(p.rows).toEqual([])
+    const err = await fails(backend, 'imports.commit', file([['组织名称', '上级组织'], ['甲', '乙']]))
+    expect(err.message).toBe('表头缺少必填列：组织类型。请在第 1 行补上这些列，或在预览中把文件里的某一列对应为这些字段')
+    expect(await ok(backend, 'orgs.list', {})).toHaveLength(0)
+  })
+
+  it('干事手工对应的列（含“忽略此列”）按导入类型记住，下一份同样来源的文件自动沿用，也可恢复默认', async () => {
+    const backend = testBackend()
+    const SOURCE: Aoa = [['单位名称', '级别', '上级组织', '成立日期'], ['中共示范医院委员会', '党委', null, '2001-07-01']]
+    const first = await ok(backend, 'imports.preview', file(SOURCE))
+    expect(first.missing).toEqual(['组织名称', '组织类型'])
+    expect(first.columns.map((c) => c.field)).toEqual([null, null, 'parent', 'foundedOn'])
+    const mapping = { 单位名称: 'name', 级别: 'type', 成立日期: null }
+    const done = await ok(backend, 'imports.commit', { ...file(SOURCE), mapping })
+    expect(done).toMatchObject({ inserted: 1, errors: [] })
+    // the clerk chose to ignore 成立日期
+    expect((await ok(backend, 'orgs.list', {}))[0]!.foundedOn).toBeNull()
+    const next = await ok(backend, 'imports.preview', file([SOURCE[0]!, ['内科党支部', '党支部', '中共示范医院委员会', '2019-01-01']]))
+    expect(next.missing).toEqual([])
+    expect(next.columns.map((c) => [c.header, c.field, c.byHand])).toEqual([
+      ['单位名称', 'name', true],
+      ['级别', 'type', true],
+      ['上级组织', 'parent', false],
+      ['成立日期', null, true],
+    ])
+    expect(next.rows[0]!.action).toBe('insert')
+    expect(await ok(backend, 'imports.forgetMappings', { kind: 'organizations' })).toEqual({ forgotten: 3 })
+    expect((await ok(backend, 'imports.preview', file(SOURCE))).missing).toEqual(['组织名称', '组织类型'])
+    expect((await fails(backend, 'imports.preview', { ...file(SOURCE), mapping: { 级别: 'rank' } })).message).toBe('“级别”对应的字段不存在，请重新选择')
   })
 
   it('下载的模板有下拉列表和填写说明', async () => {

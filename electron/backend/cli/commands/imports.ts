@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { ImportKindName, ImportPreview, ImportResult } from '../../../shared/contract/imports'
+import { missingProblem } from '../../imports/engine'
 import { CliError } from '../output'
 import type { CliCommand } from '../types'
 
@@ -26,6 +27,8 @@ export function importCommand(kind: ImportKindName, label: string): CliCommand {
       let result: ImportResult
       if (flags['dry-run']) {
         const p = (await call('imports.preview', input)) as ImportPreview
+        // a file whose columns cannot be matched was not processed: the same refusal as a commit
+        if (p.missing.length) throw new CliError(missingProblem(p)!)
         result = { batchId: null, inserted: p.counts.insert, updated: p.counts.update, skipped: p.counts.skip, errors: p.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, ...i }))) }
       } else {
         result = (await call('imports.commit', input)) as ImportResult
