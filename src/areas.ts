@@ -1,3 +1,5 @@
+import type { Role } from '@shared/contract/accounts'
+
 /** The areas of the app, as the left navigation names them. Planned ones say so plainly. */
 export interface Area {
   path: string
@@ -5,6 +7,8 @@ export interface Area {
   icon: string
   /** not built yet: what it will do */
   planned?: string
+  /** roles that never see it (the backend refuses their calls anyway; this keeps the menu honest) */
+  hiddenFor?: Role[]
 }
 
 export const AREAS: Area[] = [
@@ -14,6 +18,6 @@ export const AREAS: Area[] = [
   { path: '/dashboard', title: '驾驶舱', icon: 'DataBoard' },
   { path: '/assessments', title: '考核评价', icon: 'Medal' },
   { path: '/statistics', title: '统计分析', icon: 'DataAnalysis' },
-  { path: '/exchange', title: '数据导入导出', icon: 'Upload' },
-  { path: '/settings', title: '系统设置', icon: 'Setting' },
+  { path: '/exchange', title: '数据导入导出', icon: 'Upload', hiddenFor: ['secretary'] },
+  { path: '/settings', title: '系统设置', icon: 'Setting', hiddenFor: ['secretary'] },
 ]

@@ -3,6 +3,7 @@ import { SqliteError } from 'better-sqlite3'
 import type { z } from 'zod'
 import { contract, isMethod } from '../shared/contract'
 import { accessProblem } from './access'
+import { branchScope, secretaryRefuses } from './branch-scope'
 import { AppError, type AppErrorData, type Result } from '../shared/result'
 import type { BackendContext, CallContext } from './context'
 import { openDatabase } from './db/open'
@@ -44,10 +45,13 @@ export function createBackend(context: BackendContext, log: (error: unknown) => 
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${String(method).slice(0, 80)}` } }
     const spec = contract[method]
     // who may call comes before what was sent: without the right role nothing about the input is answered
-    const denied = accessProblem(spec.access, context)
+    const denied = accessProblem(spec.access, context) ?? secretaryRefuses(method, context)
     if (denied) return { ok: false, error: { code: 'FORBIDDEN', message: denied } }
     const parsed = spec.input.safeParse(input ?? {})
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+    // a 支部书记 reaches only the affairs of their own branch (lists are narrowed to it)
+    const scoped = branchScope(method, parsed.data, context)
+    if ('problem' in scoped) return { ok: false, error: { code: 'FORBIDDEN', message: scoped.problem } }
     const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown
     // the audit names the signed-in person; the CLI acts as the machine's user
     const ctx: CallContext = { ...context, method, user: context.session.user ? `${context.session.user.displayName}（${context.session.user.username}）` : context.user, reopen }
@@ -57,13 +61,13 @@ export function createBackend(context: BackendContext, log: (error: unknown) => 
           // between this action's first read and first write would otherwise fail it with SQLITE_BUSY_SNAPSHOT
           context.db
             .transaction(() => {
-              const out = handler(parsed.data, ctx)
+              const out = handler(scoped.input, ctx)
               if (out instanceof Promise) throw new Error(`${method}: a write handler must be synchronous to run in one transaction`)
               return out
             })
             .immediate()
         : // reads, and the few methods that manage their own writes (sign-in: a failed password must still count)
-          await handler(parsed.data, ctx)
+          await handler(scoped.input, ctx)
       return { ok: true, data }
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toData() }

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { screenshotPath, startApp, type TestApp } from './support/app'
+import { choose, screenshotPath, startApp, type TestApp } from './support/app'
 
 describe('登录与权限（浏览器中的真实界面）', () => {
   let app: TestApp
@@ -58,5 +58,52 @@ describe('审计日志（管理员）', () => {
     await page.getByRole('button', { name: '校验审计日志' }).click()
     await expect.poll(() => page.locator('.verify').innerText()).toContain('哈希链完整')
     await page.screenshot({ path: screenshotPath('audit.png') })
+  })
+})
+
+describe('支部书记账号（浏览器中的真实界面）', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startApp()
+    const c = await app.must('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+    for (const [branch, person] of [
+      ['内科党支部', '内科甲'],
+      ['外科党支部', '外科乙'],
+    ]) {
+      const b = await app.must('orgs.create', { name: branch, type: 'branch', parentId: c.id })
+      await app.must('members.create', { organizationId: b.id, fields: { name: person, gender: '男', joinedOn: '2000-01-01', convertedOn: '2001-01-01' } })
+    }
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('管理员为内科建立支部书记账号；书记登录后只看到本支部的名册，看不到导入导出和系统设置', async () => {
+    const { page } = app
+    await page.getByRole('menuitem', { name: '系统设置' }).click()
+    await page.getByRole('tab', { name: '用户与权限' }).click()
+    await page.getByLabel('新用户名').fill('neike')
+    await page.getByLabel('新用户姓名').fill('内科刘书记')
+    await choose(page, '新用户角色', '支部书记')
+    // the tree starts folded: typing a part of the name finds the branch, as a clerk would
+    await page.getByRole('combobox', { name: '支部书记所在党支部' }).fill('内科')
+    await page.locator('.el-select-dropdown:visible .el-tree-node__content', { hasText: '内科党支部' }).click()
+    await page.getByLabel('初始密码').fill('secretary-1')
+    await page.getByRole('button', { name: '建立账号' }).click()
+    await expect.poll(() => page.getByLabel('用户列表').innerText()).toContain('支部书记（内科党支部）')
+
+    await page.locator('.nav-footer').getByRole('button', { name: '退出' }).click()
+    await page.locator('.signin').waitFor()
+    await page.getByLabel('用户名').fill('neike')
+    await page.getByLabel('密码', { exact: true }).fill('secretary-1')
+    await page.getByRole('button', { name: '登录' }).click()
+    await expect.poll(() => page.locator('.nav-footer').innerText()).toContain('内科刘书记（支部书记·内科党支部）')
+    const menu = await page.locator('.nav-menu').innerText()
+    expect(menu).not.toContain('数据导入导出')
+    expect(menu).not.toContain('系统设置')
+    await page.getByRole('menuitem', { name: '党员名册' }).click()
+    await expect.poll(() => page.getByLabel('人员列表').innerText()).toContain('内科甲')
+    expect(await page.getByLabel('人员列表').innerText()).not.toContain('外科乙')
+    await page.screenshot({ path: screenshotPath('secretary-roster.png') })
   })
 })

@@ -4,12 +4,15 @@ import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
 import { checkPassword, hashPassword } from './passwords'
+import { findOrganization } from '../organizations/repository'
 
 interface Row {
   id: number
   username: string
   display_name: string
   role: Role
+  organization_id: number | null
+  organization_name: string | null
   password_hash: string
   salt: string
   failed_attempts: number
@@ -20,15 +23,25 @@ interface Row {
 const MAX_ATTEMPTS = 5
 const LOCK_MINUTES = 10
 
-const toSession = (r: Row): SessionUser => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role })
+const toSession = (r: Row): SessionUser => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, organizationId: r.organization_id, organizationName: r.organization_name })
+const SELECT_USERS = 'SELECT u.*, o.name AS organization_name FROM users u LEFT JOIN organizations o ON o.id = u.organization_id'
+const userById = (ctx: CallContext, id: number): Row => ctx.db.prepare(`${SELECT_USERS} WHERE u.id = ?`).get(id) as Row
 const list = (ctx: CallContext): UserRow[] =>
-  (ctx.db.prepare('SELECT * FROM users ORDER BY id').all() as Row[]).map((r) => ({ ...toSession(r), disabled: r.disabled_at !== null, lastLoginAt: r.last_login_at }))
+  (ctx.db.prepare(`${SELECT_USERS} ORDER BY u.id`).all() as Row[]).map((r) => ({ ...toSession(r), disabled: r.disabled_at !== null, lastLoginAt: r.last_login_at }))
 
-function insertUser(ctx: CallContext, u: { username: string; displayName: string; role: Role; password: string }): number {
+function insertUser(ctx: CallContext, u: { username: string; displayName: string; role: Role; organizationId?: number | null; password: string }): number {
   if (ctx.db.prepare('SELECT 1 FROM users WHERE username = ?').get(u.username)) throw new AppError('CONFLICT', `用户名“${u.username}”已被使用`)
+  const organizationId = u.role === 'secretary' ? (u.organizationId ?? null) : null
+  if (u.role === 'secretary') {
+    const org = organizationId === null ? null : findOrganization(ctx.db, organizationId)
+    if (!org || org.status !== 'active') throw invalid('支部书记账号请选择一个现有的党支部', 'organizationId')
+    if (org.type === 'committee') throw invalid(`“${org.name}”是党委，支部书记账号应对应一个党支部或党总支`, 'organizationId')
+  }
   const { hash, salt } = hashPassword(u.password)
-  const id = Number(ctx.db.prepare('INSERT INTO users (username, display_name, role, password_hash, salt, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(u.username, u.displayName, u.role, hash, salt, ctx.now().toISOString()).lastInsertRowid)
-  recordAudit(ctx, { entity: 'user', entityId: id, before: null, after: { username: u.username, displayName: u.displayName, role: u.role } })
+  const id = Number(
+    ctx.db.prepare('INSERT INTO users (username, display_name, role, organization_id, password_hash, salt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(u.username, u.displayName, u.role, organizationId, hash, salt, ctx.now().toISOString()).lastInsertRowid,
+  )
+  recordAudit(ctx, { entity: 'user', entityId: id, before: null, after: { username: u.username, displayName: u.displayName, role: u.role, organizationId } })
   return id
 }
 
@@ -39,12 +52,12 @@ export const accountsHandlers: Handlers<typeof accountsContract> = {
   'auth.setup': (input, ctx) => {
     if ((ctx.db.prepare('SELECT count(*) FROM users').pluck().get() as number) > 0) throw new AppError('FORBIDDEN', '管理员账号已经设置过，请登录')
     const id = ctx.db.transaction(() => insertUser(ctx, { ...input, role: 'admin' }))()
-    ctx.session.user = toSession(ctx.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Row)
+    ctx.session.user = toSession(userById(ctx, id))
     return ctx.session.user
   },
 
   'auth.login': ({ username, password }, ctx) => {
-    const r = ctx.db.prepare('SELECT * FROM users WHERE username = ?').get(username.trim()) as Row | undefined
+    const r = ctx.db.prepare(`${SELECT_USERS} WHERE u.username = ?`).get(username.trim()) as Row | undefined
     const now = ctx.now()
     if (r?.locked_until && r.locked_until > now.toISOString()) throw new AppError('FORBIDDEN', `密码连续输错${MAX_ATTEMPTS}次，账号已锁定，请${LOCK_MINUTES}分钟后再试`)
     if (!r || r.disabled_at || !checkPassword(password, r.password_hash, r.salt)) {

@@ -9,6 +9,7 @@ import { m0008CharSearch } from './0008-char-search'
 import { m0009Assessments } from './0009-assessments'
 import { m0010AssessmentDetails } from './0010-assessment-details'
 import { m0011ImportMappings } from './0011-import-mappings'
+import { m0012BranchSecretary } from './0012-branch-secretary'
 
 export interface Migration {
   version: number
@@ -17,4 +18,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next number instead. */
-export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings]
+export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings, m0012BranchSecretary]

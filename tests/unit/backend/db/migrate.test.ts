@@ -59,4 +59,21 @@ describe('迁移 8：单字检索索引', () => {
     expect(db.prepare(`SELECT rowid FROM meeting_chars WHERE meeting_chars MATCH '"医 风"'`).pluck().all()).toEqual([5])
     expect(db.prepare(`SELECT rowid FROM meeting_chars WHERE meeting_chars MATCH '"风 医"'`).pluck().all()).toEqual([])
   })
+
+  it('升级加入支部书记角色时保留已有账号（含密码和锁定状态）；支部书记必须对应一个党组织', () => {
+    const db = new Database(':memory:')
+    migrate(db, 11)
+    db.exec(`INSERT INTO organizations (id, name, type, created_at, updated_at) VALUES (1, '内科党支部', 'branch', 'x', 'x');
+             INSERT INTO users (id, username, display_name, role, password_hash, salt, failed_attempts, locked_until, created_at)
+               VALUES (1, 'admin', '王主任', 'admin', 'h1', 's1', 0, NULL, 't'), (2, 'li', '李书记', 'leader', 'h2', 's2', 3, '2030-01-01', 't');`)
+    expect(migrate(db)).toBe(latestVersion())
+    expect(db.prepare('SELECT id, username, role, password_hash, failed_attempts, locked_until, organization_id FROM users ORDER BY id').all()).toEqual([
+      { id: 1, username: 'admin', role: 'admin', password_hash: 'h1', failed_attempts: 0, locked_until: null, organization_id: null },
+      { id: 2, username: 'li', role: 'leader', password_hash: 'h2', failed_attempts: 3, locked_until: '2030-01-01', organization_id: null },
+    ])
+    const add = (role: string, org: number | null) => () => db.prepare("INSERT INTO users (username, display_name, role, organization_id, password_hash, salt, created_at) VALUES (?, 'x', ?, ?, 'h', 's', 't')").run(`${role}${org}`, role, org)
+    expect(add('secretary', null)).toThrow(/CHECK/)
+    expect(add('clerk', 1)).toThrow(/CHECK/)
+    expect(add('secretary', 1)).not.toThrow()
+  })
 })

@@ -1,0 +1,124 @@
+import type { Database } from 'better-sqlite3'
+import type { Method } from '../shared/contract'
+import type { BackendContext } from './context'
+import { descendantIds } from './organizations/repository'
+
+/**
+ * The 支部书记 role (issue 8): an account limited to its own branch and the 党小组 under it. Deny by default —
+ * a method is open to a branch secretary only when listed here, with how its input names the organizations it
+ * reads or changes:
+ *   'open'    nothing personal or branch-specific (the organization tree, settings, hospital-wide aggregates);
+ *   'narrow'  a list or export: its organization filter is set to the branch when missing or outside it;
+ *   function  the organizations the call touches, each of which must lie within the branch.
+ * Enforced in the dispatcher for every transport, after validation, so a hand-made API call gets no further
+ * than the screens.
+ */
+type Input = Record<string, unknown>
+type Rule = 'open' | 'narrow' | ((input: Input, db: Database) => (number | null)[])
+
+const one = (db: Database, sql: string, id: unknown): number | null => (db.prepare(sql).pluck().get(id) as number | null | undefined) ?? null
+const memberOrg = (db: Database, id: unknown) => one(db, 'SELECT organization_id FROM members WHERE id = ?', id)
+const meetingOrg = (db: Database, id: unknown) => one(db, 'SELECT organization_id FROM meetings WHERE id = ?', id)
+const orgOf = (i: Input) => [i.organizationId as number]
+/** assessments: the branch's own entry, and only while it is at the first stage (支部自评) */
+const ownEntryAtFirstStage = (i: Input, db: Database): (number | null)[] => {
+  const at = db.prepare("SELECT json_extract(review_json, '$.at') FROM assessment_entries WHERE round_id = ? AND organization_id = ?").pluck().get(i.roundId, i.organizationId) as number | undefined
+  return at === 0 ? [i.organizationId as number] : [null]
+}
+
+const RULES: Partial<Record<Method, Rule>> = {
+  'app.info': 'open',
+  'orgs.list': 'open',
+  'orgs.get': 'open',
+  'departments.list': 'open',
+  'settings.get': 'open',
+  'jobs.status': 'open',
+  'dashboard.overview': 'open',
+  'compliance.grid': 'open',
+  'stats.annual': 'open',
+  'stats.checks': 'open',
+  'assessments.schemes': 'open',
+  'assessments.rounds': 'open',
+  'assessments.round': 'open',
+  'assessments.notice': 'open',
+  'exports.columns': 'open',
+
+  'members.list': 'narrow',
+  'members.pipeline': 'narrow',
+  'meetings.list': 'narrow',
+  'exports.workbook': 'narrow',
+
+  'members.get': (i, db) => [memberOrg(db, i.id)],
+  'members.create': orgOf,
+  'members.update': (i, db) => [memberOrg(db, i.id)],
+  'members.event': (i, db) => [memberOrg(db, i.id), ...(typeof i.organizationId === 'number' ? [i.organizationId] : [])],
+  'members.reveal': (i, db) => [memberOrg(db, i.id)],
+  'committees.list': orgOf,
+  'committees.appoint': orgOf,
+  'committees.end': (i, db) => [one(db, 'SELECT organization_id FROM committee_posts WHERE id = ?', i.postId)],
+  'meetings.get': (i, db) => [meetingOrg(db, i.id)],
+  'meetings.expected': orgOf,
+  'meetings.template': orgOf,
+  'meetings.create': orgOf,
+  'meetings.update': (i, db) => [meetingOrg(db, i.id), (i.fields as Input).organizationId as number],
+  'meetings.void': (i, db) => [meetingOrg(db, i.id)],
+  'meetings.attach': (i, db) => [meetingOrg(db, i.meetingId)],
+  'meetings.attachment': (i, db) => [one(db, 'SELECT m.organization_id FROM attachments a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ?', i.id)],
+  'meetings.makeup': (i, db) => [meetingOrg(db, i.meetingId)],
+  'assessments.auto': orgOf,
+  'assessments.saveDraft': ownEntryAtFirstStage,
+  'assessments.submit': ownEntryAtFirstStage,
+  // a record's own history, for a record of the branch
+  'audit.list': (i, db) => (i.entity === 'member' ? [memberOrg(db, i.entityId)] : i.entity === 'meeting' ? [meetingOrg(db, i.entityId)] : [null]),
+  'print.document': (i, db) => printOrgs(i, db),
+}
+
+function printOrgs(i: Input, db: Database): (number | null)[] {
+  switch (i.what) {
+    case 'signin':
+    case 'minutes':
+      return [meetingOrg(db, i.meetingId)]
+    case 'binder':
+      return [i.organizationId as number]
+    case 'roster':
+      return [((i.filters as Input | undefined)?.organizationId as number | null) ?? null]
+    case 'signinBatch':
+      return [(i.organizationId as number | null) ?? null]
+    default:
+      return [null]
+  }
+}
+
+export const SECRETARY_REFUSED = '支部书记账号只能查看和办理本支部的事项；此操作请由党务干事办理'
+
+const isSecretary = (context: BackendContext): boolean => context.transport !== 'cli' && context.session.user?.role === 'secretary'
+
+/** A method a 支部书记 may not call at all (checked before the input is even read, like any role check). */
+export function secretaryRefuses(method: Method, context: BackendContext): string | null {
+  return isSecretary(context) && !RULES[method] ? SECRETARY_REFUSED : null
+}
+
+/**
+ * For a 支部书记: the input to run (narrowed to the branch where that is what a list means) or the reason
+ * the call is refused. Every other role passes unchanged.
+ */
+export function branchScope(method: Method, input: unknown, context: BackendContext): { input: unknown } | { problem: string } {
+  const user = context.session.user
+  if (!isSecretary(context) || !user) return { input }
+  const rule = RULES[method]
+  if (!rule) return { problem: SECRETARY_REFUSED }
+  if (rule === 'open') return { input }
+  const own = new Set(descendantIds(context.db, user.organizationId!))
+  const i = input as Input
+  if (rule === 'narrow') return { input: narrowed(method, i, own, user.organizationId!) }
+  const touched = rule(i, context.db)
+  return touched.every((id) => id !== null && own.has(id)) ? { input } : { problem: `${SECRETARY_REFUSED}（${user.organizationName ?? '本支部'}以外的记录）` }
+}
+
+function narrowed(method: Method, i: Input, own: Set<number>, branch: number): Input {
+  if (method === 'exports.workbook') {
+    const scope = i.scope as Input
+    return { ...i, scope: { ...scope, organizationId: own.has(scope.organizationId as number) ? scope.organizationId : branch } }
+  }
+  return { ...i, organizationId: own.has(i.organizationId as number) ? i.organizationId : branch }
+}
