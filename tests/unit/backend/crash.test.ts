@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { latestVersion, migrate } from '../../../electron/backend/db/migrate'
 import { openBackend } from '../../../electron/backend/open'
 import { workbook, type Aoa } from '../../fixtures/workbooks'
 import { rng } from '../../fixtures/zip'
@@ -11,17 +12,20 @@ import { rng } from '../../fixtures/zip'
 const ROOT = resolve(__dirname, '../../..')
 const BATCH = 4000
 
-/** Runs the real CLI import in a child process and SIGKILLs it after `ms` (or lets it finish). */
-function importAndKill(db: string, file: string, ms: number): Promise<'killed' | 'finished'> {
+/** Runs the real CLI in a child process and SIGKILLs it after `ms` (Infinity: lets it finish); reports how long it ran. */
+function runAndKill(args: string[], ms: number): Promise<{ outcome: 'killed' | 'finished'; ran: number }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/backend/cli/main.ts'), 'import', 'organizations', file, '--db', db], { cwd: ROOT, stdio: 'ignore' })
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms)
+    const started = performance.now()
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/backend/cli/main.ts'), ...args], { cwd: ROOT, stdio: 'ignore' })
+    const timer = Number.isFinite(ms) ? setTimeout(() => child.kill('SIGKILL'), ms) : null
     child.on('exit', (_code, signal) => {
-      clearTimeout(timer)
-      done(signal === 'SIGKILL' ? 'killed' : 'finished')
+      if (timer) clearTimeout(timer)
+      done({ outcome: signal === 'SIGKILL' ? 'killed' : 'finished', ran: performance.now() - started })
     })
   })
 }
+
+const RUNS = 16
 
 describe('断电或强行结束时数据不损坏', () => {
   it('导入进行中被 SIGKILL 多次：每次数据库都完好，且这一批要么全部写入、要么一条都没有', async () => {
@@ -36,13 +40,16 @@ describe('断电或强行结束时数据不损坏', () => {
     const file = join(dir, 'big.xlsx')
     writeFileSync(file, workbook(rows))
 
+    // one undisturbed run says how long the whole thing takes here; the kills then land across its second half
+    // (the first part is Node starting and reading the file, before any write begins)
+    copyFileSync(base, join(dir, 'timing.db'))
+    const { ran: whole } = await runAndKill(['import', 'organizations', file, '--db', join(dir, 'timing.db')], Infinity)
     const random = rng(7)
     const outcomes: string[] = []
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < RUNS; i++) {
       const db = join(dir, `run${i}.db`)
       copyFileSync(base, db)
-      // most kills land while the child starts, reads the file or writes the batch; some let it finish
-      const outcome = await importAndKill(db, file, 900 + Math.floor(random() * 2400))
+      const { outcome } = await runAndKill(['import', 'organizations', file, '--db', db], whole * (0.4 + random() * 0.7))
       const check = new Database(db)
       expect(check.pragma('integrity_check', { simple: true })).toBe('ok')
       const branches = check.prepare("SELECT count(*) FROM organizations WHERE type = 'branch'").pluck().get() as number
@@ -51,6 +58,53 @@ describe('断电或强行结束时数据不损坏', () => {
       outcomes.push(`${outcome}:${branches}`)
     }
     // the test only means something if some runs were killed
+    expect(outcomes.filter((o) => o.startsWith('killed')).length).toBeGreaterThan(RUNS / 3)
+  }, 240_000)
+
+  it('数据库升级（迁移）进行中被 SIGKILL 多次：每次都停在某一步完成之后，之后再打开能完成升级，旧记录都在', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dangban-crash-migrate-'))
+    // a database as version 7 of the program left it, with enough meetings that building the per-character
+    // index (migration 8) takes a while
+    const base = join(dir, 'v7.db')
+    const old = new Database(base)
+    migrate(old, 7)
+    old.exec(`INSERT INTO organizations (id, name, type, created_at, updated_at) VALUES (1, '内科党支部', 'branch', 'x', 'x')`)
+    const meeting = old.prepare("INSERT INTO meetings (id, organization_id, title, held_on, created_at, updated_at) VALUES (?, 1, ?, '2020-01-01', 'x', 'x')")
+    const text = old.prepare('INSERT INTO meeting_search (rowid, body) VALUES (?, ?)')
+    old.transaction(() => {
+      for (let i = 1; i <= MEETINGS; i++) {
+        meeting.run(i, `第${i}次支部党员大会`)
+        text.run(i, `第${i}次会议学习医德医风建设，讨论发展党员和廉洁从业，开展义诊志愿服务。`.repeat(4))
+      }
+    })()
+    old.pragma('journal_mode = WAL')
+    old.close()
+
+    copyFileSync(base, join(dir, 'timing.db'))
+    const { ran: whole } = await runAndKill(['orgs', 'list', '--db', join(dir, 'timing.db')], Infinity)
+    const random = rng(11)
+    const outcomes: string[] = []
+    for (let i = 0; i < RUNS / 2; i++) {
+      const db = join(dir, `run${i}.db`)
+      copyFileSync(base, db)
+      const { outcome } = await runAndKill(['orgs', 'list', '--db', db], whole * (0.4 + random() * 0.7))
+      const check = new Database(db)
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok')
+      const version = check.pragma('user_version', { simple: true }) as number
+      const indexed = version >= 8 ? (check.prepare('SELECT count(*) FROM meeting_chars').pluck().get() as number) : null
+      const hasIndex = (check.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'meeting_chars'").pluck().get() as number) === 1
+      check.close()
+      // a step is all or nothing: before step 8 there is no index at all, from step 8 on it holds every meeting
+      expect([version >= 7, hasIndex === version >= 8, indexed === null || indexed === MEETINGS]).toEqual([true, true, true])
+      outcomes.push(`${outcome}:v${version}`)
+      // the next start finishes the upgrade and the old records are all there
+      const reopened = openBackend(db, 'cli')
+      expect(reopened.context.db.pragma('user_version', { simple: true })).toBe(latestVersion())
+      expect(reopened.context.db.prepare('SELECT count(*) FROM meetings').pluck().get()).toBe(MEETINGS)
+      reopened.context.db.close()
+    }
     expect(outcomes.some((o) => o.startsWith('killed'))).toBe(true)
-  }, 120_000)
+  }, 240_000)
 })
+
+const MEETINGS = 30_000
