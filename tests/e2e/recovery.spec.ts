@@ -56,3 +56,42 @@ describe('数据库损坏后引导恢复（浏览器中的真实界面）', () =
     expect(await page.locator('main').innerText()).not.toContain('备份之后才建的党支部')
   })
 })
+
+describe('系统设置中的数据备份（浏览器中的真实界面）', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startApp()
+    await app.must('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('立即备份、检测恢复，再恢复到这份备份：之后录入的组织不在了，原数据库另存一份', async () => {
+    const { page } = app
+    await page.getByRole('menuitem', { name: '系统设置' }).click()
+    await page.getByRole('tab', { name: '数据备份' }).click()
+    await page.getByRole('button', { name: '立即备份' }).click()
+    await expect.poll(() => page.getByLabel('备份列表').innerText()).toContain('手动备份')
+    expect(await page.getByLabel('备份列表').innerText()).toContain('党组织 1 个')
+    await page.getByRole('button', { name: '检查数据库与审计日志' }).click()
+    await expect.poll(() => page.locator('.result').first().innerText()).toContain('哈希链完整')
+
+    const row = page.getByLabel('备份列表').locator('tr', { hasText: '手动备份' })
+    await row.getByRole('button', { name: '检测恢复' }).click()
+    await expect.poll(() => page.getByRole('status', { name: '检测恢复结果' }).innerText()).toContain('检测恢复通过')
+    await page.screenshot({ path: screenshotPath('backups.png') })
+
+    // something recorded after the backup, then the clerk goes back to the backup
+    await app.must('orgs.create', { name: '备份之后建立的支部', type: 'branch', parentId: 1 })
+    await row.getByRole('button', { name: '恢复到此备份' }).click()
+    await page.getByRole('button', { name: '恢复', exact: true }).click()
+    await expect.poll(() => page.locator('.signin').innerText()).toContain('原数据库已另存为')
+    await page.getByLabel('用户名').fill('admin')
+    await page.getByLabel('密码', { exact: true }).fill('e2e-password-1')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByRole('menuitem', { name: '党组织' }).click()
+    await expect.poll(() => page.locator('.el-tree').innerText()).toContain('中共示范医院委员会')
+    expect(await page.locator('.el-tree').innerText()).not.toContain('备份之后建立的支部')
+  })
+})
