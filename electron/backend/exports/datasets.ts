@@ -3,6 +3,7 @@ import { ORG_STATUS_LABELS, ORG_TYPE_LABELS } from '../../shared/organizations'
 import { termEndsOn } from '../../shared/rules/organization'
 import type { CallContext } from '../context'
 import * as orgRepo from '../organizations/repository'
+import { assessmentResults } from './assessment-dataset'
 import { attendanceSummary, meetingLedger } from './meeting-datasets'
 
 export interface DatasetColumn extends ExportColumn {
@@ -18,6 +19,8 @@ export interface Dataset {
   columns: readonly DatasetColumn[]
   rows(ctx: CallContext, ids: readonly number[], scope: ExportScope): Record<string, unknown>[]
   landscape?: boolean
+  /** what the rows are about, for the line under the title (e.g. which 考评) */
+  describe?(ctx: CallContext, scope: ExportScope): string
 }
 
 const col = (key: string, label: string, synonyms: string[] = [], extra: Partial<DatasetColumn> = {}): DatasetColumn => ({ key, label, synonyms, sensitive: false, ...extra })
@@ -117,4 +120,4 @@ const members: Dataset = {
   },
 }
 
-export const DATASETS: Record<ExportSource, Dataset> = { organizations, members, meetings: meetingLedger, attendance: attendanceSummary }
+export const DATASETS: Record<ExportSource, Dataset> = { organizations, members, meetings: meetingLedger, attendance: attendanceSummary, assessments: assessmentResults }

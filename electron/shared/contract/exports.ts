@@ -4,7 +4,7 @@ import { method } from './define'
 import type { FilePayload } from './imports'
 
 /** What can be exported (a dataset = rows with named columns), to our styled sheet or into a higher committee's template. */
-export const EXPORT_SOURCES = ['organizations', 'members', 'meetings', 'attendance'] as const
+export const EXPORT_SOURCES = ['organizations', 'members', 'meetings', 'attendance', 'assessments'] as const
 export type ExportSource = (typeof EXPORT_SOURCES)[number]
 
 export interface ExportColumn {
@@ -27,12 +27,14 @@ export interface ExportScope {
   organizationId: number | null
   from: string | null
   to: string | null
+  /** 考评结果: which round (null = the latest) */
+  roundId?: number | null
 }
 const scope = z
-  .object({ organizationId: z.number().int().positive().nullable().default(null), from: optionalIsoDate('开始日期'), to: optionalIsoDate('结束日期') })
+  .object({ organizationId: z.number().int().positive().nullable().default(null), from: optionalIsoDate('开始日期'), to: optionalIsoDate('结束日期'), roundId: z.number().int().positive().nullable().default(null) })
   .strict()
   .refine((s) => !s.from || !s.to || s.from <= s.to, { message: '开始日期不能晚于结束日期' })
-  .default({ organizationId: null, from: null, to: null })
+  .default({ organizationId: null, from: null, to: null, roundId: null })
 const source = z.enum(EXPORT_SOURCES, { error: '不支持的导出内容' })
 const template = {
   fileName: z.string().min(1).max(260),

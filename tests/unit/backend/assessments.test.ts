@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { rowsOf } from '../../fixtures/workbooks'
 import { fails, ok, testBackend } from '../helpers'
 
 const FULL = { setup: 10, team: 10, dual: 5, meetings: 15, records: 10, develop: 10, dues: 5, education: 5, quality: 10, ethics: 10, satisfaction: 10 }
@@ -95,5 +96,25 @@ describe('考评轮次', () => {
     expect(doc.html).toContain('≥90分5星')
     // 2025-06-15 is a Sunday: five working days end on Friday 20 June
     expect(doc.html).toContain('2025年6月15日至2025年6月20日')
+  })
+})
+
+describe('考评结果导出', () => {
+  it('按名次导出得分、星级、评定依据、审核环节和各维度得分；标题下注明是哪一次考评', async () => {
+    const { backend, scheme, ids } = await hospital()
+    const round = await ok(backend, 'assessments.createRound', roundInput(scheme.id, ids))
+    await ok(backend, 'assessments.submit', { roundId: round.id, organizationId: ids[1]!, sheet: FULL, comment: '自评' })
+    await ok(backend, 'assessments.submit', { roundId: round.id, organizationId: ids[1]!, sheet: FULL, comment: '考评' })
+    await ok(backend, 'assessments.submit', { roundId: round.id, organizationId: ids[0]!, sheet: { ...FULL, satisfaction: 2 }, comment: '自评' })
+    const file = await ok(backend, 'exports.workbook', { source: 'assessments', scope: { roundId: round.id } })
+    const rows = rowsOf(file.contentBase64)
+    expect(String(rows[1]![0])).toContain('考评：2025年度星级党支部评定（2025）')
+    expect(rows[2]).toEqual(['名次', '党组织', '得分', '星级', '评定依据', '审核环节', '各维度得分'])
+    expect(rows.slice(3).map((r) => r.slice(0, 4).concat([r[5]]))).toEqual([
+      [1, '外科党支部', 100, '五星', '已审定'],
+      [2, '内科党支部', 92, '五星', '待院党委考评'],
+      [null, '儿科党支部', null, '未评分', '待支部自评'],
+    ])
+    expect(String(rows[3]![6])).toMatch(/^\S+ \d+(\.\d)?；/)
   })
 })
