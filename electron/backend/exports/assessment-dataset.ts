@@ -2,9 +2,8 @@ import type { ExportScope } from '../../shared/contract/exports'
 import { AppError } from '../../shared/result'
 import type { CallContext } from '../context'
 import { roundView } from '../assessments/rounds'
-import type { Dataset, DatasetColumn } from './datasets'
+import { col, type Dataset } from './dataset'
 
-const col = (key: string, label: string, synonyms: string[] = [], extra: Partial<DatasetColumn> = {}): DatasetColumn => ({ key, label, synonyms, sensitive: false, ...extra })
 function roundOf(ctx: CallContext, scope: ExportScope): number {
   const id = scope.roundId ?? (ctx.db.prepare('SELECT id FROM assessment_rounds ORDER BY id DESC LIMIT 1').pluck().get() as number | undefined)
   if (!id) throw new AppError('VALIDATION', '还没有考评轮次，无可导出的考评结果')

@@ -1,29 +1,10 @@
-import type { ExportColumn, ExportScope, ExportSource } from '../../shared/contract/exports'
+import type { ExportSource } from '../../shared/contract/exports'
+import { col, type Dataset } from './dataset'
 import { ORG_STATUS_LABELS, ORG_TYPE_LABELS } from '../../shared/organizations'
 import { termEndsOn } from '../../shared/rules/organization'
-import type { CallContext } from '../context'
 import * as orgRepo from '../organizations/repository'
 import { assessmentResults } from './assessment-dataset'
 import { attendanceSummary, meetingLedger } from './meeting-datasets'
-
-export interface DatasetColumn extends ExportColumn {
-  /** header names in other people's templates that mean this column */
-  synonyms: readonly string[]
-  width?: number
-  text?: boolean
-}
-
-/** One exportable table: its columns and how to read its rows (values already as a clerk reads them). */
-export interface Dataset {
-  title: string
-  columns: readonly DatasetColumn[]
-  rows(ctx: CallContext, ids: readonly number[], scope: ExportScope): Record<string, unknown>[]
-  landscape?: boolean
-  /** what the rows are about, for the line under the title (e.g. which 考评) */
-  describe?(ctx: CallContext, scope: ExportScope): string
-}
-
-const col = (key: string, label: string, synonyms: string[] = [], extra: Partial<DatasetColumn> = {}): DatasetColumn => ({ key, label, synonyms, sensitive: false, ...extra })
 
 const organizations: Dataset = {
   title: '党组织一览表',

@@ -7,7 +7,8 @@ import type { Handlers } from '../handler'
 import { readSettings } from '../settings'
 import { findOrganization } from '../organizations/repository'
 import { writeStyledWorkbook } from '../excel/styled'
-import { DATASETS, type Dataset } from './datasets'
+import type { Dataset } from './dataset'
+import { DATASETS } from './datasets'
 import { fillRows, guessMapping, openTheirTemplate, rememberMapping, rememberedMapping, signatureOf } from './template-fill'
 
 /** Sensitive columns leave the building only when asked for; every export is logged (domain.md §9). */

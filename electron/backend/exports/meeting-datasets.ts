@@ -2,9 +2,8 @@ import type { ExportScope } from '../../shared/contract/exports'
 import { MEETING_TYPE_LABELS, type MeetingType } from '../../shared/meetings'
 import type { CallContext } from '../context'
 import { descendantIds } from '../organizations/repository'
-import type { Dataset, DatasetColumn } from './datasets'
+import { col, type Dataset } from './dataset'
 
-const col = (key: string, label: string, synonyms: string[] = [], extra: Partial<DatasetColumn> = {}): DatasetColumn => ({ key, label, synonyms, sensitive: false, ...extra })
 
 /** The scope as SQL: the chosen organization and everything under it, and the date range (inclusive). */
 function scopeSql(ctx: CallContext, scope: ExportScope, orgColumn: string, dateColumn: string): { where: string; params: unknown[] } {

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/result'
 import { normalizeHeader } from '../excel/normalize'
 import { neutralize } from '../excel/styled'
 import { zipProblem } from '../excel/zip-guard'
-import type { DatasetColumn } from './datasets'
+import type { DatasetColumn } from './dataset'
 
 export interface TheirSheet {
   wb: ExcelJS.Workbook

@@ -1,0 +1,21 @@
+import type { ExportColumn, ExportScope } from '../../shared/contract/exports'
+import type { CallContext } from '../context'
+
+export interface DatasetColumn extends ExportColumn {
+  /** header names in other people's templates that mean this column */
+  synonyms: readonly string[]
+  width?: number
+  text?: boolean
+}
+
+/** One exportable table: its columns and how to read its rows (values already as a clerk reads them). */
+export interface Dataset {
+  title: string
+  columns: readonly DatasetColumn[]
+  rows(ctx: CallContext, ids: readonly number[], scope: ExportScope): Record<string, unknown>[]
+  landscape?: boolean
+  /** what the rows are about, for the line under the title (e.g. which 考评) */
+  describe?(ctx: CallContext, scope: ExportScope): string
+}
+
+export const col = (key: string, label: string, synonyms: string[] = [], extra: Partial<DatasetColumn> = {}): DatasetColumn => ({ key, label, synonyms, sensitive: false, ...extra })
