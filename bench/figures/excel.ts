@@ -47,6 +47,17 @@ function rosterRows(source: Backend, n: number): unknown[][] {
   return rows
 }
 
+/** A fresh database holding the source's organizations (same names and tree). */
+async function withOrganizations(path: string, source: Backend): Promise<Backend> {
+  const b = openBackend(path, 'cli')
+  const ids = new Map<unknown, number>()
+  for (const o of source.context.db.prepare('SELECT * FROM organizations ORDER BY id').all() as Record<string, unknown>[]) {
+    const r = await b.call('orgs.create', { name: o.name, type: o.type, parentId: o.parent_id === null ? null : ids.get(o.parent_id) })
+    if (r.ok) ids.set(o.id, (r.data as { id: number }).id)
+  }
+  return b
+}
+
 /**
  * Import and export against the bare stack, measured side by side in one run (issue 5, issue 10):
  * ours = imports.commit (read, validate, write, audit) vs limit = bare SheetJS read + bare prepared insert;
@@ -74,13 +85,28 @@ export async function excelFigures(env: BenchEnv, source: Backend): Promise<Figu
   bare.close()
 
   // ours: a fresh database with the same organizations, then the real import
-  const target = openBackend(join(env.dir, 'import.db'), 'cli')
-  const orgs = source.context.db.prepare('SELECT * FROM organizations ORDER BY id').all() as Record<string, unknown>[]
-  const ids = new Map<unknown, number>()
-  for (const o of orgs) {
-    const r = await target.call('orgs.create', { name: o.name, type: o.type, parentId: o.parent_id === null ? null : ids.get(o.parent_id) })
-    if (r.ok) ids.set(o.id, (r.data as { id: number }).id)
-  }
+  const target = await withOrganizations(join(env.dir, 'import.db'), source)
+
+  // for reference only: the same bare read, then one prepared insert per person into our own members table
+  // (its columns, constraints and indexes) — the floor for storing these people at all, without their
+  // timeline events, 组织关系 history, audit entries or validation
+  const schema = await withOrganizations(join(env.dir, 'schema.db'), source)
+  const branchId = new Map((schema.context.db.prepare('SELECT name, id FROM organizations').all() as { name: string; id: number }[]).map((o) => [o.name, o.id]))
+  const t4 = performance.now()
+  const again = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(bytes, { type: 'buffer', dense: true }).Sheets['名册']!, { header: 1, raw: false })
+  const member = schema.context.db.prepare(
+    `INSERT INTO members (name, gender, id_number, birth_date, organization_id, joined_on, converted_on, education, ethnicity, department, occupation, stage, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'full', ?, ?)`,
+  )
+  const at = new Date().toISOString()
+  schema.context.db.transaction(() => {
+    for (const r of again.slice(1)) {
+      const v = (i: number) => (r[i] === undefined ? null : String(r[i]))
+      member.run(v(0), v(1), v(2), v(3), branchId.get(String(r[4])) ?? null, v(5), v(6), v(7), v(8), v(9), v(10), at, at)
+    }
+  })()
+  const limitSchema = performance.now() - t4
+  schema.context.db.close()
   const t1 = performance.now()
   const result = await target.call('imports.commit', { kind: 'members', fileName: 'roster.xlsx', contentBase64: bytes.toString('base64') })
   const ours = performance.now() - t1
@@ -107,6 +133,7 @@ export async function excelFigures(env: BenchEnv, source: Backend): Promise<Figu
   target.context.db.close()
   return [
     ratio(`名册导入 ${inserted} 行（对比裸 SheetJS 读取 + 预编译插入）`, ours, limit, 1.5),
+    { ...ratio(`名册导入 ${inserted} 行（参考：对比裸读取 + 插入本软件的党员表）`, ours, limitSchema, 1.5), target: undefined, met: undefined },
     { ...ratio(`名册导出 ${rows.length} 行（对比裸 exceljs 流式写出）`, oursExport, limitExport, 1.5) },
   ]
 }
