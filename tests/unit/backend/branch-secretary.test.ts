@@ -47,6 +47,8 @@ describe('支部书记账号只能办理本支部的事项', () => {
     expect((await ok(backend, 'members.get', { id: ours })).member.name).toBe('内科甲')
     await ok(backend, 'members.create', { organizationId: medicine.id, fields: { name: '内科新人', gender: '女', appliedOn: '2025-03-01', birthDate: '1995-01-01' } })
     await ok(backend, 'meetings.void', { id: ourMeeting, reason: '重复录入' })
+    // background jobs on the branch's own records start as usual
+    expect((await ok(backend, 'jobs.start', { method: 'print.document', input: { what: 'roster', filters: { organizationId: medicine.id } } })).id).toMatch(/^[0-9a-f]{16}$/)
     for (const [method, input] of [
       ['members.get', { id: theirs }],
       ['members.reveal', { id: theirs, field: 'idNumber' }],
@@ -69,6 +71,7 @@ describe('支部书记账号只能办理本支部的事项', () => {
       ['compliance.exempt', { organizationId: medicine.id, type: 'party_congress', period: '2025Q1', note: '自行免考' }],
       ['imports.preview', { kind: 'members', fileName: 'a.csv', contentBase64: 'YQ==' }],
       ['jobs.start', { method: 'imports.commit', input: { kind: 'members', fileName: 'a.csv', contentBase64: 'YQ==' } }],
+      ['jobs.start', { method: 'print.document', input: { what: 'roster', filters: { organizationId: 4 } } }],
       ['audit.list', { entity: 'export' }],
       ['stats.drill', { year: 2025, item: 'x' }],
       ['backup.create', {}],
