@@ -13,6 +13,8 @@ export const router = createRouter({
     { path: '/print', component: () => import('./pages/print/PrintPage.vue'), meta: { title: '打印预览', bare: true } },
     { path: '/assessments', component: () => import('./pages/assessments/AssessmentsPage.vue'), meta: { title: '考核评价' } },
     { path: '/dashboard', component: () => import('./pages/dashboard/DashboardPage.vue'), meta: { title: '驾驶舱' } },
+    { path: '/dashboard/branch/:id', component: () => import('./pages/dashboard/BranchPage.vue'), meta: { title: '支部画像' } },
+    { path: '/dashboard/print', component: () => import('./pages/dashboard/ChartPrintPage.vue'), meta: { title: '图表打印', bare: true } },
     { path: '/settings', component: () => import('./pages/settings/SettingsPage.vue'), meta: { title: '系统设置' } },
     { path: '/exchange', component: () => import('./pages/exchange/ExchangePage.vue'), meta: { title: '数据导入导出' } },
     ...AREAS.filter((a) => a.planned).map((a) => ({

@@ -2,13 +2,13 @@
  * The one place ECharts parts are registered: only the charts and components the dashboards use, so the
  * bundle stays small (tree-shaken; loaded only with the dashboard route).
  */
-import { BarChart, FunnelChart, HeatmapChart, PieChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent } from 'echarts/components'
+import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, RadarChart } from 'echarts/charts'
+import { GridComponent, LegendComponent, RadarComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent } from 'echarts/components'
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import VChart from 'vue-echarts'
 
-use([BarChart, FunnelChart, HeatmapChart, PieChart, GridComponent, LegendComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent, CanvasRenderer])
+use([BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent, CanvasRenderer])
 
 /** Chinese text on the canvas needs a CJK font stack too, or it draws boxes. */
 export const CHART_FONT = "'Microsoft YaHei', '微软雅黑', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif"

@@ -34,7 +34,7 @@ describe('考核评价（浏览器中的真实界面）', () => {
     await app?.close()
   })
 
-  it('三个支部经支部自评、院党委考评两级审定，得到名次和星级；驾驶舱点击排名进入该支部', async () => {
+  it('三个支部经支部自评、院党委考评两级审定，得到名次和星级；驾驶舱点击排名进入该支部画像', async () => {
     const { page } = app
     await page.getByRole('menuitem', { name: '考核评价' }).click()
     await page.getByRole('button', { name: '新建考评' }).click()
@@ -68,13 +68,17 @@ describe('考核评价（浏览器中的真实界面）', () => {
     // the first bar (rank 1): grid top 40 px, bottom 20 px, three rows in between
     await expect
       .poll(async () => {
-        if (page.url().includes('/members')) return page.url()
+        if (page.url().includes('/dashboard/branch/')) return page.url()
         await chart.scrollIntoViewIfNeeded()
         const box = (await chart.boundingBox())!
         await page.mouse.click(box.x + 200, box.y + 40 + (box.height - 60) / 3 / 2)
         return page.url()
       })
-      .toContain('/members?org=')
+      .toContain('/dashboard/branch/')
+    // the 支部画像 of 内科, with its radar; from there to its members
+    await expect.poll(() => page.locator('h1').innerText()).toContain('内科党支部')
+    await expect.poll(() => page.getByLabel('考评雷达图').locator('canvas').count()).toBe(1)
+    await page.getByRole('button', { name: '党员名单' }).click()
     await expect.poll(() => page.getByLabel('人员列表').innerText()).toContain('内科党员')
   })
 })

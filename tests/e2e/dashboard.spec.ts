@@ -1,40 +1,103 @@
 /// <reference lib="dom" />
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DashboardOverview } from '../../electron/shared/contract/dashboard'
 import { screenshotPath, startApp, type TestApp } from './support/app'
 
-describe('驾驶舱（浏览器中的真实界面）', () => {
+/** The page scrolls inside the app's frame: a tall window for a moment shows the whole page in one picture. */
+async function wholePage(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!
+  const height = await page.locator('section.page').evaluate((el) => el.scrollHeight + 40)
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) })
+  await page.waitForTimeout(600) // charts follow the new size (autoresize)
+  await page.screenshot({ path: screenshotPath(name) })
+  await page.setViewportSize(size)
+  await page.waitForTimeout(300)
+}
+
+/** Clicks the middle of row `index` of a horizontal bar chart (grid `top`/`bottom` px, `rows` categories) until the page leaves the dashboard. */
+async function clickBar(page: Page, label: string, index: number, rows: number, top: number, bottom: number): Promise<string> {
+  const chart = page.getByLabel(label)
+  await expect.poll(() => chart.locator('canvas').count()).toBe(1)
+  // the chart may still be settling its size: click again (as a person would) until the page changes
+  await expect
+    .poll(async () => {
+      if (page.url().includes('/dashboard/branch/')) return page.url()
+      await chart.scrollIntoViewIfNeeded()
+      const box = (await chart.boundingBox())!
+      const step = (box.height - top - bottom) / rows
+      await page.mouse.click(box.x + 200, box.y + top + step * index + step / 2)
+      return page.url()
+    })
+    .toContain('/dashboard/branch/')
+  return page.url()
+}
+
+describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
   let app: TestApp
+  let overview: DashboardOverview
+  const year = new Date().getFullYear()
   beforeAll(async () => {
     app = await startApp()
     const r = await app.backend.call('demo.seed', { scale: 'small' })
     if (!r.ok) throw new Error(r.error.message)
+    // a scored round for the first twelve branches, each at a different share of full marks
+    const schemes = (await app.must('assessments.schemes', {})) as unknown as { id: number; scheme: { dimensions: { indicators: { key: string; kind: string; max: number }[] }[] } }[]
+    const sizes = (await app.must('dashboard.overview', { year })) as unknown as DashboardOverview
+    const ids = sizes.heatmap.branches.slice(0, 12).map((b) => b.id)
+    const round = await app.must('assessments.createRound', { schemeId: schemes[0]!.id, name: `${year}年度星级党支部评定`, period: `${year}年度`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, organizationIds: ids, stages: ['院党委考评'], rating: { bands: [{ min: 90, stars: 5 }, { min: 80, stars: 4 }, { min: 70, stars: 3 }, { min: 60, stars: 2 }] } })
+    const indicators = schemes[0]!.scheme.dimensions.flatMap((d) => d.indicators).filter((i) => i.kind === 'points')
+    for (const [n, id] of ids.entries()) {
+      const share = 1 - n * 0.035
+      await app.must('assessments.submit', { roundId: round.id, organizationId: id, sheet: Object.fromEntries(indicators.map((i) => [i.key, Math.round(i.max * share * 10) / 10])), notes: {}, comment: '' })
+    }
+    overview = (await app.must('dashboard.overview', { year })) as unknown as DashboardOverview
   })
   afterAll(async () => {
     await app?.close()
   })
 
-  it('图表显示中文标签；点击支部人数柱子进入该支部名单', async () => {
+  it('图表显示中文标签；点击支部人数柱子进入该支部的支部画像，再进入该支部党员名单', async () => {
     const { page } = app
     await page.getByRole('menuitem', { name: '驾驶舱' }).click()
-    const chart = page.getByLabel('支部人数图')
-    await expect.poll(() => chart.locator('canvas').count()).toBe(1)
-    await page.waitForTimeout(800) // let the entry animation finish before the picture
-    await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true })
-    expect(await page.locator('.stats').innerText()).toContain('党员总数')
+    await expect.poll(() => page.getByLabel('逐年趋势图').locator('canvas').count(), { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => page.getByLabel('考评得分分布图').locator('canvas').count()).toBe(1)
+    await page.waitForTimeout(800) // let the entry animations finish before the picture
+    await wholePage(page, 'dashboard.png')
+    expect(await page.locator('.stats').innerText()).toContain('“双带头人”书记占比')
 
-    // the largest branch is the first (top) bar: grid top 40 px, bottom 30 px, 20 rows in between.
-    // The chart may still be settling its size: click again (as a person would) until the page changes.
-    await expect
-      .poll(async () => {
-        if (page.url().includes('/members')) return page.url()
-        const box = (await chart.boundingBox())!
-        await page.mouse.click(box.x + 200, box.y + 40 + (box.height - 70) / 20 / 2)
-        return page.url()
-      })
-      .toContain('/members?org=')
-    // the members page opens filtered to that branch: every row belongs to it
+    // the largest branch is the first (top) bar: grid top 40 px, bottom 30 px, 20 rows in between
+    const largest = overview.branchSizes[0]!
+    expect(await clickBar(page, '支部人数图', 0, 20, 40, 30)).toContain(`/dashboard/branch/${largest.id}`)
+    await expect.poll(() => page.locator('h1').innerText()).toContain(largest.name)
+    await page.getByRole('button', { name: '党员名单' }).click()
     await expect.poll(() => page.getByLabel('人员列表').locator('tbody tr').count()).toBeGreaterThan(0)
     const branches = await page.getByLabel('人员列表').locator('tbody tr td:nth-child(5)').allInnerTexts()
-    expect(new Set(branches).size).toBe(1)
+    expect(new Set(branches)).toEqual(new Set([largest.name]))
+  })
+
+  it('点击考评排名中指定支部的柱子，进入该支部画像：名称、雷达图（本支部与全院平均）、达标表；可打印', async () => {
+    const { page } = app
+    await page.getByRole('menuitem', { name: '驾驶舱' }).click()
+    const ranking = overview.assessment!.ranking
+    const third = ranking[2]!
+    expect(await clickBar(page, '考评排名图', 2, ranking.length, 40, 20)).toContain(`/dashboard/branch/${third.id}`)
+    await expect.poll(() => page.locator('h1').innerText()).toContain(third.name)
+    await expect.poll(() => page.getByLabel('考评雷达图').locator('canvas').count()).toBe(1)
+    await expect.poll(() => page.getByLabel('组织生活达标表', { exact: true }).locator('canvas').count()).toBeGreaterThan(0)
+    expect(await page.locator('.stats').innerText()).toContain('书记')
+    await page.waitForTimeout(500)
+    await wholePage(page, 'dashboard-branch.png')
+
+    // 打印: the charts as pictures on A4 landscape sheets
+    await page.getByRole('button', { name: '打印' }).click()
+    await expect.poll(() => page.url()).toContain('/dashboard/print')
+    await expect.poll(() => page.locator('.chart-sheet img').count()).toBeGreaterThanOrEqual(7)
+    expect(await page.locator('.chart-sheet header').first().innerText()).toContain(third.name)
+    const widths = await page.locator('.chart-sheet img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth))
+    expect(widths.every((w) => w > 300)).toBe(true)
+    await page.screenshot({ path: screenshotPath('dashboard-branch-print.png'), fullPage: true })
+    await page.getByRole('button', { name: '返回' }).click()
+    await expect.poll(() => page.locator('h1').innerText()).toContain(third.name)
   })
 })

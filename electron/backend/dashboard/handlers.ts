@@ -1,30 +1,40 @@
-import codes from '../../shared/codes/code-lists.json'
-import type { RoundView } from '../../shared/contract/assessments'
-import type { dashboardContract, DashboardOverview } from '../../shared/contract/dashboard'
-import { assessmentsHandlers } from '../assessments/handlers'
+import type { dashboardContract } from '../../shared/contract/dashboard'
 import { todayLocal } from '../../shared/dates'
 import { STAGE_LABELS, STAGES } from '../../shared/members'
-import { isBranchType } from '../../shared/organizations'
+import { BRANCH_TYPES, isBranchType } from '../../shared/organizations'
 import type { Handlers } from '../handler'
 import { complianceGrid } from '../meetings/compliance'
 import { allOrganizations } from '../organizations/repository'
-import { annualStatistics } from '../statistics/annual'
-
-const LEVEL_OF = new Map<string, string>(Object.entries(codes.titleLevels).flatMap(([level, titles]) => titles.map((t) => [t, level] as [string, string])))
+import { latestAssessment } from './assessment'
+import { branchPortrait } from './branch'
+import { structureOf, type StructurePerson } from './structure'
+import { trends } from './trends'
 
 /** The hospital overview for leaders: one backend call, aggregated in SQL and the existing rule modules. */
 export const dashboardHandlers: Handlers<typeof dashboardContract> = {
   'dashboard.overview': ({ year }, ctx) => {
     const today = todayLocal(ctx.now())
     const asOf = `${year}-12-31` < today ? `${year}-12-31` : today
-    const { stats } = annualStatistics(ctx, Number(asOf.slice(0, 4)), asOf)
+    // 党员 as the 年报 counts them (组织关系 held on the date, joined by then): one query, tallied once
+    const people = ctx.db
+      .prepare(
+        `SELECT m.gender, m.birth_date AS birthDate, m.education, m.title, m.occupation, m.converted_on AS convertedOn
+         FROM memberships s JOIN members m ON m.id = s.member_id
+         WHERE s.from_date <= @on AND (s.to_date IS NULL OR s.to_date > @on) AND m.joined_on IS NOT NULL AND m.joined_on <= @on`,
+      )
+      .all({ on: asOf }) as (StructurePerson & { convertedOn: string | null })[]
+    const full = people.filter((p) => p.convertedOn !== null && p.convertedOn <= asOf).length
+    const { gender, ageBands, education, titleLevels } = structureOf(people, asOf)
     const orgs = allOrganizations(ctx.db).filter((o) => o.status === 'active')
     const branches = orgs.filter((o) => isBranchType(o.type))
     const stageCounts = new Map((ctx.db.prepare("SELECT stage, count(*) AS n FROM members WHERE status = 'normal' GROUP BY stage").all() as { stage: string; n: number }[]).map((r) => [r.stage, r.n]))
-    const titles = ctx.db.prepare("SELECT title, count(*) AS n FROM members WHERE status IN ('normal','suspended') AND stage IN ('full','probationary') GROUP BY title").all() as { title: string | null; n: number }[]
-    const titleLevels: Record<string, number> = { 正高: 0, 副高: 0, 中级: 0, 初级: 0, 无: 0 }
-    for (const t of titles) titleLevels[LEVEL_OF.get(t.title ?? '') ?? '无'] = (titleLevels[LEVEL_OF.get(t.title ?? '') ?? '无'] ?? 0) + t.n
-    const secretaries = ctx.db.prepare("SELECT count(*) AS s, sum(dual_leader) AS d FROM committee_posts WHERE post = 'secretary' AND ended_on IS NULL").get() as { s: number; d: number | null }
+    // 双带头人 rate = branches whose sitting 书记 is one / active branches (domain.md §7); 总支 and 党委 书记 not counted
+    const secretaries = ctx.db
+      .prepare(
+        `SELECT count(*) AS s, sum(p.dual_leader) AS d FROM committee_posts p JOIN organizations o ON o.id = p.organization_id
+         WHERE p.post = 'secretary' AND p.ended_on IS NULL AND o.status = 'active' AND o.type IN (${BRANCH_TYPES.map((t) => `'${t}'`).join(',')})`,
+      )
+      .get() as { s: number; d: number | null }
     const sizes = ctx.db
       .prepare("SELECT organization_id AS id, sum(stage = 'full') AS full, sum(stage = 'probationary') AS probationary FROM members WHERE status IN ('normal','suspended') AND stage IN ('full','probationary') GROUP BY organization_id")
       .all() as { id: number; full: number; probationary: number }[]
@@ -47,26 +57,21 @@ export const dashboardHandlers: Handlers<typeof dashboardContract> = {
         values.push([mi, index.get(b.id)!, due.length ? Math.round((100 * due.filter((c) => c.status === 'ok').length) / due.length) / 100 : null])
       })
     }
-    const latest = ctx.db.prepare('SELECT id FROM assessment_rounds ORDER BY id DESC LIMIT 1').pluck().get() as number | undefined
-    let assessment: DashboardOverview['assessment'] = null
-    if (latest !== undefined) {
-      const round = (assessmentsHandlers['assessments.round'] as (i: { id: number }, c: typeof ctx) => RoundView)({ id: latest }, ctx)
-      const starCounts: Record<string, number> = {}
-      for (const r of round.ratings) starCounts[`${r.stars}星`] = (starCounts[`${r.stars}星`] ?? 0) + 1
-      assessment = { round: round.name, ranking: round.ratings.map((r) => ({ id: r.id, name: r.organizationName, score: r.score, stars: r.stars })), starCounts }
-    }
+    const assessment = latestAssessment(ctx, year)
     return {
       assessment,
       year,
-      totals: { members: stats.total, full: stats.full, probationary: stats.probationary, branches: branches.length, organizations: orgs.length },
+      totals: { members: people.length, full, probationary: people.length - full, branches: branches.length, organizations: orgs.length },
       pipeline: STAGES.map((s) => ({ stage: STAGE_LABELS[s], count: stageCounts.get(s) ?? 0 })),
-      gender: stats.gender,
-      ageBands: stats.ageBands,
-      education: stats.education,
+      gender,
+      ageBands,
+      education,
       titleLevels,
       dualLeader: { secretaries: secretaries.s, dual: secretaries.d ?? 0, branches: branches.length },
       heatmap: { branches: branches.map((b) => ({ id: b.id, name: b.name })), months: months.map((m) => `${Number(m.slice(5))}月`), values },
       branchSizes: branches.map((b) => ({ id: b.id, name: b.name, full: sizeOf.get(b.id)?.full ?? 0, probationary: sizeOf.get(b.id)?.probationary ?? 0 })).sort((a, b) => b.full + b.probationary - (a.full + a.probationary)),
     }
   },
+  'dashboard.trends': ({ year }, ctx) => trends(ctx, year),
+  'dashboard.branch': ({ organizationId, year }, ctx) => branchPortrait(ctx, organizationId, year),
 }

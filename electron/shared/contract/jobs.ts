@@ -6,7 +6,7 @@ import { method } from './define'
  * Long work (large imports, exports, statistics) runs as a background job in a worker thread with its own
  * database connection, so the window never freezes; the screen polls its progress.
  */
-export const JOB_METHODS = ['imports.preview', 'imports.commit', 'imports.errorWorkbook', 'print.document'] as const
+export const JOB_METHODS = ['imports.preview', 'imports.commit', 'imports.errorWorkbook', 'print.document', 'dashboard.trends'] as const
 
 export interface JobStatus {
   id: string
