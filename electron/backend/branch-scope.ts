@@ -36,6 +36,9 @@ const RULES: Partial<Record<Method, Rule>> = {
   // the job's own method is judged by the same rules when it is started (jobs/handlers.ts)
   'jobs.start': 'open',
   'dashboard.overview': 'open',
+  'dashboard.trends': 'open',
+  // a branch's picture holds counts and scores, no personal records
+  'dashboard.branch': 'open',
   'compliance.grid': 'open',
   'stats.annual': 'open',
   'stats.checks': 'open',
