@@ -119,6 +119,8 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     await page.screenshot({ path: screenshotPath('import-columns.png') })
     await pane(page).getByRole('button', { name: '确认导入 1 行' }).click()
     await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('内科名单.xlsx')
+    // after an import the same file is analysed again: 王芳 is now on the roster
+    await expect.poll(() => pane(page).locator('.summary').innerText()).toContain('跳过 1')
 
     // the next file from the same branch is read the same way without asking
     writeFileSync(file, workbook(rows('李娜', '110105198503010024')))
