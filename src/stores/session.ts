@@ -1,7 +1,7 @@
 import type { SessionUser } from '@shared/contract/accounts'
 import type { RecoveryStatus } from '@shared/contract/backup'
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import { call } from '../api/client'
 
 /**
@@ -13,6 +13,9 @@ export const useSessionStore = defineStore('session', () => {
   const user = ref<SessionUser | null>(null)
   const notice = ref('')
   const recovery = ref<RecoveryStatus>({ damaged: false })
+
+  /** a 支部书记's branch: their screens start on it (the backend narrows everything to it anyway) */
+  const ownBranchId = computed(() => (user.value?.role === 'secretary' ? user.value.organizationId : null))
 
   async function refresh(): Promise<void> {
     recovery.value = await call('recovery.status', {})
@@ -32,5 +35,5 @@ export const useSessionStore = defineStore('session', () => {
     notice.value = reason
     state.value = 'login'
   }
-  return { state, user, notice, recovery, refresh, signedIn, logout }
+  return { state, user, notice, recovery, ownBranchId, refresh, signedIn, logout }
 })

@@ -104,6 +104,8 @@ describe('支部书记账号（浏览器中的真实界面）', () => {
     await page.getByRole('menuitem', { name: '党员名册' }).click()
     await expect.poll(() => page.getByLabel('人员列表').innerText()).toContain('内科甲')
     expect(await page.getByLabel('人员列表').innerText()).not.toContain('外科乙')
+    // the organization filter starts on the secretary's own branch
+    await expect.poll(() => page.locator('.el-select', { has: page.getByRole('combobox', { name: '党组织筛选' }) }).innerText()).toContain('内科党支部')
     await page.screenshot({ path: screenshotPath('secretary-roster.png') })
   })
 })
