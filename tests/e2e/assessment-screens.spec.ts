@@ -1,0 +1,93 @@
+/// <reference lib="dom" />
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { screenshotPath, startApp, type TestApp } from './support/app'
+
+const pane = (page: Page) => page.locator('.el-tab-pane:visible')
+
+describe('考核评价：指标体系与评议计票（浏览器中的真实界面）', () => {
+  let app: TestApp
+  const dir = mkdtempSync(join(tmpdir(), 'dangban-e2e-scheme-'))
+  beforeAll(async () => {
+    app = await startApp()
+    const c = await app.must('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+    const b = await app.must('orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id })
+    for (const name of ['王芳', '李强', '张伟']) {
+      await app.must('members.create', { organizationId: b.id, fields: { name, gender: '男', joinedOn: '2000-01-01', convertedOn: '2001-01-01' } })
+    }
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('示例指标体系不能直接改：复制为新版本后修改指标并保存；导出 Excel 再导入得到又一个版本', async () => {
+    const { page } = app
+    await page.getByRole('menuitem', { name: '考核评价' }).click()
+    await page.getByRole('tab', { name: '指标体系' }).click()
+    await expect.poll(() => pane(page).innerText()).toContain('示例指标体系保持原样')
+    await pane(page).getByRole('button', { name: '复制为新版本' }).click()
+    await page.locator('.el-message-box input').fill('2026')
+    await page.getByRole('button', { name: '复制', exact: true }).click()
+    await expect.poll(() => pane(page).locator('.detail .el-card__header').innerText()).toContain('2026年')
+    expect(await pane(page).innerText()).not.toContain('示例指标体系保持原样')
+
+    // rename an indicator and change a dimension's weight: the editor checks as the clerk types
+    await pane(page).getByLabel('指标名称 setup').fill('按期换届、支部设置规范')
+    await pane(page).getByLabel('第1个维度分值').fill('12')
+    await pane(page).getByLabel('第1个维度分值').press('Tab')
+    await expect.poll(() => pane(page).getByLabel('检查结果').innerText()).toContain('各维度分值合计 102 分')
+    await pane(page).getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已保存')
+    await page.screenshot({ path: screenshotPath('scheme-editor.png') })
+
+    // what was saved comes back from the backend
+    const schemes = (await app.backend.call('assessments.schemes', {})) as { ok: true; data: { year: number; scheme: { dimensions: { points: number; indicators: { key: string; name: string }[] }[] } }[] }
+    const mine = schemes.data.find((s) => s.year === 2026)!
+    expect(mine.scheme.dimensions[0]!.points).toBe(12)
+    expect(mine.scheme.dimensions[0]!.indicators[0]!.name).toBe('按期换届、支部设置规范')
+
+    const download = page.waitForEvent('download')
+    await pane(page).getByRole('button', { name: '导出 Excel' }).click()
+    const file = join(dir, (await download).suggestedFilename())
+    copyFileSync(await (await download).path(), file)
+    await pane(page).getByLabel('选择指标体系文件').setInputFiles(file)
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已导入')
+    const after = (await app.backend.call('assessments.schemes', {})) as { ok: true; data: { year: number; version: number }[] }
+    expect(after.data.filter((s) => s.year === 2026).map((s) => s.version).sort()).toEqual([1, 2])
+  })
+
+  it('民主评议党员：名单来自名册，按群体录入票数（回车到下一人），即时算出得分和建议等次，保存后汇总', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: '评议计票' }).click()
+    await pane(page).getByRole('button', { name: '新建计票' }).click()
+    await page.getByRole('combobox', { name: '评议的党组织' }).fill('内科')
+    await page.locator('.el-select-dropdown:visible .el-tree-node__content', { hasText: '内科党支部' }).click()
+    await page.getByRole('button', { name: '建立' }).click()
+    await expect.poll(() => pane(page).getByLabel('计票表').innerText()).toContain('张伟')
+
+    // 党员互评: 10 ballots each — 王芳 all 优秀, 李强 all 合格, 张伟 mostly 不合格
+    const cell = (name: string, grade: string) => pane(page).getByLabel(`${name} 党员互评 ${grade}`)
+    await cell('王芳', '优秀').fill('10')
+    // Enter goes down the same column to the next person, as when counting one pile of ballots
+    const order = await pane(page).locator('input[data-col="0"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!.split(' ')[0]))
+    const first = order[0]!
+    await cell(first, '优秀').press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`${order[1]} 党员互评 优秀`)
+    await cell('李强', '合格').fill('10')
+    await cell('张伟', '合格').fill('3')
+    await cell('张伟', '不合格').fill('7')
+    await cell('张伟', '不合格').press('Tab')
+    const row = (name: string) => pane(page).getByLabel('计票表').locator('tr', { hasText: name })
+    await expect.poll(() => row('王芳').innerText()).toContain('100')
+    expect(await row('李强').innerText()).toContain('合格')
+    expect(await row('张伟').innerText()).toContain('不合格')
+    expect(await pane(page).innerText()).toContain('3 人的票数尚未保存')
+    await pane(page).getByRole('button', { name: '保存票数' }).click()
+    await expect.poll(() => pane(page).getByLabel('等次汇总').innerText()).toContain('优秀 1')
+    expect(await pane(page).getByLabel('等次汇总').innerText()).toContain('不合格 1')
+    await page.screenshot({ path: screenshotPath('ballots.png') })
+  })
+})
