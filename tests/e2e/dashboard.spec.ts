@@ -66,6 +66,14 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     await wholePage(page, 'dashboard.png')
     expect(await page.locator('.stats').innerText()).toContain('“双带头人”书记占比')
 
+    // 打印: every chart as a picture, four to an A4 page (the trends take a half page), ranking and heat map a page each
+    await page.getByRole('button', { name: '打印' }).click()
+    await expect.poll(() => page.locator('.chart-sheet img').count()).toBe(11)
+    expect(await page.locator('.chart-sheet').count()).toBe(3 + 2)
+    expect(await page.locator('.toolbar').innerText()).toContain('A4 横向')
+    await page.screenshot({ path: screenshotPath('dashboard-print.png') })
+    await page.getByRole('button', { name: '返回' }).click()
+
     // the largest branch is the first (top) bar: grid top 40 px, bottom 30 px, 20 rows in between
     const largest = overview.branchSizes[0]!
     expect(await clickBar(page, '支部人数图', 0, 20, 40, 30)).toContain(`/dashboard/branch/${largest.id}`)
@@ -99,5 +107,33 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     await page.screenshot({ path: screenshotPath('dashboard-branch-print.png'), fullPage: true })
     await page.getByRole('button', { name: '返回' }).click()
     await expect.poll(() => page.locator('h1').innerText()).toContain(third.name)
+
+    // on to the records behind: the branch's meetings of the year, as many as the page counted
+    const held = /会议记录（次）\s*(\d+)/.exec(await page.locator('.stats').innerText())![1]
+    await page.getByRole('button', { name: '会议记录' }).click()
+    await expect.poll(() => page.url()).toContain(`/meetings?org=${third.id}`)
+    await expect.poll(() => page.locator('.count').first().innerText()).toBe(`共 ${held} 条`)
+    expect(Number(held)).toBeGreaterThan(0)
+  })
+
+  it('点击达标热力图中某支部一月份的格子，进入该支部画像', async () => {
+    const { page } = app
+    await page.getByRole('menuitem', { name: '驾驶舱' }).click()
+    const chart = page.getByLabel('达标热力图')
+    await expect.poll(() => chart.locator('canvas').count()).toBeGreaterThan(0)
+    // grid left 190, right 20, top 40, bottom 70; the first branch is the bottom row, January the first column
+    const rows = overview.heatmap.branches.length
+    const first = overview.heatmap.branches[0]!
+    await expect
+      .poll(async () => {
+        if (page.url().includes('/dashboard/branch/')) return page.url()
+        await chart.scrollIntoViewIfNeeded()
+        const box = (await chart.boundingBox())!
+        const cell = (box.height - 110) / rows
+        await page.mouse.click(box.x + 190 + (box.width - 210) / 12 / 2, box.y + box.height - 70 - cell / 2)
+        return page.url()
+      })
+      .toContain(`/dashboard/branch/${first.id}`)
+    await expect.poll(() => page.locator('h1').innerText()).toContain(first.name)
   })
 })

@@ -1,10 +1,15 @@
 import { shallowRef } from 'vue'
 
-/** One chart as a picture for the A4 sheet; `full` charts (long lists of branches) get a page of their own. */
+/**
+ * How much of an A4 landscape sheet a chart takes: a quarter (2 × 2 on a page), a half-page row (wide
+ * charts such as the trends), or the whole page (long lists of branches).
+ */
+export type ChartSize = 'cell' | 'row' | 'page'
+
 export interface ChartImage {
   title: string
   src: string
-  full: boolean
+  size: ChartSize
 }
 
 export interface ChartSheet {
@@ -27,33 +32,38 @@ interface ChartHandle {
 }
 
 /** Renders each chart to a PNG (without its toolbar) through its ECharts instance. */
-export function chartImages(charts: readonly (ChartHandle | null | undefined)[], full: (title: string) => boolean = () => false): ChartImage[] {
+export function chartImages(charts: readonly (ChartHandle | null | undefined)[], size: (title: string) => ChartSize = () => 'cell'): ChartImage[] {
   return charts
     .filter((c): c is ChartHandle => !!c)
     .map((c) => {
       const option = c.getOption() as { title?: { text?: string }[] }
       const title = option.title?.[0]?.text ?? ''
-      return { title, src: c.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff', excludeComponents: ['toolbox'] }), full: full(title) }
+      return { title, src: c.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff', excludeComponents: ['toolbox'] }), size: size(title) }
     })
 }
 
-/** Fours on a page (2 × 2), full-page charts alone, in the dashboard's order. */
+/** Four quarters to a page, a row counting as two, whole-page charts alone; the dashboard's order is kept. */
 export function pagesOf(images: readonly ChartImage[]): ChartImage[][] {
   const pages: ChartImage[][] = []
   let current: ChartImage[] = []
-  for (const img of images) {
-    if (img.full) {
-      if (current.length) pages.push(current)
-      pages.push([img])
-      current = []
-    } else {
-      current.push(img)
-      if (current.length === 4) {
-        pages.push(current)
-        current = []
-      }
-    }
+  let used = 0
+  const close = () => {
+    if (current.length) pages.push(current)
+    current = []
+    used = 0
   }
-  if (current.length) pages.push(current)
+  for (const img of images) {
+    if (img.size === 'page') {
+      close()
+      pages.push([img])
+      continue
+    }
+    const slots = img.size === 'row' ? 2 : 1
+    // a row starts on a fresh half: never beside a lone quarter
+    if (used + slots > 4 || (slots === 2 && used % 2 === 1)) close()
+    current.push(img)
+    used += slots
+  }
+  close()
   return pages
 }
