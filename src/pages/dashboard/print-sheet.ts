@@ -42,7 +42,7 @@ export function chartImages(charts: readonly (ChartHandle | null | undefined)[],
     })
 }
 
-/** Four quarters to a page, a row counting as two, whole-page charts alone; the dashboard's order is kept. */
+/** Four quarters to a page, a row taking a whole half, whole-page charts alone; the dashboard's order is kept. */
 export function pagesOf(images: readonly ChartImage[]): ChartImage[][] {
   const pages: ChartImage[][] = []
   let current: ChartImage[] = []
@@ -59,8 +59,9 @@ export function pagesOf(images: readonly ChartImage[]): ChartImage[][] {
       continue
     }
     const slots = img.size === 'row' ? 2 : 1
-    // a row starts on a fresh half: never beside a lone quarter
-    if (used + slots > 4 || (slots === 2 && used % 2 === 1)) close()
+    // a row starts on a fresh half: beside a lone quarter stays a blank quarter (the grid places it so)
+    if (slots === 2 && used % 2 === 1) used += 1
+    if (used + slots > 4) close()
     current.push(img)
     used += slots
   }
