@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pagesOf, type ChartImage, type ChartSize } from '../../../src/pages/dashboard/print-sheet'
+import { pagesOf, type ChartImage, type ChartSize } from '../../../../electron/shared/print/chart-pages'
 
 const chart = (title: string, size: ChartSize = 'cell'): ChartImage => ({ title, src: 'data:image/png;base64,', size })
 const layout = (images: ChartImage[]) => pagesOf(images).map((p) => p.map((i) => i.title))
