@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DashboardOverview } from '../../electron/shared/contract/dashboard'
+import { pdfPageCount } from '../../electron/shared/print/paging'
 import { screenshotPath, startApp, type TestApp } from './support/app'
 
 /** The page scrolls inside the app's frame: a tall window for a moment shows the whole page in one picture. */
@@ -105,6 +106,11 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     const widths = await page.locator('.chart-sheet img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth))
     expect(widths.every((w) => w > 300)).toBe(true)
     await page.screenshot({ path: screenshotPath('dashboard-branch-print.png'), fullPage: true })
+    // what 打印 / 另存为 PDF produce: Chromium's print of this page, A4 landscape (842 × 595 pt), one sheet per preview page
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+    expect(pdfPageCount(pdf)).toBe(await page.locator('.chart-sheet').count())
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/.exec(pdf.toString('latin1'))!
+    expect([Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([842, 595])
     await page.getByRole('button', { name: '返回' }).click()
     await expect.poll(() => page.locator('h1').innerText()).toContain(third.name)
 
