@@ -75,6 +75,14 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     await page.screenshot({ path: screenshotPath('dashboard-print.png') })
     await page.getByRole('button', { name: '返回' }).click()
 
+    // the 双带头人 figure opens those secretaries: as many as it counts, each marked
+    await page.getByTitle('点击查看“双带头人”书记').click()
+    await expect.poll(() => page.locator('.count').first().innerText()).toContain(`共 ${overview.dualLeader.dual} `)
+    const tags = await page.getByLabel('人员列表').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent?.includes('双带头人')))
+    expect(tags.length).toBeGreaterThan(0)
+    expect(tags.every(Boolean)).toBe(true)
+    await page.getByRole('menuitem', { name: '驾驶舱' }).click()
+
     // the largest branch is the first (top) bar: grid top 40 px, bottom 30 px, 20 rows in between
     const largest = overview.branchSizes[0]!
     expect(await clickBar(page, '支部人数图', 0, 20, 40, 30)).toContain(`/dashboard/branch/${largest.id}`)
