@@ -111,6 +111,10 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     await expect.poll(() => page.url()).toContain('/dashboard/print')
     await expect.poll(() => page.locator('.chart-sheet img').count()).toBeGreaterThanOrEqual(7)
     expect(await page.locator('.chart-sheet header').first().innerText()).toContain(third.name)
+    // paper cannot be clicked: the titles lose their “点击查看…” hint
+    const titles = await page.locator('.chart-sheet img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).alt))
+    expect(titles).toContain(`${year}年组织生活达标情况（格内为已开/应开次数）`)
+    expect(titles.some((t) => t.includes('点击'))).toBe(false)
     const widths = await page.locator('.chart-sheet img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth))
     expect(widths.every((w) => w > 300)).toBe(true)
     await page.screenshot({ path: screenshotPath('dashboard-branch-print.png'), fullPage: true })

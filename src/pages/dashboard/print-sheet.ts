@@ -21,16 +21,24 @@ export const chartSheet = shallowRef<ChartSheet | null>(null)
 interface ChartHandle {
   getDataURL(opts: { type: 'png'; pixelRatio: number; backgroundColor: string; excludeComponents: string[] }): string
   getOption(): unknown
+  /** the ECharts instance itself: vue-echarts' own setOption works only in manual-update mode */
+  readonly chart?: { setOption(option: unknown): void }
 }
 
-/** Renders each chart to a PNG (without its toolbar) through its ECharts instance. */
+/** Paper cannot be clicked: "（点击查看支部画像）" and "，点击查看会议记录" come off the printed titles. */
+export const paperTitle = (title: string): string => title.replace(/（点击[^）]*）/g, '').replace(/，点击[^）]*(?=）)/g, '')
+
+/** Renders each chart to a PNG (without its toolbar and with its paper title) through its ECharts instance. */
 export function chartImages(charts: readonly (ChartHandle | null | undefined)[], size: (title: string) => ChartSize = () => 'cell'): ChartImage[] {
   return charts
     .filter((c): c is ChartHandle => !!c)
     .map((c) => {
       const option = c.getOption() as { title?: { text?: string }[] }
       const title = option.title?.[0]?.text ?? ''
-      return { title, src: c.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff', excludeComponents: ['toolbox'] }), size: size(title) }
+      const printed = paperTitle(title)
+      if (printed !== title) c.chart?.setOption({ title: { text: printed } })
+      const src = c.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff', excludeComponents: ['toolbox'] })
+      if (printed !== title) c.chart?.setOption({ title: { text: title } })
+      return { title: printed, src, size: size(title) }
     })
 }
-
