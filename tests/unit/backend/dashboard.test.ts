@@ -129,6 +129,8 @@ describe('驾驶舱总览 dashboard.overview', () => {
     expect(o.assessment!.starCounts).toEqual({ '5星': 1, '4星': 1, '3星': 1, '2星': 0, '1星': 0, 未评星: 0 })
     expect(o.assessment!.approvedAll).toBe(true)
     expect(o.dualLeader).toEqual({ secretaries: 2, dual: 1, branches: 4 })
+    // a round for 2025 is not shown for 2024: the dashboard says there is none yet
+    expect((await ok(backend, 'dashboard.overview', { year: 2024 })).assessment).toBeNull()
   })
 
   it('人数和结构与党内统计年报一致', async () => {
@@ -150,6 +152,7 @@ describe('逐年趋势 dashboard.trends', () => {
     const t = await ok(backend, 'dashboard.trends', { year: 2025 })
     expect(t.map((r) => r.year)).toEqual([2021, 2022, 2023, 2024, 2025])
     expect(t.map((r) => r.members)).toEqual([4, 4, 4, 4, 5])
+    expect(t[4]!.members).toBe((await ok(backend, 'stats.annual', { year: 2025 })).total)
     expect(t.map((r) => r.admitted)).toEqual([0, 0, 0, 0, 1])
     expect(t.map((r) => r.meetings)).toEqual([0, 0, 0, 0, 1])
     expect(t.slice(0, 4).every((r) => r.complianceRate === null)).toBe(true)
