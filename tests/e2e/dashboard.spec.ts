@@ -67,12 +67,16 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     await wholePage(page, 'dashboard.png')
     expect(await page.locator('.stats').innerText()).toContain('“双带头人”书记占比')
 
-    // 打印: every chart as a picture, four to an A4 page (the trends take a half page), ranking and heat map a page each
+    // 打印: every chart as a picture, four to an A4 page (the trends take a half page), the ranking a page, and
+    // the heat map's 50 branches a page's worth of rows at a time (two pages), so the rows stay readable
     await page.getByRole('button', { name: '打印' }).click()
-    await expect.poll(() => page.locator('.chart-sheet img').count()).toBe(11)
-    expect(await page.locator('.chart-sheet').count()).toBe(3 + 2)
+    await expect.poll(() => page.locator('.chart-sheet img').count()).toBe(12)
+    expect(await page.locator('.chart-sheet').count()).toBe(3 + 1 + 2)
+    const alts = await page.locator('.chart-sheet img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).alt))
+    expect(alts.filter((a) => a.includes('达标率'))).toEqual([`${year}年各支部组织生活达标率（按月）（1/2）`, `${year}年各支部组织生活达标率（按月）（2/2）`])
     expect(await page.locator('.toolbar').innerText()).toContain('A4 横向')
     await page.screenshot({ path: screenshotPath('dashboard-print.png') })
+    await page.locator('.chart-sheet').nth(4).screenshot({ path: screenshotPath('dashboard-print-heatmap.png') })
     await page.getByRole('button', { name: '返回' }).click()
 
     // the 双带头人 figure opens those secretaries: as many as it counts, each marked
@@ -139,7 +143,7 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     await page.getByRole('menuitem', { name: '驾驶舱' }).click()
     const chart = page.getByLabel('达标热力图')
     await expect.poll(() => chart.locator('canvas').count()).toBeGreaterThan(0)
-    // grid left 190, right 20, top 40, bottom 70; the first branch is the bottom row, January the first column
+    // grid left 190, right 20, top 40, bottom 70; the first branch is the top row, January the first column
     const rows = overview.heatmap.branches.length
     const first = overview.heatmap.branches[0]!
     await expect
@@ -148,7 +152,7 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
         await chart.scrollIntoViewIfNeeded()
         const box = (await chart.boundingBox())!
         const cell = (box.height - 110) / rows
-        await page.mouse.click(box.x + 190 + (box.width - 210) / 12 / 2, box.y + box.height - 70 - cell / 2)
+        await page.mouse.click(box.x + 190 + (box.width - 210) / 12 / 2, box.y + 40 + cell / 2)
         return page.url()
       })
       .toContain(`/dashboard/branch/${first.id}`)
