@@ -42,5 +42,6 @@ export async function queryFigures(backend: Backend): Promise<Figure[]> {
   await add('党内统计年报 stats.annual', q('stats.annual', { year }), 300, 10)
   await add('发展党员进度 members.pipeline', q('members.pipeline', {}), 50, 10)
   await add('驾驶舱 dashboard.overview（全院一年）', q('dashboard.overview', { year }), 50, 10)
+  await add('支部画像 dashboard.branch（一个支部一年）', q('dashboard.branch', { organizationId: branch, year }), 50, 10)
   return figures
 }

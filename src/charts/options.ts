@@ -10,7 +10,19 @@ export const pie = (title: string, values: Record<string, number>) => ({
   title: heading(title),
   toolbox,
   tooltip: { trigger: 'item', formatter: '{b}：{c} 人（{d}%）' },
-  series: [{ type: 'pie', radius: ['35%', '62%'], center: ['50%', '58%'], label: { formatter: '{b}\n{c}', overflow: 'none', ...text }, data: Object.entries(values).filter(([, v]) => v > 0).map(([name, value]) => ({ name, value })) }],
+  series: [
+    {
+      type: 'pie',
+      radius: ['30%', '52%'],
+      center: ['50%', '58%'],
+      // labels aligned to the chart's edges and wrapped, never cut to "大学…" (ECharts truncates by default)
+      label: { formatter: '{b}\n{c}', alignTo: 'edge', edgeDistance: 6, overflow: 'break', ...text },
+      labelLine: { length: 10, length2: 0 },
+      data: Object.entries(values)
+        .filter(([, v]) => v > 0)
+        .map(([name, value]) => ({ name, value })),
+    },
+  ],
 })
 
 export const bar = (title: string, values: Record<string, number>, unit = '人') => ({

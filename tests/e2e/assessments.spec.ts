@@ -64,6 +64,7 @@ describe('考核评价（浏览器中的真实界面）', () => {
     const chart = page.getByLabel('考评排名图')
     await expect.poll(() => chart.locator('canvas').count()).toBe(1)
     await page.waitForTimeout(500)
+    await chart.scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('dashboard-assessment.png'), fullPage: true })
     // the first bar (rank 1): grid top 40 px, bottom 20 px, three rows in between
     await expect

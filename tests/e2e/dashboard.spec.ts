@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DashboardOverview } from '../../electron/shared/contract/dashboard'
+import { pdfPageCount } from '../../electron/shared/print/paging'
 import { screenshotPath, startApp, type TestApp } from './support/app'
 
 /** The page scrolls inside the app's frame: a tall window for a moment shows the whole page in one picture. */
@@ -66,6 +67,26 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     await wholePage(page, 'dashboard.png')
     expect(await page.locator('.stats').innerText()).toContain('“双带头人”书记占比')
 
+    // 打印: every chart as a picture, four to an A4 page (the trends take a half page), the ranking a page, and
+    // the heat map's 50 branches a page's worth of rows at a time (two pages), so the rows stay readable
+    await page.getByRole('button', { name: '打印' }).click()
+    await expect.poll(() => page.locator('.chart-sheet img').count()).toBe(12)
+    expect(await page.locator('.chart-sheet').count()).toBe(3 + 1 + 2)
+    const alts = await page.locator('.chart-sheet img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).alt))
+    expect(alts.filter((a) => a.includes('达标率'))).toEqual([`${year}年各支部组织生活达标率（按月）（1/2）`, `${year}年各支部组织生活达标率（按月）（2/2）`])
+    expect(await page.locator('.toolbar').innerText()).toContain('A4 横向')
+    await page.screenshot({ path: screenshotPath('dashboard-print.png') })
+    await page.locator('.chart-sheet').nth(4).screenshot({ path: screenshotPath('dashboard-print-heatmap.png') })
+    await page.getByRole('button', { name: '返回' }).click()
+
+    // the 双带头人 figure opens those secretaries: as many as it counts, each marked
+    await page.getByTitle('点击查看“双带头人”书记').click()
+    await expect.poll(() => page.locator('.count').first().innerText()).toContain(`共 ${overview.dualLeader.dual} `)
+    const tags = await page.getByLabel('人员列表').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent?.includes('双带头人')))
+    expect(tags.length).toBeGreaterThan(0)
+    expect(tags.every(Boolean)).toBe(true)
+    await page.getByRole('menuitem', { name: '驾驶舱' }).click()
+
     // the largest branch is the first (top) bar: grid top 40 px, bottom 30 px, 20 rows in between
     const largest = overview.branchSizes[0]!
     expect(await clickBar(page, '支部人数图', 0, 20, 40, 30)).toContain(`/dashboard/branch/${largest.id}`)
@@ -94,10 +115,47 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     await expect.poll(() => page.url()).toContain('/dashboard/print')
     await expect.poll(() => page.locator('.chart-sheet img').count()).toBeGreaterThanOrEqual(7)
     expect(await page.locator('.chart-sheet header').first().innerText()).toContain(third.name)
+    // paper cannot be clicked: the titles lose their “点击查看…” hint
+    const titles = await page.locator('.chart-sheet img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).alt))
+    expect(titles).toContain(`${year}年组织生活达标情况（格内为已开/应开次数）`)
+    expect(titles.some((t) => t.includes('点击'))).toBe(false)
     const widths = await page.locator('.chart-sheet img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth))
     expect(widths.every((w) => w > 300)).toBe(true)
     await page.screenshot({ path: screenshotPath('dashboard-branch-print.png'), fullPage: true })
+    // what 打印 / 另存为 PDF produce: Chromium's print of this page, A4 landscape (842 × 595 pt), one sheet per preview page
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+    expect(pdfPageCount(pdf)).toBe(await page.locator('.chart-sheet').count())
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/.exec(pdf.toString('latin1'))!
+    expect([Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([842, 595])
     await page.getByRole('button', { name: '返回' }).click()
     await expect.poll(() => page.locator('h1').innerText()).toContain(third.name)
+
+    // on to the records behind: the branch's meetings of the year, as many as the page counted
+    const held = /会议记录（次）\s*(\d+)/.exec(await page.locator('.stats').innerText())![1]
+    await page.getByRole('button', { name: '会议记录' }).click()
+    await expect.poll(() => page.url()).toContain(`/meetings?org=${third.id}`)
+    await expect.poll(() => page.locator('.count').first().innerText()).toBe(`共 ${held} 条`)
+    expect(Number(held)).toBeGreaterThan(0)
+  })
+
+  it('点击达标热力图中某支部一月份的格子，进入该支部画像', async () => {
+    const { page } = app
+    await page.getByRole('menuitem', { name: '驾驶舱' }).click()
+    const chart = page.getByLabel('达标热力图')
+    await expect.poll(() => chart.locator('canvas').count()).toBeGreaterThan(0)
+    // grid left 190, right 20, top 40, bottom 70; the first branch is the top row, January the first column
+    const rows = overview.heatmap.branches.length
+    const first = overview.heatmap.branches[0]!
+    await expect
+      .poll(async () => {
+        if (page.url().includes('/dashboard/branch/')) return page.url()
+        await chart.scrollIntoViewIfNeeded()
+        const box = (await chart.boundingBox())!
+        const cell = (box.height - 110) / rows
+        await page.mouse.click(box.x + 190 + (box.width - 210) / 12 / 2, box.y + 40 + cell / 2)
+        return page.url()
+      })
+      .toContain(`/dashboard/branch/${first.id}`)
+    await expect.poll(() => page.locator('h1').innerText()).toContain(first.name)
   })
 })

@@ -6,7 +6,7 @@ import type { Handlers } from '../handler'
 import { complianceGrid } from '../meetings/compliance'
 import { allOrganizations } from '../organizations/repository'
 import { latestAssessment } from './assessment'
-import { branchPortrait } from './branch'
+import { branchPortrait, statusOf } from './branch'
 import { structureOf, type StructurePerson } from './structure'
 import { trends } from './trends'
 
@@ -53,7 +53,8 @@ export const dashboardHandlers: Handlers<typeof dashboardContract> = {
       months.forEach((m, mi) => {
         if (`${m}-01` > today) return values.push([mi, index.get(b.id)!, null])
         const q = `${year}Q${Math.ceil((mi + 1) / 3)}`
-        const due = mine.filter((c) => c.status !== 'exempt' && (c.period === m || c.period === q || (c.period === String(year) && mi === 11)))
+        // a quarter or year still running is not a failure yet (进行中): only met or ended items count
+        const due = mine.filter((c) => (c.period === m || c.period === q || (c.period === String(year) && mi === 11)) && (c.status === 'ok' || statusOf(c, today) === 'missing'))
         values.push([mi, index.get(b.id)!, due.length ? Math.round((100 * due.filter((c) => c.status === 'ok').length) / due.length) / 100 : null])
       })
     }

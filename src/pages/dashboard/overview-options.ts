@@ -63,7 +63,8 @@ export function overviewCharts(d: DashboardOverview) {
       tooltip: { formatter: (p: { value: [number, number, number | null] }) => `${d.heatmap.branches[p.value[1]]!.name}<br>${d.heatmap.months[p.value[0]]}：${p.value[2] === null ? '未到期' : `${Math.round(p.value[2] * 100)}%`}` },
       grid: { left: 190, right: 20, top: 40, bottom: 70 },
       xAxis: { type: 'category', data: d.heatmap.months, axisLabel: text },
-      yAxis: { type: 'category', data: d.heatmap.branches.map((b) => b.name), axisLabel: { ...text, fontSize: 10, width: 180, overflow: 'truncate' } },
+      // first branch at the top, in the tree's order (as the lists show them)
+      yAxis: { type: 'category', inverse: true, data: d.heatmap.branches.map((b) => b.name), axisLabel: { ...text, fontSize: 10, width: 180, overflow: 'truncate' } },
       visualMap: { min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 10, inRange: { color: ['#f56c6c', '#f4e2a0', '#67c23a'] }, text: ['全部达标', '未达标'], textStyle: text },
       series: [{ type: 'heatmap', data: d.heatmap.values.filter((v) => v[2] !== null) }],
     },

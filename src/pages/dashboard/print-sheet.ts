@@ -1,11 +1,8 @@
+import type { ChartImage, ChartSize } from '@shared/print/chart-pages'
 import { shallowRef } from 'vue'
 
-/** One chart as a picture for the A4 sheet; `full` charts (long lists of branches) get a page of their own. */
-export interface ChartImage {
-  title: string
-  src: string
-  full: boolean
-}
+export { pagesOf } from '@shared/print/chart-pages'
+export type { ChartImage, ChartSize }
 
 export interface ChartSheet {
   title: string
@@ -21,39 +18,75 @@ export interface ChartSheet {
  */
 export const chartSheet = shallowRef<ChartSheet | null>(null)
 
-interface ChartHandle {
+export interface ChartHandle {
   getDataURL(opts: { type: 'png'; pixelRatio: number; backgroundColor: string; excludeComponents: string[] }): string
   getOption(): unknown
+  getWidth(): number
+  /** the ECharts instance itself: vue-echarts' own setOption works only in manual-update mode */
+  readonly chart?: { setOption(option: unknown): void; resize(opts?: { height: number }): void }
 }
 
-/** Renders each chart to a PNG (without its toolbar) through its ECharts instance. */
-export function chartImages(charts: readonly (ChartHandle | null | undefined)[], full: (title: string) => boolean = () => false): ChartImage[] {
+/**
+ * A long list of branches (one category row each) printed over several pages, a page's worth of rows at a
+ * time, so that a large hospital's 140 branches stay readable instead of shrinking to 1 mm rows.
+ */
+export interface RowSplit {
+  rows: number
+  /** height of one row on paper, in chart pixels */
+  rowPx: number
+  /** the chart's height outside the rows (title, axis, legend) */
+  chromePx: number
+}
+
+/** Paper cannot be clicked: "（点击查看支部画像）" and "，点击查看会议记录" come off the printed titles. */
+export const paperTitle = (title: string): string => title.replace(/（点击[^）]*）/g, '').replace(/，点击[^）]*(?=）)/g, '')
+
+const PICTURE = { type: 'png' as const, pixelRatio: 2, backgroundColor: '#fff', excludeComponents: ['toolbox'] }
+/** the picture area of a whole A4 landscape page: 275 × 170 mm */
+const PAGE_ASPECT = 275 / 170
+
+/** The pages of a split chart: each shows its rows only (category axis min/max) at a page's height. */
+function splitPictures(c: ChartHandle, title: string, split: RowSplit): ChartImage[] {
+  const perPage = Math.max(5, Math.floor((c.getWidth() / PAGE_ASPECT - split.chromePx) / split.rowPx))
+  const pages = Math.ceil(split.rows / perPage)
+  if (pages <= 1 || !c.chart) return []
+  const out: ChartImage[] = []
+  try {
+    for (let i = 0; i < pages; i++) {
+      const min = i * perPage
+      const max = Math.min(split.rows, min + perPage) - 1
+      const text = `${title}（${i + 1}/${pages}）`
+      c.chart.setOption({ title: { text }, yAxis: { min, max } })
+      c.chart.resize({ height: (max - min + 1) * split.rowPx + split.chromePx })
+      out.push({ title: text, src: c.getDataURL(PICTURE), size: 'page' })
+    }
+  } finally {
+    c.chart.setOption({ yAxis: { min: null, max: null } })
+    c.chart.resize()
+  }
+  return out
+}
+
+/**
+ * Renders each chart to a PNG (without its toolbar and with its paper title) through its ECharts instance;
+ * charts with a row split come out as several whole pages.
+ */
+export function chartImages(charts: readonly (ChartHandle | null | undefined)[], size: (title: string) => ChartSize = () => 'cell', split: (title: string) => RowSplit | null = () => null): ChartImage[] {
   return charts
     .filter((c): c is ChartHandle => !!c)
-    .map((c) => {
+    .flatMap((c) => {
       const option = c.getOption() as { title?: { text?: string }[] }
       const title = option.title?.[0]?.text ?? ''
-      return { title, src: c.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff', excludeComponents: ['toolbox'] }), full: full(title) }
-    })
-}
-
-/** Fours on a page (2 × 2), full-page charts alone, in the dashboard's order. */
-export function pagesOf(images: readonly ChartImage[]): ChartImage[][] {
-  const pages: ChartImage[][] = []
-  let current: ChartImage[] = []
-  for (const img of images) {
-    if (img.full) {
-      if (current.length) pages.push(current)
-      pages.push([img])
-      current = []
-    } else {
-      current.push(img)
-      if (current.length === 4) {
-        pages.push(current)
-        current = []
+      const printed = paperTitle(title)
+      const rows = split(title)
+      const pages = rows ? splitPictures(c, printed, rows) : []
+      if (pages.length) {
+        c.chart?.setOption({ title: { text: title } })
+        return pages
       }
-    }
-  }
-  if (current.length) pages.push(current)
-  return pages
+      if (printed !== title) c.chart?.setOption({ title: { text: printed } })
+      const src = c.getDataURL(PICTURE)
+      if (printed !== title) c.chart?.setOption({ title: { text: title } })
+      return [{ title: printed, src, size: size(title) }]
+    })
 }

@@ -129,6 +129,25 @@ describe('驾驶舱总览 dashboard.overview', () => {
     expect(o.assessment!.starCounts).toEqual({ '5星': 1, '4星': 1, '3星': 1, '2星': 0, '1星': 0, 未评星: 0 })
     expect(o.assessment!.approvedAll).toBe(true)
     expect(o.dualLeader).toEqual({ secretaries: 2, dual: 1, branches: 4 })
+    // a round for 2025 is not shown for 2024: the dashboard says there is none yet
+    expect((await ok(backend, 'dashboard.overview', { year: 2024 })).assessment).toBeNull()
+  })
+
+  it('达标热力图：本季度尚未结束、也还没开的会不算未达标；已开的算达标；以后的月份为空', async () => {
+    const { backend, ids, people } = await hospital()
+    await ok(backend, 'meetings.create', { organizationId: ids[0]!, types: ['party_congress', 'party_lecture'], title: '党员大会暨党课', heldOn: '2025-05-20', host: '张主任', recorder: '王干事', minutes: '学习。', attendance: people.slice(0, 4).map((memberId) => ({ memberId, status: 'present' })) })
+    const o = await ok(backend, 'dashboard.overview', { year: 2025 })
+    const row = o.heatmap.branches.findIndex((b) => b.name === '内科党支部')
+    const at = (month: number) => o.heatmap.values.find((v) => v[0] === month && v[1] === row)![2]
+    // May: 主题党日 (monthly, May over, not held) missed; 党员大会 and 党课 of the second quarter held → 2 of 3
+    expect(at(4)).toBe(0.67)
+    // June (the clock's month): 主题党日 still running is left out; the quarter's two are held → 100%
+    expect(at(5)).toBe(1)
+    expect(at(6)).toBeNull()
+    // a branch with nothing held: March (first quarter over) is 0, June has nothing due yet
+    const other = o.heatmap.branches.findIndex((b) => b.name === '眼科党支部')
+    expect(o.heatmap.values.find((v) => v[0] === 2 && v[1] === other)![2]).toBe(0)
+    expect(o.heatmap.values.find((v) => v[0] === 5 && v[1] === other)![2]).toBeNull()
   })
 
   it('人数和结构与党内统计年报一致', async () => {
@@ -150,6 +169,7 @@ describe('逐年趋势 dashboard.trends', () => {
     const t = await ok(backend, 'dashboard.trends', { year: 2025 })
     expect(t.map((r) => r.year)).toEqual([2021, 2022, 2023, 2024, 2025])
     expect(t.map((r) => r.members)).toEqual([4, 4, 4, 4, 5])
+    expect(t[4]!.members).toBe((await ok(backend, 'stats.annual', { year: 2025 })).total)
     expect(t.map((r) => r.admitted)).toEqual([0, 0, 0, 0, 1])
     expect(t.map((r) => r.meetings)).toEqual([0, 0, 0, 0, 1])
     expect(t.slice(0, 4).every((r) => r.complianceRate === null)).toBe(true)
