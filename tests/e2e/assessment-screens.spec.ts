@@ -90,4 +90,50 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     expect(await pane(page).getByLabel('等次汇总').innerText()).toContain('不合格 1')
     await page.screenshot({ path: screenshotPath('ballots.png') })
   })
+
+  it('评分时看到评分标准和系统取数，佐证说明随草稿保存；审定后打印公示', async () => {
+    const { page } = app
+    const schemes = (await app.backend.call('assessments.schemes', {})) as { ok: true; data: { id: number; isExample: boolean }[] }
+    const example = schemes.data.find((s) => s.isExample)!
+    const orgs = (await app.backend.call('orgs.list', {})) as { ok: true; data: { id: number; name: string }[] }
+    const branch = orgs.data.find((o) => o.name === '内科党支部')!
+    const round = await app.must('assessments.createRound', { schemeId: example.id, name: '2026年度星级党支部评定', period: '2026', periodFrom: '2026-01-01', periodTo: '2026-12-31', organizationIds: [branch.id], stages: ['支部自评', '院党委考评'], rating: { quotas: [{ share: 1, stars: 5 }] } })
+
+    await page.getByRole('tab', { name: '考评轮次' }).click()
+    await page.reload()
+    await page.getByRole('menuitem', { name: '考核评价' }).click()
+    await pane(page).getByText('2026年度星级党支部评定').first().click()
+    await expect.poll(() => pane(page).innerText()).toContain('星级评定规则：名额：100%评5星')
+    await pane(page).getByRole('button', { name: '评分', exact: true }).click()
+    const dialog = page.locator('.el-dialog:visible')
+    // the 评分标准 travels with the indicator; our records give 双带头人 a number (no 书记 registered: 0), which
+    // the scorer may adopt
+    await expect.poll(() => dialog.getByLabel('评分表').innerText()).toContain('超期未换届扣5分')
+    const dual = dialog.getByLabel('评分表').locator('tr', { hasText: '书记为“双带头人”' })
+    expect(await dual.innerText()).toContain('0 分')
+    await dialog.getByLabel('评分 书记为“双带头人”').fill('5')
+    await dual.getByRole('button', { name: '采用' }).click()
+    await expect.poll(() => dialog.getByLabel('评分 书记为“双带头人”').inputValue()).toBe('0')
+    await dialog.getByLabel('佐证说明 按规定设置支部、按期换届').fill('2024年1月换届选举材料')
+    await dialog.getByRole('button', { name: '保存草稿' }).click()
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已保存草稿')
+    await page.screenshot({ path: screenshotPath('score-dialog.png') })
+    await dialog.getByRole('button', { name: '取消' }).click()
+    await pane(page).getByRole('button', { name: '评分', exact: true }).click()
+    await expect.poll(() => page.locator('.el-dialog:visible').getByLabel('佐证说明 按规定设置支部、按期换届').inputValue()).toBe('2024年1月换届选举材料')
+    await page.locator('.el-dialog:visible').getByRole('button', { name: '取消' }).click()
+
+    // two stages approve it; the 公示 then prints the approved result (never an ID number or phone)
+    const full = { setup: 10, team: 10, dual: 5, meetings: 15, records: 10, develop: 10, dues: 5, education: 5, quality: 10, ethics: 10, satisfaction: 10 }
+    await app.must('assessments.submit', { roundId: round.id, organizationId: branch.id, sheet: full, comment: '自评' })
+    await app.must('assessments.submit', { roundId: round.id, organizationId: branch.id, sheet: full, comment: '考评' })
+    await page.getByRole('tab', { name: '指标体系' }).click()
+    await page.getByRole('tab', { name: '考评轮次' }).click()
+    await pane(page).getByText('2026年度星级党支部评定').first().click()
+    await expect.poll(() => pane(page).getByLabel('考评结果').innerText()).toContain('已审定')
+    await pane(page).getByRole('button', { name: '打印公示' }).click()
+    await expect.poll(() => page.locator('.print-sheet').innerText()).toContain('关于2026年度星级党支部评定结果的公示')
+    expect(await page.locator('.print-sheet').innerText()).toContain('内科党支部')
+    await page.screenshot({ path: screenshotPath('assessment-notice.png') })
+  })
 })

@@ -32,6 +32,13 @@ const CSS = `
  * the rules that gave the stars, the notice period and where to object. Only approved results are published.
  */
 export function assessmentNotice(ctx: CallContext, roundId: number): PrintDocument {
+  const doc = assessmentNoticeDocument(ctx, roundId)
+  recordAudit(ctx, { entity: 'print', entityId: roundId, before: null, after: { what: 'assessmentNotice', title: doc.title } })
+  return doc
+}
+
+/** The notice itself, for the print preview (which logs the print on its own). */
+export function assessmentNoticeDocument(ctx: CallContext, roundId: number): PrintDocument {
   const r = roundView(ctx, roundId)
   const approved = r.ratings.filter((x) => x.approved)
   if (!approved.length) throw invalid('还没有审定的结果：审定后才能公示')
@@ -52,6 +59,5 @@ export function assessmentNotice(ctx: CallContext, roundId: number): PrintDocume
   <p>公示时间：${esc(formatChineseDate(today))}至${esc(formatChineseDate(until))}（${settings['print.noticeWorkingDays']}个工作日）。</p>
   <p>公示期间如有意见，可向${esc(feedback)}反映。</p>
   <div class="issuer"><div>${esc(issuer)}<br>${esc(formatChineseDate(today))}</div></div>`
-  recordAudit(ctx, { entity: 'print', entityId: roundId, before: null, after: { what: 'assessmentNotice', title } })
   return { title, html: page(body, { title, css: CSS }), pages: null }
 }

@@ -5,6 +5,7 @@ import { invalid } from '../../shared/result'
 import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
+import { assessmentNoticeDocument } from '../assessments/notice'
 import { meetingOf } from '../meetings/service'
 import { settingsOf } from '../memo'
 import { annualStatistics } from '../statistics/annual'
@@ -53,6 +54,10 @@ function render(input: Input, ctx: CallContext): PrintDocument & { logged: Recor
     case 'statistics': {
       const on = `${input.year}-12-31`
       return { title: `${input.year}年度党内统计`, html: statisticsReport(annualStatistics(ctx, input.year, on).stats, reconcile(ctx, input.year, on), unit), pages: null, logged: { year: input.year } }
+    }
+    case 'assessmentNotice': {
+      const d = assessmentNoticeDocument(ctx, input.roundId)
+      return { ...d, logged: { roundId: input.roundId } }
     }
     case 'roster': {
       const data = rosterDataOf(ctx, input.filters, input.columns, unit, input.internal)

@@ -22,6 +22,8 @@ export const printInput = z.discriminatedUnion('what', [
     })
     .strict(),
   z.object({ what: z.literal('statistics'), year }).strict(),
+  /** 考评结果公示: the approved ranking and stars of one round */
+  z.object({ what: z.literal('assessmentNotice'), roundId: id('考评') }).strict(),
   z
     .object({
       what: z.literal('roster'),

@@ -31,6 +31,8 @@ export function printInputOf(q: LocationQuery): PrintInput {
       return { what: 'binder', organizationId: num(q.organizationId), year: num(q.year) }
     case 'statistics':
       return { what: 'statistics', year: num(q.year) }
+    case 'assessmentNotice':
+      return { what: 'assessmentNotice', roundId: num(q.roundId) }
     case 'roster':
       return { what: 'roster', filters: q.filters ? (JSON.parse(str(q.filters)) as object) : { organizationId: optional(q.organizationId) }, columns: str(q.columns).split(',').filter(Boolean) }
     case 'notice':
