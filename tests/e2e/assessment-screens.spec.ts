@@ -89,6 +89,13 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     await expect.poll(() => pane(page).getByLabel('等次汇总').innerText()).toContain('优秀 1')
     expect(await pane(page).getByLabel('等次汇总').innerText()).toContain('不合格 1')
     await page.screenshot({ path: screenshotPath('ballots.png') })
+
+    // the branch's own rule: 合格 needs 85 — 李强's 80 becomes 基本合格, recomputed at once
+    await pane(page).getByRole('button', { name: '计分规则' }).click()
+    await page.getByLabel('合格 分数线', { exact: true }).fill('85')
+    await page.getByRole('button', { name: '保存计分规则' }).click()
+    await expect.poll(() => pane(page).getByLabel('等次汇总').innerText()).toContain('基本合格 1')
+    expect(await row('李强').innerText()).toContain('基本合格')
   })
 
   it('评分时看到评分标准和系统取数，佐证说明随草稿保存；审定后打印公示', async () => {
