@@ -71,7 +71,9 @@ const members: Dataset = {
     const within = scope.organizationId ? `AND m.organization_id IN (${orgRepo.descendantIds(ctx.db, scope.organizationId).map(Number).join(',')})` : ''
     const rows = ctx.db
       .prepare(
-        `SELECT m.*, o.name AS organization FROM members m LEFT JOIN organizations o ON o.id = m.organization_id
+        `SELECT m.name, m.gender, m.id_number, m.ethnicity, m.birth_date, m.education, m.stage, m.joined_on, m.converted_on, m.position, m.phone, m.address,
+                m.status, m.lost_contact_since, m.mobile, m.degree, m.title, m.department, m.admin_post, m.occupation, o.name AS organization
+         FROM members m LEFT JOIN organizations o ON o.id = m.organization_id
          WHERE m.status IN ('normal','suspended') AND m.stage IN ('probationary','full') ${wanted} ${within} ORDER BY o.sort_order, o.id, m.id`,
       )
       .all() as Record<string, unknown>[]
