@@ -50,7 +50,7 @@ describe('考核评价（浏览器中的真实界面）', () => {
         await page.getByLabel('考评结果').locator('tr', { hasText: name }).getByRole('button', { name: '评分' }).click()
         await scoreAll(page, ratio)
         await dialog(page).getByRole('button', { name: action }).click()
-        await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已提交')
+        await expect.poll(() => page.locator('.el-message--success').last().innerText()).toMatch(action === '审定' ? /已审定/ : /已提交/)
       }
     }
     const table = page.getByLabel('考评结果')
