@@ -81,5 +81,21 @@ describe('考核评价（浏览器中的真实界面）', () => {
     await expect.poll(() => page.getByLabel('考评雷达图').locator('canvas').count()).toBe(1)
     await page.getByRole('button', { name: '党员名单' }).click()
     await expect.poll(() => page.getByLabel('人员列表').innerText()).toContain('内科党员')
+
+    // the star counts are about one round: a click opens that round, ranking and reasons included
+    await page.getByRole('menuitem', { name: '驾驶舱' }).click()
+    const starsChart = page.getByLabel('星级数量图')
+    await expect.poll(() => starsChart.locator('canvas').count()).toBe(1)
+    await expect
+      .poll(async () => {
+        if (page.url().includes('/assessments')) return page.url()
+        await starsChart.scrollIntoViewIfNeeded()
+        const box = (await starsChart.boundingBox())!
+        // the 5星 bar: first of six categories, drawn up from the axis
+        await page.mouse.click(box.x + 48 + (box.width - 64) / 12, box.y + box.height - 70)
+        return page.url()
+      })
+      .toContain('/assessments?round=')
+    await expect.poll(() => page.getByLabel('考评结果').innerText()).toContain('儿科党支部')
   })
 })

@@ -46,12 +46,12 @@ export function overviewCharts(d: DashboardOverview) {
       series: [{ type: 'bar', data: a.ranking.map((r) => r.score), itemStyle: { color: '#c62828' }, label: { show: true, position: 'right', formatter: (p: { dataIndex: number; value: number }) => `${p.value} ${'★'.repeat(a.ranking[p.dataIndex]!.stars)}` } }],
     },
     distribution: a && {
-      ...bar(`考评得分分布（${a.round}）`, Object.fromEntries(a.distribution.map((b) => [b.band, b.count])), '个支部'),
+      ...bar(`考评得分分布（${a.round}，点击查看该次考评）`, Object.fromEntries(a.distribution.map((b) => [b.band, b.count])), '个支部'),
       xAxis: { type: 'category', data: a.distribution.map((b) => b.band), axisLabel: { ...text, interval: 0, fontSize: 11 } },
       series: [{ type: 'bar', barCategoryGap: '2%', data: a.distribution.map((b) => b.count), itemStyle: { color: '#c62828' }, label: { show: true, position: 'top' } }],
     },
     stars: a && {
-      ...bar(`星级评定（${a.round}）`, a.starCounts, '个支部'),
+      ...bar(`星级评定（${a.round}，点击查看该次考评）`, a.starCounts, '个支部'),
       xAxis: { type: 'category', data: Object.keys(a.starCounts), axisLabel: { ...text, interval: 0 } },
       series: [{ type: 'bar', data: Object.values(a.starCounts), itemStyle: { color: '#f0a020' }, label: { show: true, position: 'top' } }],
     },
