@@ -89,6 +89,9 @@ function printOrgs(i: Input, db: Database): (number | null)[] {
       return [((i.filters as Input | undefined)?.organizationId as number | null) ?? null]
     case 'signinBatch':
       return [(i.organizationId as number | null) ?? null]
+    case 'notice':
+      // 发展党员公示 of the branch's own people
+      return (i.memberIds as number[]).map((id) => memberOrg(db, id))
     default:
       return [null]
   }

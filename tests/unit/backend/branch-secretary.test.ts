@@ -60,6 +60,7 @@ describe('支部书记账号只能办理本支部的事项', () => {
       ['meetings.void', { id: theirMeeting, reason: '恶意作废' }],
       ['meetings.update', { id: ourMeeting, fields: { organizationId: surgery.id, types: ['party_congress'], title: '改到外科', heldOn: '2025-05-20', attendance: [] } }],
       ['audit.list', { entity: 'member', entityId: theirs }],
+      ['print.document', { what: 'notice', kind: '发展对象', memberIds: [ours, theirs], periodFrom: '2025-06-16', periodTo: '2025-06-22', feedback: '党办', issuer: '党委' }],
     ] as const) {
       const err = await fails(backend, method, input)
       expect([method, err.code, err.message]).toEqual([method, 'FORBIDDEN', `${SECRETARY_REFUSED}（内科党支部以外的记录）`])
