@@ -73,6 +73,8 @@ const RULES: Partial<Record<Method, Rule>> = {
   'assessments.auto': orgOf,
   'assessments.saveDraft': ownEntryAtFirstStage,
   'assessments.submit': ownEntryAtFirstStage,
+  'assessments.attach': ownEntryAtFirstStage,
+  'assessments.evidence': (i, db) => [one(db, 'SELECT organization_id FROM assessment_evidence WHERE id = ?', i.id)],
   // a record's own history, for a record of the branch
   'audit.list': (i, db) => (i.entity === 'member' ? [memberOrg(db, i.entityId)] : i.entity === 'meeting' ? [meetingOrg(db, i.entityId)] : [null]),
   'print.document': (i, db) => printOrgs(i, db),

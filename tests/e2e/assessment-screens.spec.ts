@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { copyFileSync, mkdtempSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -122,6 +122,16 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     await dual.getByRole('button', { name: '采用' }).click()
     await expect.poll(() => dialog.getByLabel('评分 书记为“双带头人”').inputValue()).toBe('0')
     await dialog.getByLabel('佐证说明 按规定设置支部、按期换届').fill('2024年1月换届选举材料')
+    // the scanned approval behind that score, kept with the entry and downloadable as it was
+    const scan = join(dir, '换届批复.pdf')
+    writeFileSync(scan, '%PDF-1.4 换届选举批复')
+    const chooser = page.waitForEvent('filechooser')
+    await dialog.getByRole('button', { name: '上传佐证材料 按规定设置支部、按期换届' }).click()
+    await (await chooser).setFiles(scan)
+    await expect.poll(() => dialog.getByLabel('评分表').innerText()).toContain('换届批复.pdf')
+    const download = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: '换届批复.pdf' }).click()
+    expect(readFileSync(await (await download).path(), 'utf8')).toBe('%PDF-1.4 换届选举批复')
     await dialog.getByRole('button', { name: '保存草稿' }).click()
     await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已保存草稿')
     await page.screenshot({ path: screenshotPath('score-dialog.png') })

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { SchemeRow } from '../../shared/contract/assessments'
+import type { EvidenceFile, SchemeRow } from '../../shared/contract/assessments'
 import type { RatingRules } from '../../shared/rules/ratings'
 import { finalScore, isLocked, latestScore, type ReviewState } from '../../shared/rules/review-chain'
 import type { Scheme, ScoreSheet } from '../../shared/rules/scoring'
@@ -111,4 +111,14 @@ export function saveEntry(db: Database, roundId: number, organizationId: number,
     roundId,
     organizationId,
   )
+}
+
+/** 佐证材料 of every entry of a round, by branch. */
+export function evidenceOf(db: Database, roundId: number): Map<number, EvidenceFile[]> {
+  const rows = db
+    .prepare('SELECT id, organization_id, indicator_key, file_name, size, created_at, created_by FROM assessment_evidence WHERE round_id = ? ORDER BY id')
+    .all(roundId) as { id: number; organization_id: number; indicator_key: string; file_name: string; size: number; created_at: string; created_by: string }[]
+  const out = new Map<number, EvidenceFile[]>()
+  for (const r of rows) out.set(r.organization_id, [...(out.get(r.organization_id) ?? []), { id: r.id, key: r.indicator_key, fileName: r.file_name, size: r.size, createdAt: r.created_at, by: r.created_by }])
+  return out
 }

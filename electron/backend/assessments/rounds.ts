@@ -9,14 +9,16 @@ import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
 import { findOrganization } from '../organizations/repository'
 import { autoValues } from './auto'
-import { getEntry, getRound, getScheme, listEntries, saveEntry, type EntryRow } from './repository'
+import { evidenceOf, getEntry, getRound, getScheme, listEntries, saveEntry, type EntryRow } from './repository'
 
 /** The round with every entry scored by the rules, and the ranking with stars (provisional until approved). */
 export function roundView(ctx: CallContext, id: number): RoundView {
   const r = getRound(ctx.db, id)
   const scheme = getScheme(ctx.db, r.scheme_id)
+  const evidence = evidenceOf(ctx.db, id)
   const entries: RoundEntry[] = listEntries(ctx.db, id).map((e) => ({
     ...e,
+    evidence: evidence.get(e.organizationId) ?? [],
     result: score(scheme.scheme, e.sheet),
     stage: currentStage(e.review),
     score: finalScore(e.review) ?? latestScore(e.review),

@@ -11,7 +11,7 @@ import { latestVersion } from '../db/migrate'
  * administrator chose, e.g. a USB drive):
  *   dangban-YYYYMMDD-HHMMSS.db        the database, written by SQLite's online backup API
  *   dangban-YYYYMMDD-HHMMSS.db.json   its manifest: time, reason, size, sha256, integrity, row counts, audit head
- *   attachments/<sha256>              meeting photos and scans, content-addressed, shared by all backups
+ *   attachments/<sha256>              meeting photos and scans, assessment evidence: content-addressed, shared by all backups
  * Attachments are named by their content hash and never change, so one folder serves every backup: a backup
  * copies only the files that are not there yet, and a restore copies back only those missing in the data folder.
  */
@@ -48,7 +48,9 @@ export function inspectBackup(file: string): BackupFacts {
     const schemaVersion = db.pragma('user_version', { simple: true }) as number
     const chain = tables.has('audit_log') ? verifyAuditChain(db) : { ok: true as const, count: 0 }
     const head = tables.has('audit_log') ? ((db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? null) : null
-    const needed = tables.has('attachments') ? (db.prepare('SELECT DISTINCT sha256 FROM attachments').pluck().all() as string[]) : []
+    // every file a record names: meeting attachments and, from version 13, assessment evidence
+    const named = ['attachments', 'assessment_evidence'].filter((t) => tables.has(t)).map((t) => `SELECT sha256 FROM ${t}`)
+    const needed = named.length ? (db.prepare(named.join(' UNION ')).pluck().all() as string[]) : []
     const missing = needed.filter((h) => !existsSync(join(dirname(file), 'attachments', h))).length
     let problem: string | null = null
     if (schemaVersion > latestVersion()) problem = `该备份由更新版本的党办通生成（数据结构版本 ${schemaVersion}），请先升级本程序`

@@ -1,7 +1,3 @@
-import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, extname, join } from 'node:path'
 import type { z } from 'zod'
 import type { meetingFieldsInput } from '../../shared/contract/meetings'
 import { BRANCH_MEETING_TYPES, MEETING_TYPE_LABELS, type Meeting, type MeetingFields } from '../../shared/meetings'
@@ -10,6 +6,7 @@ import { invalid, notFound } from '../../shared/result'
 import { quorum, voteProblem } from '../../shared/rules/quorum'
 import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
+import { MEETING_FILE_TYPES, readStoredFile, storeFile } from '../files'
 import { findOrganization } from '../organizations/repository'
 import * as repo from './repository'
 import { expectedAttendees } from './roster'
@@ -73,24 +70,10 @@ export function saveMeeting(ctx: CallContext, f: MeetingInput, id: number | null
   return after
 }
 
-/** Attachments live in <data folder>/attachments/<sha256>: the same photo twice is stored once, nothing is lost on edit. */
-function attachmentDir(ctx: CallContext): string {
-  const base = ctx.databasePath === ':memory:' ? join(tmpdir(), 'dangban-memory-attachments') : join(dirname(ctx.databasePath), 'attachments')
-  mkdirSync(base, { recursive: true })
-  return base
-}
-
-const MIME: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp', '.pdf': 'application/pdf', '.doc': 'application/msword', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.ppt': 'application/vnd.ms-powerpoint', '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation' }
-
 export function attach(ctx: CallContext, meetingId: number, fileName: string, contentBase64: string): Meeting {
   meetingOf(ctx, meetingId)
-  const bytes = Buffer.from(contentBase64, 'base64')
-  const mime = MIME[extname(fileName).toLowerCase()]
-  if (!mime) throw invalid('附件只支持图片（jpg、png、gif、webp）、PDF、Word 和 PPT 文件')
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
-  const file = join(attachmentDir(ctx), sha256)
-  if (!existsSync(file)) writeFileSync(file, bytes)
-  const id = Number(ctx.db.prepare('INSERT INTO attachments (meeting_id, sha256, file_name, mime, size, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(meetingId, sha256, fileName, mime, bytes.length, ctx.now().toISOString()).lastInsertRowid)
+  const { sha256, mime, size } = storeFile(ctx, fileName, contentBase64, MEETING_FILE_TYPES)
+  const id = Number(ctx.db.prepare('INSERT INTO attachments (meeting_id, sha256, file_name, mime, size, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(meetingId, sha256, fileName, mime, size, ctx.now().toISOString()).lastInsertRowid)
   recordAudit(ctx, { entity: 'meeting', entityId: meetingId, before: null, after: { attachment: id, fileName, sha256 } })
   return meetingOf(ctx, meetingId)
 }
@@ -98,7 +81,5 @@ export function attach(ctx: CallContext, meetingId: number, fileName: string, co
 export function attachmentContent(ctx: CallContext, id: number): { fileName: string; mime: string; contentBase64: string } {
   const a = ctx.db.prepare('SELECT file_name, mime, sha256 FROM attachments WHERE id = ?').get(id) as { file_name: string; mime: string; sha256: string } | undefined
   if (!a) throw notFound('该附件')
-  const file = join(attachmentDir(ctx), a.sha256)
-  if (!existsSync(file)) throw invalid(`附件文件“${a.file_name}”在数据目录中找不到了：请从备份恢复 attachments 文件夹`)
-  return { fileName: a.file_name, mime: a.mime, contentBase64: readFileSync(file).toString('base64') }
+  return { fileName: a.file_name, mime: a.mime, contentBase64: readStoredFile(ctx, a.sha256, a.file_name) }
 }

@@ -43,6 +43,17 @@ export interface RoundEntry {
   score: number | null
   approved: boolean
   stageScores: { stage: string; score: number | null; comment: string; by: string; at: string }[]
+  /** 佐证材料 files, per indicator key */
+  evidence: EvidenceFile[]
+}
+
+export interface EvidenceFile {
+  id: number
+  key: string
+  fileName: string
+  size: number
+  createdAt: string
+  by: string
 }
 
 export interface RoundSummary {
@@ -135,6 +146,9 @@ const saveScheme = z.object({ id: z.number().int().positive().nullable(), scheme
 const copyScheme = z.object({ id: id('指标体系'), year: z.number().int().min(2000).max(2200) }).strict()
 const archiveScheme = z.object({ id: id('指标体系'), archived: z.boolean() }).strict()
 const importScheme = z.object(file).strict()
+const attachInput = z
+  .object({ ...entryRef, key: requiredText('指标编号', 40), fileName: requiredText('文件名', 200), contentBase64: z.string().min(1, { message: '文件是空的' }).max(28_000_000, { message: '单个佐证材料不能超过 20 MB' }) })
+  .strict()
 const importScores = z.object({ ...file, roundId: id('考评'), dryRun: z.boolean().default(false) }).strict()
 
 export const assessmentsContract = {
@@ -162,4 +176,7 @@ export const assessmentsContract = {
   'assessments.importScores': method<typeof importScores, ScoresImportResult>(importScores, 'write'),
   /** 公示 of the ranking and stars (A4, printable) */
   'assessments.notice': method<typeof roundId, PrintDocument>(roundId, 'read'),
+  /** 佐证材料: a file behind one indicator of one entry (until the result is approved) */
+  'assessments.attach': method<typeof attachInput, RoundView>(attachInput, 'write'),
+  'assessments.evidence': method<typeof byId, { fileName: string; mime: string; contentBase64: string }>(byId, 'read'),
 }

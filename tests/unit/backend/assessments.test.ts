@@ -118,3 +118,23 @@ describe('考评结果导出', () => {
     expect(String(rows[3]![6])).toMatch(/^\S+ \d+(\.\d)?；/)
   })
 })
+
+describe('佐证材料', () => {
+  it('按指标上传的文件随考评记录列出、可以原样取回；审定后不能再补充；不支持的文件类型说明原因', async () => {
+    const { backend, scheme, ids } = await hospital(['内科'])
+    const round = await ok(backend, 'assessments.createRound', roundInput(scheme.id, ids))
+    const ref = { roundId: round.id, organizationId: ids[0]! }
+    const pdf = Buffer.from('%PDF-1.4 换届选举批复').toString('base64')
+    const v = await ok(backend, 'assessments.attach', { ...ref, key: 'setup', fileName: '换届批复.pdf', contentBase64: pdf })
+    expect(v.entries[0]!.evidence).toMatchObject([{ key: 'setup', fileName: '换届批复.pdf', by: '测试干事' }])
+    const back = await ok(backend, 'assessments.evidence', { id: v.entries[0]!.evidence[0]!.id })
+    expect(back).toEqual({ fileName: '换届批复.pdf', mime: 'application/pdf', contentBase64: pdf })
+    expect((await fails(backend, 'assessments.attach', { ...ref, key: 'nope', fileName: 'a.pdf', contentBase64: pdf })).message).toBe('指标体系中没有指标编号“nope”')
+    expect((await fails(backend, 'assessments.attach', { ...ref, key: 'setup', fileName: 'a.exe', contentBase64: pdf })).message).toContain('附件只支持')
+    await ok(backend, 'assessments.submit', { ...ref, sheet: FULL, comment: '自评' })
+    await ok(backend, 'assessments.submit', { ...ref, sheet: FULL, comment: '审定' })
+    expect((await fails(backend, 'assessments.attach', { ...ref, key: 'setup', fileName: '补充.pdf', contentBase64: pdf })).message).toContain('已审定锁定')
+    const log = await ok(backend, 'audit.list', { entity: 'assessment' })
+    expect(log.some((e) => (e.after as { fileName?: string }).fileName === '换届批复.pdf')).toBe(true)
+  })
+})

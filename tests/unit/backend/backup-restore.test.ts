@@ -64,6 +64,19 @@ describe('自动备份', () => {
     await ok(backend, 'backup.restore', { file: made.file })
     expect(readFileSync(join(dir, 'attachments', 'abc123'), 'utf8')).toBe('photo bytes')
   })
+
+  it('考评的佐证材料也算作备份需要的附件：少了文件时备份的检查结果会说出来', async () => {
+    const { backend, dir } = await office()
+    const scheme = (await ok(backend, 'assessments.schemes', {}))[0]!
+    const branch = await ok(backend, 'orgs.create', { name: '内科党支部', type: 'branch', parentId: 1 })
+    const round = await ok(backend, 'assessments.createRound', { schemeId: scheme.id, name: '2025年度评定', period: '2025', periodFrom: '2025-01-01', periodTo: '2025-12-31', organizationIds: [branch.id], stages: ['支部自评'], rating: { bands: [{ min: 90, stars: 5 }] } })
+    await ok(backend, 'assessments.attach', { roundId: round.id, organizationId: branch.id, key: 'setup', fileName: '换届批复.pdf', contentBase64: Buffer.from('%PDF 批复').toString('base64') })
+    const made = await ok(backend, 'backup.create', {})
+    expect(made.attachments).toEqual({ needed: 1, missing: 0 })
+    const { rmSync } = await import('node:fs')
+    rmSync(join(dir, 'backups', 'attachments'), { recursive: true })
+    expect((await ok(backend, 'backup.inspect', { file: made.file })).attachments).toEqual({ needed: 1, missing: 1 })
+  })
 })
 
 describe('在程序中查看、试恢复和恢复备份', () => {
