@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { Method } from '../shared/contract'
+import { contract, type Method } from '../shared/contract'
 import type { BackendContext } from './context'
 import { descendantIds } from './organizations/repository'
 
@@ -20,6 +20,7 @@ const one = (db: Database, sql: string, id: unknown): number | null => (db.prepa
 const memberOrg = (db: Database, id: unknown) => one(db, 'SELECT organization_id FROM members WHERE id = ?', id)
 const meetingOrg = (db: Database, id: unknown) => one(db, 'SELECT organization_id FROM meetings WHERE id = ?', id)
 const orgOf = (i: Input) => [i.organizationId as number]
+const tallyOrg = (i: Input, db: Database) => [one(db, 'SELECT organization_id FROM ballot_tallies WHERE id = ?', i.id)]
 /** assessments: the branch's own entry, and only while it is at the first stage (支部自评) */
 const ownEntryAtFirstStage = (i: Input, db: Database): (number | null)[] => {
   const at = db.prepare("SELECT json_extract(review_json, '$.at') FROM assessment_entries WHERE round_id = ? AND organization_id = ?").pluck().get(i.roundId, i.organizationId) as number | undefined
@@ -75,6 +76,15 @@ const RULES: Partial<Record<Method, Rule>> = {
   'assessments.submit': ownEntryAtFirstStage,
   'assessments.attach': ownEntryAtFirstStage,
   'assessments.evidence': (i, db) => [one(db, 'SELECT organization_id FROM assessment_evidence WHERE id = ?', i.id)],
+  // 民主评议党员 is the branch's own affair: its tallies (述职评议 is the committee's, so it stays out of reach)
+  'ballots.list': 'narrow',
+  'ballots.create': (i) => (i.kind === 'appraisal' ? [i.organizationId as number] : [null]),
+  'ballots.get': tallyOrg,
+  'ballots.saveCounts': tallyOrg,
+  'ballots.decide': tallyOrg,
+  'ballots.setRubric': tallyOrg,
+  'ballots.close': tallyOrg,
+  'ballots.reopen': tallyOrg,
   // a record's own history, for a record of the branch
   'audit.list': (i, db) => (i.entity === 'member' ? [memberOrg(db, i.entityId)] : i.entity === 'meeting' ? [meetingOrg(db, i.entityId)] : [null]),
   'print.document': (i, db) => printOrgs(i, db),
@@ -103,9 +113,12 @@ export const SECRETARY_REFUSED = '支部书记账号只能查看和办理本支�
 
 const isSecretary = (context: BackendContext): boolean => context.transport !== 'cli' && context.session.user?.role === 'secretary'
 
-/** A method a 支部书记 may not call at all (checked before the input is even read, like any role check). */
+/**
+ * A method a 支部书记 may not call at all (checked before the input is even read, like any role check). The
+ * public methods (status, sign-in, sign-out, recovery) are everyone's.
+ */
 export function secretaryRefuses(method: Method, context: BackendContext): string | null {
-  return isSecretary(context) && !RULES[method] ? SECRETARY_REFUSED : null
+  return isSecretary(context) && contract[method].access !== 'public' && !RULES[method] ? SECRETARY_REFUSED : null
 }
 
 /**
@@ -114,7 +127,7 @@ export function secretaryRefuses(method: Method, context: BackendContext): strin
  */
 export function branchScope(method: Method, input: unknown, context: BackendContext): { input: unknown } | { problem: string } {
   const user = context.session.user
-  if (!isSecretary(context) || !user) return { input }
+  if (!isSecretary(context) || !user || contract[method].access === 'public') return { input }
   const rule = RULES[method]
   if (!rule) return { problem: SECRETARY_REFUSED }
   if (rule === 'open') return { input }

@@ -74,15 +74,15 @@ function subjectsFor(ctx: CallContext, kind: BallotKind, orgId: number): { membe
 const audit = (ctx: CallContext, id: number, before: unknown, after: unknown) => recordAudit(ctx, { entity: 'ballot_tally', entityId: id, before, after })
 
 export const ballotsHandlers: Handlers<typeof ballotsContract> = {
-  'ballots.list': ({ year }, ctx) =>
+  'ballots.list': ({ year, organizationId }, ctx) =>
     (
       ctx.db
         .prepare(
           `SELECT t.id, t.kind, t.title, t.year, o.name AS organizationName, t.closed_on, count(s.id) AS subjects, coalesce(sum(s.counts_json <> '{}'), 0) AS counted
            FROM ballot_tallies t JOIN organizations o ON o.id = t.organization_id LEFT JOIN ballot_subjects s ON s.tally_id = t.id
-           WHERE ? IS NULL OR t.year = ? GROUP BY t.id ORDER BY t.year DESC, t.id DESC`,
+           WHERE (? IS NULL OR t.year = ?) AND (? IS NULL OR t.organization_id = ?) GROUP BY t.id ORDER BY t.year DESC, t.id DESC`,
         )
-        .all(year, year) as { id: number; kind: BallotKind; title: string; year: number; organizationName: string; closed_on: string | null; subjects: number; counted: number }[]
+        .all(year, year, organizationId, organizationId) as { id: number; kind: BallotKind; title: string; year: number; organizationName: string; closed_on: string | null; subjects: number; counted: number }[]
     ).map(({ closed_on, ...r }) => ({ ...r, kindLabel: BALLOT_KINDS[r.kind].label, closed: closed_on !== null })),
   'ballots.create': (input, ctx) => {
     const org = findOrganization(ctx.db, input.organizationId)

@@ -74,7 +74,7 @@ const countsInput = z.object({ id: id('评议'), rows: z.array(z.object({ subjec
 const decideInput = z.object({ id: id('评议'), subjectId: id('评议对象'), finalGrade: z.string().max(10).nullable(), note: optionalText('评定理由', 500) }).strict()
 const rubricUpdate = z.object({ id: id('评议'), rubric: rubricInput }).strict()
 const reopenInput = z.object({ id: id('评议'), reason: requiredText('重新打开的原因', 500) }).strict()
-const listInput = z.object({ year: z.number().int().min(2000).max(2200).nullable().default(null) }).strict()
+const listInput = z.object({ year: z.number().int().min(2000).max(2200).nullable().default(null), organizationId: z.number().int().positive().nullable().default(null) }).strict()
 
 export const ballotsContract = {
   'ballots.list': method<typeof listInput, TallySummary[]>(listInput, 'read'),

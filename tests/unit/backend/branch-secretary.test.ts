@@ -83,8 +83,29 @@ describe('支部书记账号只能办理本支部的事项', () => {
       const err = await fails(backend, method, input)
       expect([method, err.code]).toEqual([method, 'FORBIDDEN'])
     }
+    // signing out works like for everyone (and really ends the session)
+    await ok(backend, 'auth.logout', {})
+    expect((await fails(backend, 'members.list', {})).message).toBe('请先登录')
+    await ok(backend, 'auth.login', { username: 'neike', password: 'secretary-1' })
     // the hospital-wide pictures that hold no personal records stay open
     expect((await ok(backend, 'orgs.list', {})).length).toBe(4)
     await ok(backend, 'dashboard.overview', { year: 2025 })
+  })
+
+  it('民主评议党员是本支部的事：可以为本支部建立和录入计票，看不到别的支部和党委的述职评议', async () => {
+    const { backend, medicine, surgery } = await hospital()
+    const own = await ok(backend, 'ballots.create', { kind: 'appraisal', title: '内科民主评议', year: 2025, organizationId: medicine.id })
+    expect(own.subjects.map((s) => s.name)).toEqual(['内科甲'])
+    await ok(backend, 'ballots.saveCounts', { id: own.id, rows: [{ subjectId: own.subjects[0]!.id, counts: { members: [3, 0, 0, 0] } }] })
+    expect((await fails(backend, 'ballots.create', { kind: 'appraisal', title: '外科民主评议', year: 2025, organizationId: surgery.id })).code).toBe('FORBIDDEN')
+    expect((await fails(backend, 'ballots.create', { kind: 'debrief', title: '述职评议', year: 2025, organizationId: 1 })).code).toBe('FORBIDDEN')
+    // the office's tallies of other branches stay out of the list and out of reach
+    await ok(backend, 'auth.logout', {})
+    await ok(backend, 'auth.login', { username: 'admin', password: 'a-long-password' })
+    const theirs = await ok(backend, 'ballots.create', { kind: 'appraisal', title: '外科民主评议', year: 2025, organizationId: surgery.id })
+    await ok(backend, 'auth.logout', {})
+    await ok(backend, 'auth.login', { username: 'neike', password: 'secretary-1' })
+    expect((await ok(backend, 'ballots.list', {})).map((t) => t.title)).toEqual(['内科民主评议'])
+    expect((await fails(backend, 'ballots.get', { id: theirs.id })).code).toBe('FORBIDDEN')
   })
 })
