@@ -101,6 +101,7 @@ describe('支部书记账号（浏览器中的真实界面）', () => {
     const menu = await page.locator('.nav-menu').innerText()
     expect(menu).not.toContain('数据导入导出')
     expect(menu).not.toContain('系统设置')
+    expect(menu).not.toContain('统计分析')
     await page.getByRole('menuitem', { name: '党员名册' }).click()
     await expect.poll(() => page.getByLabel('人员列表').innerText()).toContain('内科甲')
     expect(await page.getByLabel('人员列表').innerText()).not.toContain('外科乙')

@@ -77,6 +77,7 @@ describe('支部书记账号只能办理本支部的事项', () => {
       ['jobs.start', { method: 'print.document', input: { what: 'roster', filters: { organizationId: 4 } } }],
       ['audit.list', { entity: 'export' }],
       ['stats.drill', { year: 2025, item: 'x' }],
+      ['stats.checks', { year: 2025 }],
       ['backup.create', {}],
       ['users.list', {}],
     ] as const) {
