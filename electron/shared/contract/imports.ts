@@ -5,6 +5,7 @@ import { method } from './define'
 /** What can be imported from Excel. Each kind has a template, a preview and an undoable commit. */
 export const IMPORT_KINDS = ['organizations', 'members', 'committees', 'meetings'] as const
 export type ImportKindName = (typeof IMPORT_KINDS)[number]
+export const IMPORT_KIND_LABELS: Record<ImportKindName, string> = { members: '党员', organizations: '党组织', committees: '支委会成员', meetings: '会议台账' }
 
 export const IMPORT_MODE_LABELS = { skip: '跳过已有', update: '覆盖更新', fill: '只补空白' } as const
 
