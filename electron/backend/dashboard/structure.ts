@@ -1,13 +1,8 @@
-import codes from '../../shared/codes/code-lists.json'
 import type { Structure } from '../../shared/contract/dashboard'
 import type { IsoDate } from '../../shared/dates'
 import { OCCUPATIONS } from '../../shared/members'
-import { AGE_BANDS, EDUCATION_GROUPS, ageBand, educationGroup, tally } from '../../shared/rules/statistics'
+import { AGE_BANDS, EDUCATION_GROUPS, TITLE_LEVELS, ageBand, educationGroup, tally, titleLevel } from '../../shared/rules/statistics'
 
-/** 职称 → level (正高/副高/中级/初级) from the code lists; anything else counts as 无. */
-const LEVEL_OF = new Map<string, string>(Object.entries(codes.titleLevels).flatMap(([level, titles]) => titles.map((t) => [t, level] as [string, string])))
-export const TITLE_LEVELS = ['正高', '副高', '中级', '初级', '无'] as const
-export const titleLevel = (title: string | null): string => LEVEL_OF.get(title ?? '') ?? '无'
 
 export interface StructurePerson {
   gender: string
@@ -27,7 +22,7 @@ export function structureOf(people: readonly StructurePerson[], asOf: IsoDate): 
     gender: tally(['男', '女'], people.map((p) => (p.gender === '男' || p.gender === '女' ? p.gender : null))),
     ageBands: withUnknown(tally([...AGE_BANDS], ages), ages.filter((a) => a === null).length),
     education: withUnknown(tally([...EDUCATION_GROUPS], edu), edu.filter((e) => e === null).length),
-    titleLevels: tally([...TITLE_LEVELS], people.map((p) => titleLevel(p.title) as (typeof TITLE_LEVELS)[number])),
+    titleLevels: tally([...TITLE_LEVELS], people.map((p) => titleLevel(p.title))),
     occupations,
   }
 }

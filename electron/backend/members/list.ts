@@ -1,7 +1,8 @@
 import type { z } from 'zod'
 import type { memberListInput } from '../../shared/contract/members'
 import { addYears, fullYears, todayLocal } from '../../shared/dates'
-import type { MemberRow, Stage } from '../../shared/members'
+import { OCCUPATIONS, type MemberRow, type Stage } from '../../shared/members'
+import { leveledTitles, titleLevel, titlesOfLevel } from '../../shared/rules/statistics'
 import { maskIdNumber, maskPhone } from '../../shared/rules/id-number'
 import { partyAge } from '../../shared/rules/membership'
 import codes from '../../shared/codes/code-lists.json'
@@ -61,6 +62,24 @@ export function listMembers(ctx: CallContext, f: ListInput): { total: number; ro
     const names = codes.education.filter((e) => e.group === f.educationGroup).map((e) => e.name)
     where.push(`m.education IN (${names.map((_, i) => `@edu${i}`).join(',') || "''"})`)
     names.forEach((n, i) => (params[`edu${i}`] = n))
+  }
+  if (f.titleLevel) {
+    // 无 is everything without a listed title, as the charts count it
+    const titles = f.titleLevel === '无' ? leveledTitles().filter((t) => titleLevel(t) !== '无') : titlesOfLevel(f.titleLevel)
+    const list = titles.map((_, i) => `@title${i}`).join(',') || "''"
+    where.push(f.titleLevel === '无' ? `(m.title IS NULL OR m.title NOT IN (${list}))` : `m.title IN (${list})`)
+    titles.forEach((t, i) => (params[`title${i}`] = t))
+  }
+  if (f.occupation) {
+    // 其他 also holds people with none or an unlisted one, as the charts count them
+    const named = OCCUPATIONS.filter((o) => o !== '其他')
+    if (f.occupation === '其他') {
+      where.push(`(m.occupation IS NULL OR m.occupation NOT IN (${named.map((_, i) => `@occ${i}`).join(',')}))`)
+      named.forEach((o, i) => (params[`occ${i}`] = o))
+    } else {
+      where.push('m.occupation = @occupation')
+      params.occupation = f.occupation
+    }
   }
   const dual = `EXISTS (SELECT 1 FROM committee_posts p WHERE p.member_id = m.id AND p.post = 'secretary' AND p.ended_on IS NULL AND p.dual_leader = 1)`
   if (f.dualLeader !== null) where.push(f.dualLeader ? dual : `NOT ${dual}`)

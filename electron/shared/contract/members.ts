@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TITLE_LEVELS } from '../rules/statistics'
 import { COMMITTEE_POSTS, LEAVE_REASONS, MEMBER_STATUSES, STAGES, type CommitteeMember, type DueItem, type Member, type MemberEvent, type MemberRow, type Stage } from '../members'
 import { id, isoDate, optionalIsoDate, optionalText, requiredText } from '../schemas'
 import { method } from './define'
@@ -103,6 +104,10 @@ export const memberListInput = z
     gender: z.enum(['男', '女']).nullable().default(null),
     ageBand: z.string().max(20).nullable().default(null),
     educationGroup: z.string().max(20).nullable().default(null),
+    /** 职称 level as the structure charts count it (正高 … 初级, 无 = none or not listed) */
+    titleLevel: z.enum(TITLE_LEVELS).nullable().default(null),
+    /** 人员类别 (职业); 其他 = none of the listed ones */
+    occupation: z.string().max(30).nullable().default(null),
     dualLeader: z.boolean().nullable().default(null),
     /** 流动党员 / 失联党员 (national 16 items: 是否流动党员, 是否失联党员) */
     flag: z.enum(['mobile', 'lost'], { error: '只能按流动党员或失联党员筛选' }).nullable().default(null),

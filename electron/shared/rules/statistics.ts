@@ -54,3 +54,14 @@ export function tally<K extends string>(keys: readonly K[], values: readonly (K 
   for (const v of values) if (v !== null && v in out) out[v]++
   return out
 }
+
+/** 职称 levels as the structure charts count them (code lists: titleLevels); a title not listed counts as 无. */
+export const TITLE_LEVELS = ['正高', '副高', '中级', '初级', '无'] as const
+export type TitleLevel = (typeof TITLE_LEVELS)[number]
+const LEVEL_OF = new Map<string, TitleLevel>(Object.entries(codes.titleLevels).flatMap(([level, titles]) => titles.map((t) => [t, level as TitleLevel] as [string, TitleLevel])))
+export const titleLevel = (title: string | null): TitleLevel => LEVEL_OF.get(title ?? '') ?? '无'
+/** the titles of one level (empty for 无, which is everything else) */
+export const titlesOfLevel = (level: TitleLevel): string[] => [...LEVEL_OF].filter(([, l]) => l === level).map(([t]) => t)
+/** every title that has a level */
+export const leveledTitles = (): string[] => [...LEVEL_OF.keys()]
+

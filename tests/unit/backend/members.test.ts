@@ -114,6 +114,21 @@ describe('党员档案', () => {
     expect((await ok(backend, 'members.list', { q: '%' })).total).toBe(0)
   })
 
+  it('按职称级别和人员类别筛选，口径与驾驶舱结构图相同（未填或不在代码表中的算“无”和“其他”）', async () => {
+    const { backend, branch } = await hospital()
+    await member(backend, branch.id, { name: '主任', gender: '男', birthDate: '1970-05-01', joinedOn: '2000-01-01', convertedOn: '2001-01-01', title: '主任医师', occupation: '专业技术人员' })
+    await member(backend, branch.id, { name: '护师', gender: '女', birthDate: '1990-05-01', joinedOn: '2015-01-01', convertedOn: '2016-01-01', title: '护师', occupation: '专业技术人员' })
+    await member(backend, branch.id, { name: '干部', gender: '男', birthDate: '1980-05-01', joinedOn: '2005-01-01', convertedOn: '2006-01-01', title: null, occupation: '管理人员' })
+    await member(backend, branch.id, { name: '未填', gender: '男', birthDate: '1985-05-01', joinedOn: '2010-01-01', convertedOn: '2011-01-01' })
+    await member(backend, branch.id, { name: '工勤', gender: '男', birthDate: '1975-05-01', joinedOn: '2000-01-01', convertedOn: '2001-01-01', title: '无', occupation: '工人（工勤技能人员）' })
+    const names = async (input: Record<string, unknown>) => (await ok(backend, 'members.list', input as never)).rows.map((r) => r.name).sort()
+    expect(await names({ titleLevel: '正高' })).toEqual(['主任'])
+    expect(await names({ titleLevel: '初级' })).toEqual(['护师'])
+    expect(await names({ titleLevel: '无' })).toEqual(['工勤', '干部', '未填'].sort())
+    expect(await names({ occupation: '管理人员' })).toEqual(['干部'])
+    expect(await names({ occupation: '其他' })).toEqual(['未填'])
+  })
+
   it('支部委员会：只有本支部正式党员可任职；满3人视为设立了支委会；书记可标记双带头人', async () => {
     const { backend, branch } = await hospital()
     const ids: number[] = []
