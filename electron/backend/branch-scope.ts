@@ -46,7 +46,6 @@ const RULES: Partial<Record<Method, Rule>> = {
   'assessments.schemes': 'open',
   'assessments.rounds': 'open',
   'assessments.round': 'open',
-  'assessments.notice': 'open',
   'exports.columns': 'open',
 
   'members.list': 'narrow',

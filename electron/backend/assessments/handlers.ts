@@ -1,7 +1,6 @@
 import type { assessmentsContract } from '../../shared/contract/assessments'
 import type { Handlers } from '../handler'
 import { evidenceHandlers } from './evidence'
-import { assessmentNotice } from './notice'
 import { roundHandlers } from './rounds'
 import { schemeHandlers } from './schemes'
 import { importScores, scoreTemplate } from './scores-import'
@@ -15,5 +14,4 @@ export const assessmentsHandlers: Handlers<typeof assessmentsContract> = {
   ...evidenceHandlers,
   'assessments.scoreTemplate': ({ roundId }, ctx) => scoreTemplate(ctx, roundId),
   'assessments.importScores': ({ roundId, fileName, contentBase64, dryRun }, ctx) => importScores(ctx, roundId, Buffer.from(contentBase64, 'base64'), fileName, dryRun),
-  'assessments.notice': ({ roundId }, ctx) => assessmentNotice(ctx, roundId),
 }

@@ -3,7 +3,6 @@ import { addDays, formatChineseDate, todayLocal } from '../../shared/dates'
 import { esc } from '../../shared/print/html'
 import { page } from '../../shared/print/layout'
 import { invalid } from '../../shared/result'
-import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import { readSettings } from '../settings'
 import { roundView } from './rounds'
@@ -31,14 +30,8 @@ const CSS = `
  * 公示 of a round's approved results (domain.md §7 "results published (公示)"): rank, branch, score and stars,
  * the rules that gave the stars, the notice period and where to object. Only approved results are published.
  */
+/** The print (kind assessmentNotice); print.document logs it like every print. */
 export function assessmentNotice(ctx: CallContext, roundId: number): PrintDocument {
-  const doc = assessmentNoticeDocument(ctx, roundId)
-  recordAudit(ctx, { entity: 'print', entityId: roundId, before: null, after: { what: 'assessmentNotice', title: doc.title } })
-  return doc
-}
-
-/** The notice itself, for the print preview (which logs the print on its own). */
-export function assessmentNoticeDocument(ctx: CallContext, roundId: number): PrintDocument {
   const r = roundView(ctx, roundId)
   const approved = r.ratings.filter((x) => x.approved)
   if (!approved.length) throw invalid('还没有审定的结果：审定后才能公示')

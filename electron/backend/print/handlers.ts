@@ -5,7 +5,7 @@ import { invalid } from '../../shared/result'
 import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
-import { assessmentNoticeDocument } from '../assessments/notice'
+import { assessmentNotice } from '../assessments/notice'
 import { meetingOf } from '../meetings/service'
 import { settingsOf } from '../memo'
 import { annualStatistics } from '../statistics/annual'
@@ -56,7 +56,7 @@ function render(input: Input, ctx: CallContext): PrintDocument & { logged: Recor
       return { title: `${input.year}年度党内统计`, html: statisticsReport(annualStatistics(ctx, input.year, on).stats, reconcile(ctx, input.year, on), unit), pages: null, logged: { year: input.year } }
     }
     case 'assessmentNotice': {
-      const d = assessmentNoticeDocument(ctx, input.roundId)
+      const d = assessmentNotice(ctx, input.roundId)
       return { ...d, logged: { roundId: input.roundId } }
     }
     case 'roster': {

@@ -6,7 +6,6 @@ import { AUTO_SOURCES } from '../rules/scoring'
 import { id, isoDate, requiredText } from '../schemas'
 import { method } from './define'
 import type { FilePayload } from './imports'
-import type { PrintDocument } from './print'
 
 export interface SchemeRow {
   id: number
@@ -174,8 +173,6 @@ export const assessmentsContract = {
   /** a workbook with one row per branch and one column per indicator, to fill in and import */
   'assessments.scoreTemplate': method<typeof roundId, FilePayload>(roundId, 'read'),
   'assessments.importScores': method<typeof importScores, ScoresImportResult>(importScores, 'write'),
-  /** 公示 of the ranking and stars (A4, printable) */
-  'assessments.notice': method<typeof roundId, PrintDocument>(roundId, 'read'),
   /** 佐证材料: a file behind one indicator of one entry (until the result is approved) */
   'assessments.attach': method<typeof attachInput, RoundView>(attachInput, 'write'),
   'assessments.evidence': method<typeof byId, { fileName: string; mime: string; contentBase64: string }>(byId, 'read'),

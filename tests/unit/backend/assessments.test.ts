@@ -86,9 +86,9 @@ describe('考评轮次', () => {
   it('公示只列已审定的结果，写明星级规则和公示期', async () => {
     const { backend, scheme, ids } = await hospital(['内科', '外科'])
     const r = await ok(backend, 'assessments.createRound', { ...roundInput(scheme.id, ids), stages: ['院党委考评'] })
-    expect((await fails(backend, 'assessments.notice', { roundId: r.id })).message).toContain('审定后才能公示')
+    expect((await fails(backend, 'print.document', { what: 'assessmentNotice', roundId: r.id })).message).toContain('审定后才能公示')
     await ok(backend, 'assessments.submit', { roundId: r.id, organizationId: ids[0]!, sheet: FULL, comment: '' })
-    const doc = await ok(backend, 'assessments.notice', { roundId: r.id })
+    const doc = await ok(backend, 'print.document', { what: 'assessmentNotice', roundId: r.id })
     expect(doc.title).toBe('关于2025年度星级党支部评定结果的公示')
     expect(doc.html).toContain('内科党支部')
     expect(doc.html).not.toContain('外科党支部</td>')
