@@ -20,21 +20,58 @@ function rowHash(prev: string, at: string, user: string, method: string, entity:
 
 const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value))
 
+/**
+ * A new record's after-image with only the fields that hold a value: a blank field is simply absent. An import
+ * of thousands of people writes one entry each, and most of a person's forty fields are empty.
+ */
+export function filledFields(record: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const k in record) {
+    const v = (record as Record<string, unknown>)[k]
+    if (v !== null && v !== undefined) out[k] = v
+  }
+  return out
+}
+
 /** Who and what an entry is recorded for: the call context, or the system acting on its own (automatic backups). */
 export type AuditActor = Pick<CallContext, 'db' | 'now' | 'user' | 'method'>
 
+const chainHead = (db: Database): string => (db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS
+
+/** The chain's head while `inOneChain` writes many entries in one transaction. */
+const heads = new WeakMap<Database, { hash: string }>()
+
 /** Records one mutation; must run inside the caller's transaction so the change and its entry commit together. */
 export function recordAudit(ctx: AuditActor, rec: AuditRecord): void {
-  const prev = (ctx.db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS
+  const head = heads.get(ctx.db)
+  const prev = head ? head.hash : chainHead(ctx.db)
   const at = ctx.now().toISOString()
   const before = json(rec.before)
   const after = json(rec.after)
+  const hash = rowHash(prev, at, ctx.user, ctx.method, rec.entity, rec.entityId, before, after)
   ctx.db
     .prepare(
       `INSERT INTO audit_log (at, user, method, entity, entity_id, before_json, after_json, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(at, ctx.user, ctx.method, rec.entity, rec.entityId, before, after, prev, rowHash(prev, at, ctx.user, ctx.method, rec.entity, rec.entityId, before, after))
+    .run(at, ctx.user, ctx.method, rec.entity, rec.entityId, before, after, prev, hash)
+  if (head) head.hash = hash
+}
+
+/**
+ * Runs `write` — thousands of entries in the caller's transaction, as an import writes them — reading the chain's
+ * head once instead of before every entry. The transaction's write lock keeps every other connection from adding
+ * entries meanwhile; `write` must not roll back part of its work and carry on (no caught savepoint errors): when
+ * it throws, the caller's whole transaction is rolled back and the head is forgotten here.
+ */
+export function inOneChain<T>(ctx: AuditActor, write: () => T): T {
+  if (!ctx.db.inTransaction) throw new Error('inOneChain: the entries must be written in one transaction')
+  heads.set(ctx.db, { hash: chainHead(ctx.db) })
+  try {
+    return write()
+  } finally {
+    heads.delete(ctx.db)
+  }
 }
 
 interface AuditRow {

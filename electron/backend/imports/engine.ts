@@ -4,6 +4,7 @@ import type { CallContext } from '../context'
 import { findHeader, isFooterOrBlank, type HeaderMatch } from '../excel/header'
 import { readWorkbook, type Cell, type SheetData } from '../excel/read'
 import type { FileRecord, ImportKind, ImportMode } from './kind'
+import { inOneChain } from '../audit'
 import { createBatch } from './batches'
 import { columnOverrides, rememberedHeaders, rememberMapping, type ColumnMapping } from './mappings'
 import { normalizeHeader } from '../excel/normalize'
@@ -131,16 +132,19 @@ export function commit<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallContex
   rememberMapping(ctx, kind.kind, file.mapping)
   const writable = new Set(preview.rows.filter((r) => r.action === 'insert' || r.action === 'update').map((r) => r.row))
   const ordered = (kind.order ? kind.order(valid) : valid).filter((v) => writable.has(v.row))
-  const items: { entityId: number; action: 'insert' | 'update'; before: unknown }[] = []
-  for (const [n, v] of ordered.entries()) {
-    if (n % 200 === 0) ctx.progress?.(n, ordered.length, '写入数据')
-    const applied = kind.apply(v.record, mode, ctx)
-    if (applied.action !== 'skip' && applied.entityId !== null) items.push({ entityId: applied.entityId, action: applied.action, before: applied.before })
-  }
-  const inserted = items.filter((i) => i.action === 'insert').length
-  const updated = items.filter((i) => i.action === 'update').length
-  const errors = preview.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, column: i.column, message: i.message })))
-  const skipped = preview.rows.length - inserted - updated - preview.counts.error
-  const batchId = items.length > 0 ? createBatch(ctx, { kind: kind.kind, entity: kind.entity, fileName, mode, inserted, updated, skipped, errors: preview.counts.error }, items) : null
-  return { batchId, inserted, updated, skipped, errors }
+  // every record writes its own audit entry: thousands of them, chained from one read of the head
+  return inOneChain(ctx, () => {
+    const items: { entityId: number; action: 'insert' | 'update'; before: unknown }[] = []
+    for (const [n, v] of ordered.entries()) {
+      if (n % 200 === 0) ctx.progress?.(n, ordered.length, '写入数据')
+      const applied = kind.apply(v.record, mode, ctx)
+      if (applied.action !== 'skip' && applied.entityId !== null) items.push({ entityId: applied.entityId, action: applied.action, before: applied.before })
+    }
+    const inserted = items.filter((i) => i.action === 'insert').length
+    const updated = items.filter((i) => i.action === 'update').length
+    const errors = preview.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, column: i.column, message: i.message })))
+    const skipped = preview.rows.length - inserted - updated - preview.counts.error
+    const batchId = items.length > 0 ? createBatch(ctx, { kind: kind.kind, entity: kind.entity, fileName, mode, inserted, updated, skipped, errors: preview.counts.error }, items) : null
+    return { batchId, inserted, updated, skipped, errors }
+  })
 }

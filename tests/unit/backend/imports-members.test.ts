@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/backend/dispatch'
 import { b64, workbook, type Aoa } from '../../fixtures/workbooks'
 import { checkChar } from '../../../electron/shared/rules/id-number'
+import { verifyAuditChain } from '../../../electron/backend/audit'
 import { ok, testBackend } from '../helpers'
 
 async function hospital() {
@@ -83,6 +84,23 @@ describe('党员名册 Excel 导入', () => {
     const strip = (rows: Awaited<ReturnType<typeof list>>) => rows.map(({ id: _id, organizationId: _o, ...rest }) => rest)
     const list = async (b: Backend) => (await ok(b, 'members.list', {})).rows
     expect(strip(await list(fresh))).toEqual(strip(await list(backend)))
+  })
+
+  it('每个导入的人在审计日志中各有一条记录（只列填写了的项），导入、覆盖更新、撤销之后哈希链仍然完整', async () => {
+    const backend = await hospital()
+    const first = await ok(backend, 'imports.commit', file(MESSY))
+    await ok(backend, 'orgs.create', { name: '药剂科党支部', type: 'branch', parentId: 1 })
+    const update = await ok(backend, 'imports.commit', { ...file([['姓名', '身份证号', '所在党支部', '入党日期', '转正日期', '科室'], ['王芳', '11010519491231002X', '内科党支部', '1975-07-01', '1976-07-01', '老干部科']]), mode: 'update' })
+    expect(update.updated).toBe(1)
+    await ok(backend, 'imports.undo', { batchId: update.batchId! })
+    const entries = await ok(backend, 'audit.list', { entity: 'member', limit: 50 })
+    const created = entries.filter((e) => e.method === 'imports.commit' && e.before === null)
+    expect(created.map((e) => (e.after as { name: string }).name).sort()).toEqual(['李强', '王芳'])
+    // the after-image of a new person lists the fields that hold a value; a blank field is simply absent
+    expect(Object.keys(created[0]!.after as object)).not.toContain('phone')
+    expect(created[0]!.after).toMatchObject({ stage: 'full', organizationId: 2 })
+    expect(first.batchId).not.toBeNull()
+    expect(verifyAuditChain(backend.context.db)).toEqual({ ok: true, count: expect.any(Number) })
   })
 
   it('只补空白：已有记录只填入原来为空的项', async () => {
