@@ -18,8 +18,12 @@ export function parseIso(date: IsoDate): { y: number; m: number; d: number } | n
 
 export const isIsoDate = (value: string): boolean => parseIso(value) !== null
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Gregorian calendar: February has 29 days in years divisible by 4, except centuries not divisible by 400. */
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate()
+  if (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) return 29
+  return MONTH_DAYS[m - 1]!
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')

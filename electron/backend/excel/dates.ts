@@ -1,3 +1,4 @@
+import { nfkc } from '../../shared/text'
 import { formatIso, isIsoDate, type IsoDate } from '../../shared/dates'
 import type { Cell } from './read'
 
@@ -24,7 +25,7 @@ const MONTH = [/^(\d{4})[.\-/](\d{1,2})$/, /^(\d{4})年(\d{1,2})月?$/]
 export function parseDateCell(cell: Cell | undefined, label: string): DateCell {
   if (!cell || cell.value === null || String(cell.value).trim() === '') return { kind: 'blank' }
   if (cell.date) return { kind: 'date', date: cell.date }
-  const text = String(cell.value).normalize('NFKC').replace(/\s+/g, '')
+  const text = nfkc(String(cell.value)).replace(/\s+/g, '')
   for (const re of FULL) {
     const m = re.exec(text)
     if (!m) continue

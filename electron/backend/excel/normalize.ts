@@ -1,20 +1,20 @@
+import { nfkc } from '../../shared/text'
+
 /**
  * Text as clerks type it: full-width letters and digits (ＡＢＣ１２３), ideographic spaces, stray spaces inside
  * names ("王　芳", "李  娜"). NFKC folds full-width forms to ASCII; names lose every space.
  */
-export const normalizeText = (s: string): string => s.normalize('NFKC').replace(/\s+/g, ' ').trim()
+export const normalizeText = (s: string): string => nfkc(s).replace(/\s+/g, ' ').trim()
 
 /** Chinese names never contain spaces; the middle dot of minority names (买买提·艾力) is kept and unified. */
 export const normalizeName = (s: string): string =>
-  s
-    .normalize('NFKC')
+  nfkc(s)
     .replace(/\s+/g, '')
     .replace(/[•・‧∙]/g, '·')
 
 /** Header cells: "姓 名", "身份证号码*", "入党时间\n(年月日)", "所在党支部（必填）" → comparable keys. */
 export const normalizeHeader = (s: string): string =>
-  s
-    .normalize('NFKC')
+  nfkc(s)
     .replace(/\s+/g, '')
     .replace(/[*＊:：]/g, '')
     .replace(/\((必填|选填|可选|年月日|yyyy-mm-dd|格式.*?)\)/gi, '')

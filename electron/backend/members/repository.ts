@@ -81,16 +81,27 @@ export function findByIdNumber(db: Database, idNumber: string): Member | null {
   return r ? fromRow(r) : null
 }
 
-export function insertMember(db: Database, f: MemberFields, stage: Stage, organizationId: number, at: string): number {
-  const cols = FIELD_KEYS.map((k) => FIELD_COLUMNS[k])
-  const sql = `INSERT INTO members (${cols.join(', ')}, stage, organization_id, created_at, updated_at)
-               VALUES (${cols.map(() => '?').join(', ')}, ?, ?, ?, ?)`
-  return Number(db.prepare(sql).run(...FIELD_KEYS.map((k) => f[k] ?? null), stage, organizationId, at, at).lastInsertRowid)
+/** The people holding any of these ID numbers, by ID number (one query for a whole import file). */
+export function findByIdNumbers(db: Database, idNumbers: readonly string[]): Map<string, Member> {
+  const rows = db.prepare(`${SELECT} WHERE m.id_number IN (SELECT value FROM json_each(?))`).all(JSON.stringify(idNumbers)) as Row[]
+  return new Map(rows.map((r) => [r.id_number as string, fromRow(r)]))
 }
 
+const INSERT_MEMBER = `INSERT INTO members (${FIELD_KEYS.map((k) => FIELD_COLUMNS[k]).join(', ')}, stage, organization_id, created_at, updated_at)
+  VALUES (${FIELD_KEYS.map(() => '?').join(', ')}, ?, ?, ?, ?)`
+
+export function insertMember(db: Database, f: MemberFields, stage: Stage, organizationId: number, at: string): number {
+  const values: unknown[] = FIELD_KEYS.map((k) => f[k] ?? null)
+  values.push(stage, organizationId, at, at)
+  return Number(db.prepare(INSERT_MEMBER).run(values).lastInsertRowid)
+}
+
+const UPDATE_FIELDS = `UPDATE members SET ${FIELD_KEYS.map((k) => `${FIELD_COLUMNS[k]} = ?`).join(', ')}, stage = ?, updated_at = ? WHERE id = ?`
+
 export function updateFields(db: Database, id: number, f: MemberFields, stage: Stage, at: string): void {
-  const sets = FIELD_KEYS.map((k) => `${FIELD_COLUMNS[k]} = ?`).join(', ')
-  db.prepare(`UPDATE members SET ${sets}, stage = ?, updated_at = ? WHERE id = ?`).run(...FIELD_KEYS.map((k) => f[k] ?? null), stage, at, id)
+  const values: unknown[] = FIELD_KEYS.map((k) => f[k] ?? null)
+  values.push(stage, at, id)
+  db.prepare(UPDATE_FIELDS).run(values)
 }
 
 export interface StatePatch {

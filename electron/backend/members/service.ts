@@ -6,7 +6,7 @@ import { invalid, notFound } from '../../shared/result'
 import { maskAddress, maskIdNumber, maskPhone } from '../../shared/rules/id-number'
 import { checkLifecycle, dueItems, partyAge, stageOn } from '../../shared/rules/membership'
 import { isBranchType } from '../../shared/organizations'
-import { recordAudit } from '../audit'
+import { filledFields, recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import { findOrganization } from '../organizations/repository'
 import { readSettings } from '../settings'
@@ -62,29 +62,38 @@ export function insertPerson(ctx: CallContext, input: z.output<typeof memberCrea
   return { id: writePerson(ctx, input.organizationId, fields, input.transferIn), warnings }
 }
 
+/** The dated steps of the membership pipeline, each of which becomes a timeline event when a person is recorded. */
+const STEPS_TAKEN: [keyof MemberFields & ('appliedOn' | 'activistOn' | 'candidateOn' | 'joinedOn' | 'convertedOn'), 'applied' | 'activist' | 'candidate' | 'admitted' | 'converted'][] = [
+  ['appliedOn', 'applied'],
+  ['activistOn', 'activist'],
+  ['candidateOn', 'candidate'],
+  ['joinedOn', 'admitted'],
+  ['convertedOn', 'converted'],
+]
+
 /**
  * The write itself, for fields `validateMember` has already accepted (the Excel import validates every row in
  * its preview and writes thousands of them; validating twice would double the work).
  */
 export function writePerson(ctx: CallContext, organizationId: number, fields: MemberFields, transferIn: z.output<typeof memberCreateInput>['transferIn']): number {
-  const stage = stageOn(fields, today(ctx))
+  const [at, on] = [now(ctx), today(ctx)]
+  const stage = stageOn(fields, on)
   if (!stage) throw invalid('请至少填写申请入党日期（入党申请人），或入党日期（党员）', 'appliedOn')
   if (transferIn && !isPartyMember(stage)) throw invalid('组织关系转入的应是党员：请填写入党日期')
-  const id = repo.insertMember(ctx.db, fields, stage, organizationId, now(ctx))
-  const from = transferIn?.date ?? fields.appliedOn ?? fields.joinedOn ?? today(ctx)
+  const id = repo.insertMember(ctx.db, fields, stage, organizationId, at)
+  const from = transferIn?.date ?? fields.appliedOn ?? fields.joinedOn ?? on
   repo.openMembership(ctx.db, id, organizationId, from)
   if (transferIn) {
     const t = transferIn
-    repo.insertEvent(ctx.db, id, { type: 'transfer_in', occurredOn: t.date, organizationId, otherOrganization: t.fromOrganization, letterNo: t.letterNo, duesPaidTo: t.duesPaidTo }, ctx.user, now(ctx))
+    repo.insertEvent(ctx.db, id, { type: 'transfer_in', occurredOn: t.date, organizationId, otherOrganization: t.fromOrganization, letterNo: t.letterNo, duesPaidTo: t.duesPaidTo }, ctx.user, at)
   } else {
     // the steps already taken become the first events of the timeline
-    const steps: [keyof MemberFields, 'applied' | 'activist' | 'candidate' | 'admitted' | 'converted'][] = [['appliedOn', 'applied'], ['activistOn', 'activist'], ['candidateOn', 'candidate'], ['joinedOn', 'admitted'], ['convertedOn', 'converted']]
-    for (const [field, type] of steps) {
-      const d = fields[field] as string | null
-      if (d) repo.insertEvent(ctx.db, id, { type, occurredOn: d, organizationId }, ctx.user, now(ctx))
+    for (const [field, type] of STEPS_TAKEN) {
+      const d = fields[field]
+      if (d) repo.insertEvent(ctx.db, id, { type, occurredOn: d, organizationId }, ctx.user, at)
     }
   }
-  recordAudit(ctx, { entity: 'member', entityId: id, before: null, after: { ...fields, stage, organizationId } })
+  recordAudit(ctx, { entity: 'member', entityId: id, before: null, after: { ...filledFields(fields), stage, organizationId } })
   return id
 }
 

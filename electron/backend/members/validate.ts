@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { memberFieldsInput } from '../../shared/contract/members'
 import { todayLocal } from '../../shared/dates'
-import type { MemberFields } from '../../shared/members'
+import type { Member, MemberFields } from '../../shared/members'
 import { AppError } from '../../shared/result'
 import { parseIdNumber } from '../../shared/rules/id-number'
 import { normalizeCode, type CodedField } from '../../shared/rules/member-codes'
@@ -18,7 +18,14 @@ export type MemberFieldsInput = z.output<typeof memberFieldsInput>
  * Coded fields (民族, 学历, 学位, 职业类别) are normalized to the standard names or refused.
  * Errors throw (nothing is saved); warnings are returned to be shown.
  */
-export function validateMember(ctx: CallContext, input: MemberFieldsInput, selfId: number | null, opts: { keepCodes?: boolean } = {}): { fields: MemberFields; warnings: { field: string; message: string }[] } {
+export interface ValidateOptions {
+  /** recording a dated step does not re-judge a code already on file */
+  keepCodes?: boolean
+  /** the person already holding the ID number (null: nobody), when the caller has looked it up for many rows at once */
+  holder?: Member | null
+}
+
+export function validateMember(ctx: CallContext, input: MemberFieldsInput, selfId: number | null, opts: ValidateOptions = {}): { fields: MemberFields; warnings: { field: string; message: string }[] } {
   const issues: { field: string; message: string }[] = []
   let { gender, birthDate } = input
   let idNumber: string | null = null
@@ -31,7 +38,7 @@ export function validateMember(ctx: CallContext, input: MemberFieldsInput, selfI
       if (birthDate && birthDate !== id.birthDate) issues.push({ field: 'birthDate', message: `出生日期${birthDate}与身份证号中的${id.birthDate}不符，请核对` })
       gender ??= id.gender
       birthDate ??= id.birthDate
-      const same = findByIdNumber(ctx.db, id.value)
+      const same = opts.holder !== undefined ? opts.holder : findByIdNumber(ctx.db, id.value)
       if (same && same.id !== selfId) {
         // a person who left (转出) and comes back keeps one record: the clerk records the return on it
         const back = same.status === 'transferred_out' ? '；此人已转出，回到本单位时请在其档案中登记“组织关系转回”' : same.status === 'left' ? '；此人已离开名册，档案仍在历史中' : ''

@@ -1,3 +1,4 @@
+import { nfkc } from '../text'
 import codes from '../codes/code-lists.json'
 import { formatIso, isIsoDate, type IsoDate } from '../dates'
 
@@ -27,7 +28,7 @@ export function checkChar(first17: string): string {
 
 /** Full-width digits, spaces and a lower-case x are what clerks type; all are normalized before checking. */
 export function normalizeIdText(raw: string): string {
-  return raw.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]/g, '').toUpperCase()
+  return nfkc(raw).replace(/[\s\u200b-\u200d\ufeff]/g, '').toUpperCase()
 }
 
 /**

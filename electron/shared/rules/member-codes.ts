@@ -1,3 +1,4 @@
+import { nfkc } from '../text'
 import codes from '../codes/code-lists.json'
 import { OCCUPATIONS } from '../members'
 
@@ -59,7 +60,7 @@ export type CodeCheck = { ok: true; value: string | null } | { ok: false; messag
 /** The standard name for what was typed (null stays null), or a message that says what to write instead. */
 export function normalizeCode(field: CodedField, raw: string | null): CodeCheck {
   if (raw === null) return { ok: true, value: null }
-  const text = raw.normalize('NFKC').replace(/\s+/g, '')
+  const text = nfkc(raw).replace(/\s+/g, '')
   if (!text) return { ok: true, value: null }
   const found = ALIASES[field].get(text) ?? ALIASES[field].get(raw.trim())
   if (found) return { ok: true, value: found }

@@ -45,6 +45,13 @@ const LABELS: Record<string, string> = {
   convertedOn: '转正日期',
 }
 
+const DATED_STEPS = Object.entries(LABELS) as [keyof LifecycleDates, string][]
+/** the main steps, each on or after the one before */
+const MAIN_STEPS: (keyof LifecycleDates)[] = ['appliedOn', 'activistOn', 'candidateOn', 'joinedOn', 'convertedOn']
+/** steps that follow one of the main dates: a talk follows the application; approval, oath and the conversion
+ * application follow the 支部大会 admission */
+const FOLLOWS: [keyof LifecycleDates, keyof LifecycleDates][] = [['talkedOn', 'appliedOn'], ['approvedOn', 'joinedOn'], ['oathOn', 'joinedOn'], ['conversionAppliedOn', 'joinedOn']]
+
 /**
  * Checks the dated steps against each other, the birth date and today (development rules, domain.md §3).
  * Order problems and impossible dates are errors; timing rules (talk within a month, a year as activist)
@@ -55,24 +62,20 @@ export function checkLifecycle(d: LifecycleDates, birthDate: IsoDate | null, tod
   const err = (field: string, message: string) => issues.push({ field, message, level: 'error' })
   const warn = (field: string, message: string) => issues.push({ field, message, level: 'warning' })
 
-  for (const [field, label] of Object.entries(LABELS)) {
-    const v = d[field as keyof LifecycleDates] as string | null
+  for (const [field, label] of DATED_STEPS) {
+    const v = d[field] as string | null
     if (v && v > today) err(field, `${label}（${v}）不能晚于今天`)
   }
-  const order: (keyof LifecycleDates)[] = ['appliedOn', 'activistOn', 'candidateOn', 'joinedOn', 'convertedOn']
-  // steps that follow one of the main dates: a talk follows the application; approval, oath and the
-  // conversion application follow the 支部大会 admission
-  const after: [keyof LifecycleDates, keyof LifecycleDates][] = [['talkedOn', 'appliedOn'], ['approvedOn', 'joinedOn'], ['oathOn', 'joinedOn'], ['conversionAppliedOn', 'joinedOn']]
-  for (const [later, earlier] of after) {
+  for (const [later, earlier] of FOLLOWS) {
     const [l, e] = [d[later] as string | null, d[earlier] as string | null]
     if (l && e && l < e) err(later, `${LABELS[later]}（${l}）不能早于${LABELS[earlier]}（${e}）`)
   }
-  for (let i = 1; i < order.length; i++) {
-    const later = d[order[i]!] as string | null
+  for (let i = 1; i < MAIN_STEPS.length; i++) {
+    const later = d[MAIN_STEPS[i]!] as string | null
     for (let j = 0; j < i; j++) {
-      const earlier = d[order[j]!] as string | null
+      const earlier = d[MAIN_STEPS[j]!] as string | null
       if (later && earlier && later < earlier) {
-        err(order[i]!, `${LABELS[order[i]!]}（${later}）不能早于${LABELS[order[j]!]}（${earlier}）`)
+        err(MAIN_STEPS[i]!, `${LABELS[MAIN_STEPS[i]!]}（${later}）不能早于${LABELS[MAIN_STEPS[j]!]}（${earlier}）`)
         break
       }
     }

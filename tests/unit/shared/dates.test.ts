@@ -9,6 +9,14 @@ describe('日期', () => {
     expect(isIsoDate('2024-4-1')).toBe(false)
   })
 
+  it('闰年按公历规则：整百年须能被400整除', () => {
+    expect(isIsoDate('2000-02-29')).toBe(true)
+    expect(isIsoDate('1900-02-29')).toBe(false)
+    expect(isIsoDate('2100-02-29')).toBe(false)
+    expect(isIsoDate('2024-04-31')).toBe(false)
+    expect(isIsoDate('2024-12-31')).toBe(true)
+  })
+
   it('加月份时月末日期落在目标月的最后一天', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29')
     expect(addMonths('2024-08-31', -6)).toBe('2024-02-29')

@@ -8,10 +8,10 @@ import type { Cell } from '../../excel/read'
 import * as memberRepo from '../../members/repository'
 import { updateMember, writePerson } from '../../members/service'
 import { validateMember, type MemberFieldsInput } from '../../members/validate'
-import type { MemberFields } from '../../../shared/members'
+import type { Member, MemberFields } from '../../../shared/members'
 import { memo } from '../../memo'
 import * as orgRepo from '../../organizations/repository'
-import type { FieldIssue, ImportKind } from '../kind'
+import type { FieldIssue, FileRecord, ImportKind } from '../kind'
 import { closeMatches } from '../similar'
 
 export interface MemberRecord {
@@ -52,8 +52,25 @@ const EMPTY_FIELDS = (): MemberFieldsInput => ({
   convertedOn: null, extensionMonths: null,
 })
 
-function existingId(ctx: Parameters<ImportKind<MemberRecord>['exists']>[1], r: MemberRecord): number | null {
-  return r.fields.idNumber ? (memberRepo.findByIdNumber(ctx.db, r.fields.idNumber)?.id ?? null) : null
+type Ctx = Parameters<ImportKind<MemberRecord>['exists']>[1]
+
+/** The people already holding the file's ID numbers: one query for the whole file instead of one per row. */
+const holdersOf = new WeakMap<readonly FileRecord<MemberRecord>[], Map<string, Member>>()
+
+function holders(ctx: Ctx, file: readonly FileRecord<MemberRecord>[]): Map<string, Member> {
+  let found = holdersOf.get(file)
+  if (!found) holdersOf.set(file, (found = memberRepo.findByIdNumbers(ctx.db, file.flatMap((f) => (f.record.fields.idNumber ? [f.record.fields.idNumber] : [])))))
+  return found
+}
+
+/** The person each checked row matches by ID number: the analysis and the write share one transaction. */
+const matched = new WeakMap<MemberRecord, number | null>()
+
+function existingId(r: MemberRecord): number | null {
+  const id = matched.get(r)
+  // the engine checks every record before it asks whether it exists, fills blanks or writes it
+  if (id === undefined) throw new Error('a member record was used before it was checked')
+  return id
 }
 
 /** What `check` accepted for a new person, so the commit writes it without validating a second time. */
@@ -132,15 +149,17 @@ export const memberImport: ImportKind<MemberRecord> = {
   keyOf: (r) => r.fields.idNumber ?? `${r.fields.name}|${r.organization}|${r.fields.birthDate}`,
   keyField: 'idNumber',
 
-  check(r, ctx) {
+  check(r, ctx, file) {
+    const holder = r.fields.idNumber ? (holders(ctx, file).get(r.fields.idNumber) ?? null) : null
+    matched.set(r, holder?.id ?? null)
     const org = branchNamed(ctx, r.organization)
     if (!org || !isBranchType(org.type)) {
       const near = closeMatches(r.organization, orgRepo.allOrganizations(ctx.db).filter((o) => o.status === 'active' && isBranchType(o.type)).map((o) => o.name))
       return [{ field: 'organization', message: `找不到党支部“${r.organization}”${near.length ? `，是否是：${near.join('、')}？` : '，请先在“党组织”中建立'}（不会自动新建）` }]
     }
     try {
-      const existing = existingId(ctx, r)
-      const { fields } = validateMember(ctx, r.fields, existing)
+      const existing = holder?.id ?? null
+      const { fields } = validateMember(ctx, r.fields, existing, { holder })
       if (!r.fields.appliedOn && !r.fields.joinedOn) return [{ field: 'joinedOn', message: '请填写入党日期（党员）或申请入党日期（入党申请人）' }]
       if (existing === null) accepted.set(r, fields)
       return []
@@ -150,16 +169,16 @@ export const memberImport: ImportKind<MemberRecord> = {
     }
   },
 
-  exists: (r, ctx) => existingId(ctx, r) !== null,
+  exists: (r) => existingId(r) !== null,
 
   fillsBlanks(r, ctx) {
-    const m = memberRepo.findMember(ctx.db, existingId(ctx, r)!)!
+    const m = memberRepo.findMember(ctx.db, existingId(r)!)!
     return Object.entries(r.fields).some(([k, v]) => v !== null && v !== '' && (m as unknown as Record<string, unknown>)[k] === null)
   },
 
   apply(r, mode, ctx) {
     const org = branchNamed(ctx, r.organization)!
-    const id = existingId(ctx, r)
+    const id = existingId(r)
     if (id === null) {
       // validated by `check` in this same transaction (the engine never applies an unchecked record)
       const fields = accepted.get(r) ?? validateMember(ctx, r.fields, null).fields
