@@ -56,7 +56,12 @@ export function findHeader(rows: Cell[][], fields: readonly FieldSpec[], overrid
 
 /** Rows after the header that hold data: blank rows and footers ("制表人：", "合计", "注：") are not data. */
 export function isFooterOrBlank(row: Cell[]): boolean {
-  const texts = row.map((c) => (c.value === null ? '' : String(c.value).trim())).filter(Boolean)
+  // a data row has more than two filled cells: stop looking once a third one turns up
+  const texts: string[] = []
+  for (const c of row) {
+    const text = c.value === null ? '' : String(c.value).trim()
+    if (text && texts.push(text) > 2) return false
+  }
   if (texts.length === 0) return true
-  return texts.length <= 2 && /^(制表人|填表人|审核人|负责人|联系人|联系电话|填报日期|制表日期|合计|总计|注[:：]|说明[:：]|备注[:：])/.test(texts[0]!)
+  return /^(制表人|填表人|审核人|负责人|联系人|联系电话|填报日期|制表日期|合计|总计|注[:：]|说明[:：]|备注[:：])/.test(texts[0]!)
 }

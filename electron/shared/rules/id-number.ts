@@ -22,7 +22,8 @@ export interface IdFacts {
 export type IdCheck = ({ ok: true } & IdFacts) | { ok: false; message: string }
 
 export function checkChar(first17: string): string {
-  const sum = [...first17].reduce((n, d, i) => n + Number(d) * WEIGHTS[i]!, 0)
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]!
   return CHECK[sum % 11]!
 }
 
