@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream'
 import * as XLSX from 'xlsx'
 import type { Backend } from '../../electron/backend/dispatch'
 import { openBackend } from '../../electron/backend/open'
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { ratio, type Figure } from '../harness'
 import type { BenchEnv } from './index'
@@ -45,6 +46,11 @@ function rosterRows(source: Backend, n: number): unknown[][] {
     }
   }
   return rows
+}
+
+/** Waits until the disk has written out every dirty page (POSIX `sync`; on Windows nothing to wait for here). */
+const settle = (): void => {
+  if (process.platform !== 'win32') execFileSync('sync')
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -92,7 +98,7 @@ export async function excelFigures(env: BenchEnv, source: Backend): Promise<Figu
 
   // the issue's limit: read the same file, insert the same rows with one prepared statement in one transaction
   const bareImport = (run: number): number => {
-    const bare = new Database(join(env.dir, `bare-${run}.db`))
+    const bare = new Database(join(env.dir, `bare-${run}-${Date.now()}.db`))
     bare.pragma('journal_mode = WAL')
     bare.pragma('synchronous = FULL')
     bare.exec(`CREATE TABLE t (${HEADER.map((_, i) => `c${i} TEXT`).join(', ')}) STRICT`)
@@ -111,7 +117,7 @@ export async function excelFigures(env: BenchEnv, source: Backend): Promise<Figu
   let target: Backend | null = null
   let written: WrittenRows | null = null
   const ourImport = async (run: number): Promise<number> => {
-    const b = await withOrganizations(join(env.dir, `import-${run}.db`), source)
+    const b = await withOrganizations(join(env.dir, `import-${run}-${Date.now()}.db`), source)
     const t = performance.now()
     const result = await b.call('imports.commit', { kind: 'members', fileName: 'roster.xlsx', contentBase64: bytes.toString('base64') })
     const ms = performance.now() - t
@@ -127,7 +133,7 @@ export async function excelFigures(env: BenchEnv, source: Backend): Promise<Figu
   // our import wrote — each person, their 组织关系, their timeline events, their audit entry and the batch — into
   // an empty copy of our schema, with no parsing, validation or hashing
   const sameRowsImport = async (run: number): Promise<number> => {
-    const b = await withOrganizations(join(env.dir, `same-${run}.db`), source)
+    const b = await withOrganizations(join(env.dir, `same-${run}-${Date.now()}.db`), source)
     const db = b.context.db
     const t = performance.now()
     bareRead()
@@ -144,11 +150,15 @@ export async function excelFigures(env: BenchEnv, source: Backend): Promise<Figu
     return ms
   }
 
-  // the runs alternate (whichever went first would pay SheetJS's warm-up) and the medians count
+  // the runs alternate (whichever went first would pay SheetJS's warm-up) and the medians count; each starts
+  // after the disk has written out what the run before left in the page cache, so no run pays for another's
   const [importRuns, bareImportRuns, sameRowsRuns]: [number[], number[], number[]] = [[], [], []]
   for (let i = 0; i < 3; i++) {
+    settle()
     bareImportRuns.push(bareImport(i))
+    settle()
     importRuns.push(await ourImport(i))
+    settle()
     sameRowsRuns.push(await sameRowsImport(i))
   }
   const ours = median(importRuns)
