@@ -47,14 +47,18 @@ export const dashboardHandlers: Handlers<typeof dashboardContract> = {
     const values: [number, number, number | null][] = []
     // cells grouped by branch once, instead of scanning every cell for every branch and month
     const cellsOf = new Map<number, typeof cells>()
-    for (const c of cells) cellsOf.set(c.organizationId, [...(cellsOf.get(c.organizationId) ?? []), c])
+    for (const c of cells) {
+      const mine = cellsOf.get(c.organizationId)
+      if (mine) mine.push(c)
+      else cellsOf.set(c.organizationId, [c])
+    }
     for (const b of branches) {
-      const mine = cellsOf.get(b.id) ?? []
+      // a quarter or year still running is not a failure yet (进行中): only met or ended items count
+      const counted = (cellsOf.get(b.id) ?? []).filter((c) => c.status === 'ok' || statusOf(c, today) === 'missing')
       months.forEach((m, mi) => {
         if (`${m}-01` > today) return values.push([mi, index.get(b.id)!, null])
         const q = `${year}Q${Math.ceil((mi + 1) / 3)}`
-        // a quarter or year still running is not a failure yet (进行中): only met or ended items count
-        const due = mine.filter((c) => (c.period === m || c.period === q || (c.period === String(year) && mi === 11)) && (c.status === 'ok' || statusOf(c, today) === 'missing'))
+        const due = counted.filter((c) => c.period === m || c.period === q || (c.period === String(year) && mi === 11))
         values.push([mi, index.get(b.id)!, due.length ? Math.round((100 * due.filter((c) => c.status === 'ok').length) / due.length) / 100 : null])
       })
     }

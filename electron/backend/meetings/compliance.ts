@@ -29,7 +29,9 @@ export function complianceGrid(ctx: CallContext, from: IsoDate, to: IsoDate, org
     .all(from, to) as { org: number; type: MeetingType; d: string }[]
   for (const r of rows) {
     const key = `${r.org}:${r.type}`
-    held.set(key, [...(held.get(key) ?? []), r.d])
+    const dates = held.get(key)
+    if (dates) dates.push(r.d)
+    else held.set(key, [r.d])
   }
   // meetings of a 党小组 count for its branch's 党小组会
   for (const g of orgs.filter((o) => o.type === 'party_group' && o.parentId !== null)) {
@@ -38,10 +40,12 @@ export function complianceGrid(ctx: CallContext, from: IsoDate, to: IsoDate, org
   }
   const exemptions = ctx.db.prepare('SELECT organization_id AS organizationId, type, period, note FROM compliance_exemptions').all() as Exemption[]
   const cells: ComplianceCell[] = []
+  const required = requirements(settings)
+  const periods = new Map(required.map((r) => [r.unit, periodsBetween(from, to, r.unit)]))
   for (const o of branches) {
-    for (const req of requirements(settings)) {
+    for (const req of required) {
       const dates = held.get(`${o.id}:${req.type}`) ?? []
-      for (const p of periodsBetween(from, to, req.unit)) {
+      for (const p of periods.get(req.unit)!) {
         // committee and groups as they were in THAT period, not today: a branch that elected its 支委会 in
         // June owes no 支委会 for the months before (支部工作条例 第九条: ≥7 正式党员 → 支部委员会)
         const facts: OrgFacts = { id: o.id, name: o.name, foundedOn: o.foundedOn, dissolvedOn: o.dissolvedOn, hasCommittee: req.type !== 'committee_meeting' || committeeOn(o.id, p.from) && committeeOn(o.id, p.to), hasGroups: req.type !== 'group_meeting' || groupsThrough(o.id, p) }

@@ -97,14 +97,28 @@ export interface ComplianceCell {
  * 党小组 for those types, or the office recorded an exemption.
  */
 export function complianceCell(org: OrgFacts, req: Requirement, period: Period, heldDates: readonly IsoDate[], exemptions: readonly Exemption[]): ComplianceCell {
-  const base = { organizationId: org.id, organization: org.name, type: req.type, period: period.key, required: req.count, manual: false }
-  const held = heldDates.filter((d) => d >= period.from && d <= period.to).length
-  const exempt = (reason: string): ComplianceCell => ({ ...base, held, status: 'exempt', reason })
+  let held = 0
+  for (const d of heldDates) if (d >= period.from && d <= period.to) held++
   const manual = exemptions.find((e) => e.organizationId === org.id && e.type === req.type && e.period === period.key)
-  if (manual) return { ...exempt(`已登记免于考核：${manual.note}`), manual: true }
-  if (org.foundedOn && org.foundedOn > period.from) return exempt(org.foundedOn > period.to ? '该期间组织尚未成立' : `组织于${org.foundedOn}成立，本期不满一个周期`)
-  if (org.dissolvedOn && org.dissolvedOn < period.to) return exempt(org.dissolvedOn < period.from ? '组织已撤销' : `组织于${org.dissolvedOn}撤销，本期不满一个周期`)
-  if (req.type === 'committee_meeting' && !org.hasCommittee) return exempt('未设支部委员会（正式党员不足7人），不召开支委会')
-  if (req.type === 'group_meeting' && !org.hasGroups) return exempt('未设党小组')
-  return { ...base, held, status: held >= req.count ? 'ok' : 'missing', reason: null }
+  const reason = manual ? `已登记免于考核：${manual.note}` : exemptBy(org, req, period)
+  return {
+    organizationId: org.id,
+    organization: org.name,
+    type: req.type,
+    period: period.key,
+    required: req.count,
+    held,
+    status: reason !== null ? 'exempt' : held >= req.count ? 'ok' : 'missing',
+    reason,
+    manual: !!manual,
+  }
+}
+
+/** Why the rules do not ask this organization for this item in this period, or null when they do. */
+function exemptBy(org: OrgFacts, req: Requirement, period: Period): string | null {
+  if (org.foundedOn && org.foundedOn > period.from) return org.foundedOn > period.to ? '该期间组织尚未成立' : `组织于${org.foundedOn}成立，本期不满一个周期`
+  if (org.dissolvedOn && org.dissolvedOn < period.to) return org.dissolvedOn < period.from ? '组织已撤销' : `组织于${org.dissolvedOn}撤销，本期不满一个周期`
+  if (req.type === 'committee_meeting' && !org.hasCommittee) return '未设支部委员会（正式党员不足7人），不召开支委会'
+  if (req.type === 'group_meeting' && !org.hasGroups) return '未设党小组'
+  return null
 }
