@@ -22,8 +22,10 @@ const MONTH = [/^(\d{4})[.\-/](\d{1,2})$/, /^(\d{4})年(\d{1,2})月?$/]
  * YYYY年M月D日, YYYYMMDD; month-only forms are returned as such for the caller to accept or refuse.
  * Anything else is an error for that cell — never a guess.
  */
+const BLANK: DateCell = Object.freeze({ kind: 'blank' })
+
 export function parseDateCell(cell: Cell | undefined, label: string): DateCell {
-  if (!cell || cell.value === null || String(cell.value).trim() === '') return { kind: 'blank' }
+  if (!cell || cell.value === null || String(cell.value).trim() === '') return BLANK
   if (cell.date) return { kind: 'date', date: cell.date }
   const text = nfkc(String(cell.value)).replace(/\s+/g, '')
   for (const re of FULL) {
