@@ -93,7 +93,7 @@ export function writePerson(ctx: CallContext, organizationId: number, fields: Me
       if (d) repo.insertEvent(ctx.db, id, { type, occurredOn: d, organizationId }, ctx.user, at)
     }
   }
-  recordAudit(ctx, { entity: 'member', entityId: id, before: null, after: { ...filledFields(fields), stage, organizationId } })
+  recordAudit(ctx, { entity: 'member', entityId: id, before: null, after: Object.assign(filledFields(fields), { stage, organizationId }) })
   return id
 }
 
