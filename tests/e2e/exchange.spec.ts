@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { workbook } from '../fixtures/workbooks'
+import { workbook, type Aoa } from '../fixtures/workbooks'
+import { checkChar } from '../../electron/shared/rules/id-number'
 import { choose, screenshotPath, startApp, type TestApp } from './support/app'
 
 /** the visible tab of the exchange page (every tab keeps its own panel) */
@@ -127,6 +128,32 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     await pane(page).getByLabel('选择要导入的文件').setInputFiles(file)
     await expect.poll(() => pane(page).locator('.summary').innerText()).toContain('新增 1')
     expect(await pane(page).getByRole('group', { name: '列的对应' }).innerText()).toContain('手工')
+  })
+
+  it('一千多行的名册分页预览：先看错误行，再逐页查看全部', async () => {
+    const { page } = app
+    const file = join(dir, '全院名册.xlsx')
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+    const people: Aoa = Array.from({ length: 1200 }, (_, i) => {
+      const body = `110105${1970 + (i % 30)}${pad(1 + (i % 12))}${pad(1 + (i % 28))}${pad(100 + (i % 800), 3)}`
+      // the last three rows carry a wrong check digit
+      const check = i >= 1197 ? (checkChar(body) === '0' ? '1' : '0') : checkChar(body)
+      return [`党员${i + 1}`, body + check, '内科党支部', '2020-07-01', '2021-07-01']
+    })
+    writeFileSync(file, workbook([['姓名', '身份证号', '所在党支部', '入党日期', '转正日期'], ...people]))
+    await page.getByRole('tab', { name: '导入党员' }).click()
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(file)
+    await expect.poll(() => pane(page).locator('.summary').innerText()).toContain('新增 1197')
+    // a file with errors opens on its error rows
+    await expect.poll(() => pane(page).getByLabel('导入预览').innerText()).toContain('校验位错误')
+    expect(await pane(page).getByLabel('导入预览').locator('tbody tr').count()).toBe(3)
+    await pane(page).getByRole('radiogroup', { name: '筛选预览行' }).getByText('全部 1200').click()
+    // every row is there, 50 to a page: the window never holds a thousand-row table
+    await expect.poll(() => pane(page).getByLabel('导入预览').locator('tbody tr').count()).toBe(50)
+    expect(await pane(page).getByLabel('预览分页').innerText()).toContain('共 1200 条')
+    await pane(page).getByLabel('预览分页').getByText('2', { exact: true }).click()
+    await expect.poll(() => pane(page).getByLabel('导入预览').locator('tbody tr').first().innerText()).toMatch(/^52\s/)
+    await page.screenshot({ path: screenshotPath('import-paged.png') })
   })
 
   it('按期间导出三会一课台账', async () => {
