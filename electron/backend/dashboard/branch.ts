@@ -1,10 +1,10 @@
-import type { BranchComplianceRow, CellStatus, DashboardBranch } from '../../shared/contract/dashboard'
+import type { BranchComplianceRow, DashboardBranch } from '../../shared/contract/dashboard'
 import { todayLocal } from '../../shared/dates'
 import { MEETING_TYPE_LABELS } from '../../shared/meetings'
 import { COMMITTEE_POST_LABELS } from '../../shared/members'
 import { ORG_STATUS_LABELS, ORG_TYPE_LABELS, isBranchType } from '../../shared/organizations'
 import { invalid, notFound } from '../../shared/result'
-import { periodOf, type ComplianceCell, type PeriodUnit } from '../../shared/rules/compliance'
+import { cellStateOn, type PeriodUnit } from '../../shared/rules/compliance'
 import { roundView } from '../assessments/rounds'
 import type { CallContext } from '../context'
 import { complianceGrid } from '../meetings/compliance'
@@ -26,18 +26,6 @@ function span(period: string): { months: number[]; label: string; unit: PeriodUn
   return { months: Array.from({ length: 12 }, (_, i) => i), label: '全年', unit: 'year' }
 }
 
-/**
- * A cell as the branch page shows it: a period that has not ended is never "missing" yet — it is 进行中
- * (pending) until it ends, or 未开始 (future) before it starts; met is met at once.
- */
-export function statusOf(c: ComplianceCell, today: string): CellStatus {
-  if (c.status !== 'missing') return c.status
-  const { unit } = span(c.period)
-  const from = unit === 'quarter' ? `${c.period.slice(0, 4)}-${String((Number(c.period.slice(-1)) - 1) * 3 + 1).padStart(2, '0')}-01` : unit === 'month' ? `${c.period}-01` : `${c.period}-01-01`
-  const p = periodOf(from, unit)
-  if (p.from > today) return 'future'
-  return p.to >= today ? 'pending' : 'missing'
-}
 
 function compliance(ctx: CallContext, organizationId: number, year: number, today: string): DashboardBranch['compliance'] {
   const cells = complianceGrid(ctx, `${year}-01-01`, `${year}-12-31`, organizationId).filter((c) => c.organizationId === organizationId)
@@ -45,7 +33,7 @@ function compliance(ctx: CallContext, organizationId: number, year: number, toda
   for (const c of cells) {
     const s = span(c.period)
     const row = rows.get(c.type) ?? { type: c.type, label: MEETING_TYPE_LABELS[c.type], unit: s.unit, cells: [] }
-    row.cells.push({ period: c.period, label: s.label, months: s.months, status: statusOf(c, today), held: c.held, required: c.required, reason: c.reason })
+    row.cells.push({ period: c.period, label: s.label, months: s.months, status: cellStateOn(c, today), held: c.held, required: c.required, reason: c.reason })
     rows.set(c.type, row)
   }
   // the rate counts periods that have ended (or are already met): a month still running is not a failure

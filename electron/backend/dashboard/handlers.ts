@@ -6,7 +6,8 @@ import type { Handlers } from '../handler'
 import { complianceGrid } from '../meetings/compliance'
 import { allOrganizations } from '../organizations/repository'
 import { latestAssessment } from './assessment'
-import { branchPortrait, statusOf } from './branch'
+import { cellStateOn } from '../../shared/rules/compliance'
+import { branchPortrait } from './branch'
 import { structureOf, type StructurePerson } from './structure'
 import { trends } from './trends'
 
@@ -54,7 +55,7 @@ export const dashboardHandlers: Handlers<typeof dashboardContract> = {
     }
     for (const b of branches) {
       // a quarter or year still running is not a failure yet (进行中): only met or ended items count
-      const counted = (cellsOf.get(b.id) ?? []).filter((c) => c.status === 'ok' || statusOf(c, today) === 'missing')
+      const counted = (cellsOf.get(b.id) ?? []).filter((c) => c.status === 'ok' || cellStateOn(c, today) === 'missing')
       months.forEach((m, mi) => {
         if (`${m}-01` > today) return values.push([mi, index.get(b.id)!, null])
         const q = `${year}Q${Math.ceil((mi + 1) / 3)}`

@@ -2,7 +2,7 @@ import type { DashboardTrend } from '../../shared/contract/dashboard'
 import { todayLocal } from '../../shared/dates'
 import type { CallContext } from '../context'
 import { complianceGrid } from '../meetings/compliance'
-import { statusOf } from './branch'
+import { cellStateOn } from '../../shared/rules/compliance'
 
 const YEARS = 5
 
@@ -42,7 +42,7 @@ export function trends(ctx: CallContext, year: number): DashboardTrend[] {
     let complianceRate: number | null = null
     // a year before the office kept records here would read as 0%: say "no records" instead
     if (held > 0 && `${y}-01-01` <= today) {
-      const cells = complianceGrid(ctx, `${y}-01-01`, `${y}-12-31`, null).map((c) => statusOf(c, today)).filter((s) => s === 'ok' || s === 'missing')
+      const cells = complianceGrid(ctx, `${y}-01-01`, `${y}-12-31`, null).map((c) => cellStateOn(c, today)).filter((s) => s === 'ok' || s === 'missing')
       complianceRate = cells.length ? Math.round((1000 * cells.filter((s) => s === 'ok').length) / cells.length) / 1000 : null
     }
     return { year: y, members: people.get(y)?.members ?? 0, admitted: people.get(y)?.admitted ?? 0, meetings: held, complianceRate }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { MeetingType } from '../meetings'
-import type { PeriodUnit } from '../rules/compliance'
+import type { CellState, PeriodUnit } from '../rules/compliance'
 import { id } from '../schemas'
 import { method } from './define'
 
@@ -48,7 +48,8 @@ export interface DashboardTrend {
   complianceRate: number | null
 }
 
-export type CellStatus = 'ok' | 'missing' | 'exempt' | 'pending' | 'future'
+/** a grid cell as shown on a day (running periods are 进行中, not failed) */
+export type CellStatus = CellState
 
 export interface BranchComplianceRow {
   type: MeetingType

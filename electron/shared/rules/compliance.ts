@@ -53,6 +53,24 @@ export function periodOf(date: IsoDate, unit: PeriodUnit): Period {
   return { key: `${y}-${pad(m)}`, from: `${y}-${pad(m)}-01`, to: addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`, -1) }
 }
 
+/** The period a key names: "2025-03", "2025Q1" or "2025". */
+export function periodNamed(key: string): Period & { unit: PeriodUnit } {
+  if (key.includes('Q')) return { ...periodOf(`${key.slice(0, 4)}-${pad((Number(key.slice(5)) - 1) * 3 + 1)}-01`, 'quarter'), unit: 'quarter' }
+  if (key.length === 4) return { ...periodOf(`${key}-01-01`, 'year'), unit: 'year' }
+  return { ...periodOf(`${key}-01`, 'month'), unit: 'month' }
+}
+
+/** How a cell reads on a day: met, missed, exempt — or, while its period runs and is not met yet, 进行中 (pending); before it starts, 未开始 (future). */
+export type CellState = ComplianceCell['status'] | 'pending' | 'future'
+
+/** A period that has not ended is never "missing" yet: pending until it ends (future before it starts); met is met at once. */
+export function cellStateOn(c: Pick<ComplianceCell, 'status' | 'period'>, today: IsoDate): CellState {
+  if (c.status !== 'missing') return c.status
+  const p = periodNamed(c.period)
+  if (p.from > today) return 'future'
+  return p.to >= today ? 'pending' : 'missing'
+}
+
 /** Every period of the unit that overlaps [from, to]. */
 export function periodsBetween(from: IsoDate, to: IsoDate, unit: PeriodUnit): Period[] {
   const out: Period[] = []

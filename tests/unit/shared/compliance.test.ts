@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { complianceCell, periodOf, periodsBetween, requirements, type OrgFacts } from '../../../electron/shared/rules/compliance'
+import { cellStateOn, complianceCell, periodNamed, periodOf, periodsBetween, requirements, type OrgFacts } from '../../../electron/shared/rules/compliance'
 import { quorum, resolutionPasses, voteProblem } from '../../../electron/shared/rules/quorum'
 import { DEFAULT_SETTINGS } from '../../../electron/shared/settings'
 
@@ -66,5 +66,26 @@ describe('表决与法定人数', () => {
   it('票数不能超过出席的有表决权人数', () => {
     expect(voteProblem(5, 1, 1, 6)).toBe('表决票数（7）超过出席的有表决权党员人数（6）')
     expect(voteProblem(5, 1, 0, 6)).toBeNull()
+  })
+})
+
+describe('期间未结束的格子', () => {
+  const cell = (period: string, status: 'ok' | 'missing' | 'exempt') => ({ period, status })
+  it('本期还在进行且尚未开会的，是“进行中”而不是未达标；已开够的立即达标', () => {
+    expect(cellStateOn(cell('2025-03', 'missing'), '2025-03-15')).toBe('pending')
+    expect(cellStateOn(cell('2025Q1', 'missing'), '2025-03-31')).toBe('pending')
+    expect(cellStateOn(cell('2025', 'missing'), '2025-12-31')).toBe('pending')
+    expect(cellStateOn(cell('2025-03', 'ok'), '2025-03-02')).toBe('ok')
+  })
+  it('期间结束后没开够的是未达标，尚未开始的期间是“未开始”', () => {
+    expect(cellStateOn(cell('2025Q1', 'missing'), '2025-04-01')).toBe('missing')
+    expect(cellStateOn(cell('2025-02', 'missing'), '2025-03-01')).toBe('missing')
+    expect(cellStateOn(cell('2025Q3', 'missing'), '2025-06-30')).toBe('future')
+    expect(cellStateOn(cell('2025-04', 'exempt'), '2025-01-01')).toBe('exempt')
+  })
+  it('期间的名称对应起止日期', () => {
+    expect(periodNamed('2024Q1')).toMatchObject({ from: '2024-01-01', to: '2024-03-31', unit: 'quarter' })
+    expect(periodNamed('2024-02')).toMatchObject({ from: '2024-02-01', to: '2024-02-29', unit: 'month' })
+    expect(periodNamed('2024')).toMatchObject({ from: '2024-01-01', to: '2024-12-31', unit: 'year' })
   })
 })
