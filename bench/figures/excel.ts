@@ -74,6 +74,14 @@ function rowsWritten(b: Backend): WrittenRows {
   }
 }
 
+/** The 10,000-row roster as an .xlsx file (uncompressed, as SheetJS writes by default; `compress` for a file as Excel saves it). */
+export function rosterWorkbook(source: Backend, compress = false): { rows: unknown[][]; bytes: Buffer } {
+  const rows = rosterRows(source, 10_000)
+  const wb = XLSX.utils.book_new()
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([HEADER, ...rows]), '名册')
+  return { rows, bytes: XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: compress }) as Buffer }
+}
+
 /** A fresh database holding the source's organizations (same names and tree). */
 async function withOrganizations(path: string, source: Backend): Promise<Backend> {
   const b = openBackend(path, 'cli')
@@ -92,11 +100,7 @@ async function withOrganizations(path: string, source: Backend): Promise<Backend
  * ours = exports.workbook vs limit = bare exceljs write of the same rows.
  */
 export async function excelFigures(env: BenchEnv, source: Backend): Promise<Figure[]> {
-  const rows = rosterRows(source, 10_000)
-  const ws = XLSX.utils.aoa_to_sheet([HEADER, ...rows])
-  const wb = XLSX.utils.book_new()
-  XLSX.utils.book_append_sheet(wb, ws, '名册')
-  const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer
+  const { rows, bytes } = rosterWorkbook(source)
   const bareRead = (): unknown[][] => XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(bytes, { type: 'buffer', dense: true }).Sheets['名册']!, { header: 1, raw: false })
 
   // the issue's limit: read the same file, insert the same rows with one prepared statement in one transaction

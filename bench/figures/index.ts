@@ -3,6 +3,7 @@ import type { Figure } from '../harness'
 import { excelFigures } from './excel'
 import { largeDataset, queryFigures } from './large'
 import { searchFigures } from './search'
+import { uiFigures } from './ui'
 
 export interface BenchEnv {
   /** a temporary folder for databases and files, removed afterwards */
@@ -13,7 +14,7 @@ export interface BenchEnv {
 /** Every area's figures, in the order they are printed; all run against one seeded dataset. */
 export async function runFigures(env: BenchEnv): Promise<Figure[]> {
   const backend: Backend = await largeDataset(env)
-  const figures = [...(await queryFigures(backend)), ...(await excelFigures(env, backend))]
+  const figures = [...(await queryFigures(backend)), ...(await excelFigures(env, backend)), ...(await uiFigures(env, backend))]
   backend.context.db.close()
   figures.push(...(await searchFigures(env)))
   return figures
