@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os'
 import type { BackendContext } from './context'
-import { openDatabase } from './db/open'
+import { openDatabase, type OpenOptions } from './db/open'
 import { createBackend, type Backend } from './dispatch'
 
 /** The local user name recorded in the audit log until accounts exist. */
@@ -13,7 +13,7 @@ export function localUserName(): string {
 }
 
 /** Opens the database and builds the backend every transport dispatches through. */
-export function openBackend(databasePath: string, transport: BackendContext['transport'], overrides: Partial<BackendContext> = {}): Backend {
-  const db = openDatabase(databasePath)
+export function openBackend(databasePath: string, transport: BackendContext['transport'], overrides: Partial<BackendContext> = {}, options: OpenOptions = {}): Backend {
+  const db = openDatabase(databasePath, options)
   return createBackend({ db, user: localUserName(), databasePath, transport, now: () => new Date(), session: { user: null }, ...overrides })
 }

@@ -18,12 +18,20 @@ export class DatabaseCorruptError extends Error {
   }
 }
 
-export function openDatabase(file: string): Database.Database {
+export interface OpenOptions {
+  /**
+   * quick_check at every start (issue 8): a damaged file is reported, never worked on. A background job's own
+   * connection skips it — the app checked the file when it started, and on a large hospital's file the check
+   * takes a second that every import preview, export and trend would otherwise wait for.
+   */
+  quickCheck?: boolean
+}
+
+export function openDatabase(file: string, { quickCheck = true }: OpenOptions = {}): Database.Database {
   let db: Database.Database
   try {
     db = new Database(file)
-    // quick_check at every start (issue 8): a damaged file is reported, never worked on
-    const check = db.pragma('quick_check', { simple: true }) as string
+    const check = quickCheck ? (db.pragma('quick_check', { simple: true }) as string) : 'ok'
     if (check !== 'ok') {
       db.close()
       throw new DatabaseCorruptError(file, check)

@@ -18,16 +18,22 @@ interface JobData {
 async function run(): Promise<void> {
   const data = workerData as JobData
   let last = 0
-  const backend = openBackend(data.databasePath, data.transport, {
-    user: data.user,
-    session: { user: data.sessionUser },
-    progress(done, total, stage) {
-      const now = Date.now()
-      if (now - last < 100 && done < total) return
-      last = now
-      parentPort!.postMessage({ type: 'progress', done, total, stage })
+  const backend = openBackend(
+    data.databasePath,
+    data.transport,
+    {
+      user: data.user,
+      session: { user: data.sessionUser },
+      progress(done, total, stage) {
+        const now = Date.now()
+        if (now - last < 100 && done < total) return
+        last = now
+        parentPort!.postMessage({ type: 'progress', done, total, stage })
+      },
     },
-  })
+    // the file was checked when the app started (openDatabase)
+    { quickCheck: false },
+  )
   try {
     const result = await backend.call(data.method, data.input)
     parentPort!.postMessage({ type: 'result', result })

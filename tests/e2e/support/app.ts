@@ -74,7 +74,8 @@ export async function startApp(options: { signedIn?: boolean; prepare?: (dbPath:
       await browser.close()
       await bridge.close()
       backend.close()
-      rmSync(dir, { recursive: true, force: true })
+      // a background job's connection may still be closing (SQLite removes its -wal and -shm files as it goes)
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
       if (errors.length) throw new Error(`页面脚本出错：${errors.join('\n')}`)
     },
   }
