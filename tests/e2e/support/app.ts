@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startBridge, type Bridge } from '../../../electron/backend/http/bridge'
 import { startBackend, type AppBackend } from '../../../electron/backend/backup/startup'
+import { runningJobs } from '../../../electron/backend/jobs/runner'
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[]
 
@@ -73,8 +74,10 @@ export async function startApp(options: { signedIn?: boolean; prepare?: (dbPath:
     async close() {
       await browser.close()
       await bridge.close()
+      // a background job the page started (the dashboard's trends) may still hold the database open
+      for (let waited = 0; runningJobs() > 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50))
       backend.close()
-      // a background job's connection may still be closing (SQLite removes its -wal and -shm files as it goes)
+      // a job's connection may still be closing (SQLite removes its -wal and -shm files as it goes)
       rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
       if (errors.length) throw new Error(`页面脚本出错：${errors.join('\n')}`)
     },
