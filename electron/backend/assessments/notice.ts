@@ -29,8 +29,8 @@ const CSS = `
 /**
  * 公示 of a round's approved results (domain.md §7 "results published (公示)"): rank, branch, score and stars,
  * the rules that gave the stars, the notice period and where to object. Only approved results are published.
+ * Printed as the print kind assessmentNotice: print.document logs it like every print.
  */
-/** The print (kind assessmentNotice); print.document logs it like every print. */
 export function assessmentNotice(ctx: CallContext, roundId: number): PrintDocument {
   const r = roundView(ctx, roundId)
   const approved = r.ratings.filter((x) => x.approved)

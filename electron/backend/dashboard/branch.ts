@@ -26,7 +26,6 @@ function span(period: string): { months: number[]; label: string; unit: PeriodUn
   return { months: Array.from({ length: 12 }, (_, i) => i), label: '全年', unit: 'year' }
 }
 
-
 function compliance(ctx: CallContext, organizationId: number, year: number, today: string): DashboardBranch['compliance'] {
   const cells = complianceGrid(ctx, `${year}-01-01`, `${year}-12-31`, organizationId).filter((c) => c.organizationId === organizationId)
   const rows = new Map<string, BranchComplianceRow>()

@@ -16,14 +16,14 @@ const FULL = [
   /^(\d{4})(\d{2})(\d{2})$/,
 ]
 const MONTH = [/^(\d{4})[.\-/](\d{1,2})$/, /^(\d{4})年(\d{1,2})月?$/]
+/** most cells of a roster's date columns are empty: one shared answer for them */
+const BLANK: DateCell = Object.freeze({ kind: 'blank' })
 
 /**
  * The date forms the import accepts (issue 5): Excel date cells, YYYY-MM-DD, YYYY/M/D, YYYY.M.D,
  * YYYY年M月D日, YYYYMMDD; month-only forms are returned as such for the caller to accept or refuse.
  * Anything else is an error for that cell — never a guess.
  */
-const BLANK: DateCell = Object.freeze({ kind: 'blank' })
-
 export function parseDateCell(cell: Cell | undefined, label: string): DateCell {
   if (!cell || cell.value === null || String(cell.value).trim() === '') return BLANK
   if (cell.date) return { kind: 'date', date: cell.date }
