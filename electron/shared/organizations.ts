@@ -62,6 +62,31 @@ export interface Organization {
   updatedAt: string
 }
 
+/**
+ * Organizations in the order of the tree (a 党委, then each 党总支 followed by its branches, …), siblings in the
+ * order given: lists of branches read like the organization tree instead of by creation.
+ */
+export function inTreeOrder<T extends { id: number; parentId: number | null }>(orgs: readonly T[]): T[] {
+  const ids = new Set(orgs.map((o) => o.id))
+  const children = new Map<number | null, T[]>()
+  for (const o of orgs) {
+    // a parent outside the list (filtered out) puts the organization at the top, as the tree screen does
+    const parent = o.parentId !== null && ids.has(o.parentId) ? o.parentId : null
+    const list = children.get(parent)
+    if (list) list.push(o)
+    else children.set(parent, [o])
+  }
+  const out: T[] = []
+  const visit = (parent: number | null): void => {
+    for (const o of children.get(parent) ?? []) {
+      out.push(o)
+      visit(o.id)
+    }
+  }
+  visit(null)
+  return out
+}
+
 export interface OrgWarning {
   code: string
   level: 'info' | 'warning' | 'danger'

@@ -81,10 +81,13 @@ describe('会议记录（浏览器中的真实界面）', () => {
 
     await page.getByRole('tab', { name: '达标情况' }).click()
     await page.getByLabel('全院达标情况').getByText('内科党支部').click()
-    const month = Number(today.slice(5, 7))
+    // each period is one cell across its months: this quarter for the 党员大会 and 党课, this month for the 主题党日
+    const quarter = `${today.slice(0, 4)}Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`
+    const periodOf = (type: string) => (type === '主题党日' ? today.slice(0, 7) : quarter)
     const grid = page.locator('.grid table')
-    const cellOf = (type: string) => grid.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${type}$`) }) }).locator('td').nth(month - 1)
+    const cellOf = (type: string) => grid.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${type}$`) }) }).locator(`td[data-period="${periodOf(type)}"]`)
     await expect.poll(() => cellOf('支部党员大会').getAttribute('class')).toContain('ok')
+    expect(await cellOf('支部党员大会').getAttribute('colspan')).toBe('3')
     expect(await cellOf('党课').getAttribute('class')).toContain('ok')
     // this month is not over: its 主题党日 not yet held reads 进行中, not failed
     expect(await cellOf('主题党日').getAttribute('class')).toContain('pending')

@@ -1,7 +1,7 @@
 import type { dashboardContract } from '../../shared/contract/dashboard'
 import { todayLocal } from '../../shared/dates'
 import { STAGE_LABELS, STAGES } from '../../shared/members'
-import { BRANCH_TYPES, isBranchType } from '../../shared/organizations'
+import { BRANCH_TYPES, inTreeOrder, isBranchType } from '../../shared/organizations'
 import type { Handlers } from '../handler'
 import { complianceGrid } from '../meetings/compliance'
 import { allOrganizations } from '../organizations/repository'
@@ -26,7 +26,7 @@ export const dashboardHandlers: Handlers<typeof dashboardContract> = {
       .all({ on: asOf }) as (StructurePerson & { convertedOn: string | null })[]
     const full = people.filter((p) => p.convertedOn !== null && p.convertedOn <= asOf).length
     const { gender, ageBands, education, titleLevels } = structureOf(people, asOf)
-    const orgs = allOrganizations(ctx.db).filter((o) => o.status === 'active')
+    const orgs = inTreeOrder(allOrganizations(ctx.db).filter((o) => o.status === 'active'))
     const branches = orgs.filter((o) => isBranchType(o.type))
     const stageCounts = new Map((ctx.db.prepare("SELECT stage, count(*) AS n FROM members WHERE status = 'normal' GROUP BY stage").all() as { stage: string; n: number }[]).map((r) => [r.stage, r.n]))
     // 双带头人 rate = branches whose sitting 书记 is one / active branches (domain.md §7); 总支 and 党委 书记 not counted

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../shared/dates'
 import type { MeetingType } from '../../shared/meetings'
-import { isBranchType } from '../../shared/organizations'
+import { inTreeOrder, isBranchType } from '../../shared/organizations'
 import { complianceCell, periodsBetween, requirements, type ComplianceCell, type Exemption, type OrgFacts, type Period } from '../../shared/rules/compliance'
 import type { CallContext } from '../context'
 import { allOrganizations, descendantIds } from '../organizations/repository'
@@ -15,7 +15,7 @@ export const COMPLETE = `m.status = 'active' AND m.recorder IS NOT NULL
 export function complianceGrid(ctx: CallContext, from: IsoDate, to: IsoDate, organizationId: number | null): ComplianceCell[] {
   const settings = readSettings(ctx.db)
   const scope = organizationId === null ? null : new Set(descendantIds(ctx.db, organizationId))
-  const orgs = allOrganizations(ctx.db)
+  const orgs = inTreeOrder(allOrganizations(ctx.db))
   const branches = orgs.filter((o) => isBranchType(o.type) && (!scope || scope.has(o.id)) && (!o.dissolvedOn || o.dissolvedOn >= from) && (!o.foundedOn || o.foundedOn <= to))
   const committeeOn = committeeCheck(ctx)
   const groups = new Map<number | null, typeof orgs>()
