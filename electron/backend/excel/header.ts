@@ -31,6 +31,13 @@ const HEADER_SCAN_ROWS = 30
 export function findHeader(rows: Cell[][], fields: readonly FieldSpec[], overrides: ReadonlyMap<string, string | null> = new Map()): HeaderMatch | null {
   const lookup = new Map<string, string>()
   for (const f of fields) for (const name of [f.label, ...f.synonyms]) lookup.set(normalizeHeader(name), f.key)
+  // forms write 时间 for 日期 as often as not ("确定积极分子时间"): every date header is known both ways
+  for (const f of fields) {
+    for (const name of [f.label, ...f.synonyms]) {
+      const other = name.endsWith('日期') ? normalizeHeader(`${name.slice(0, -2)}时间`) : null
+      if (other && !lookup.has(other)) lookup.set(other, f.key)
+    }
+  }
   for (const [header, key] of overrides) lookup.set(normalizeHeader(header), key ?? '')
 
   let best: HeaderMatch | null = null

@@ -55,7 +55,7 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
   // hand; no row is judged until then, and a commit refuses (missingProblem)
   const missing = header.missingRequired.map((f) => f.label)
 
-  const parsed: { row: number; record: R | null; issues: { field: string; message: string }[] }[] = []
+  const parsed: { row: number; record: R | null; issues: { field: string; message: string }[]; label?: string }[] = []
   for (let r = header.rowIndex + 1; missing.length === 0 && r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? []
     if (isFooterOrBlank(cells)) continue
@@ -93,7 +93,7 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
     rows.push({
       row: p.row,
       action,
-      description: p.record ? kind.describe(p.record) : '',
+      description: p.record ? kind.describe(p.record) : (p.label ?? ''),
       reason,
       issues: issues.map((i) => ({ column: headerOf(i.field), message: i.message })),
     })

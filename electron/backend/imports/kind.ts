@@ -34,7 +34,8 @@ export interface ImportKind<R> {
   fields: readonly FieldSpec[]
   /** notes for the template's instruction sheet */
   notes: readonly string[]
-  parse(get: (field: string) => Cell | undefined, ctx: CallContext): { record: R | null; issues: FieldIssue[] }
+  /** `label` names a row that could not become a record (its name and branch), so the preview still says whose it is */
+  parse(get: (field: string) => Cell | undefined, ctx: CallContext): { record: R | null; issues: FieldIssue[]; label?: string }
   /** identity within a file: two rows with the same key are duplicates */
   keyOf(record: R): string
   /** the column a duplicate is reported on (default: the first field) */

@@ -4,7 +4,7 @@ import { ORG_TYPES, ORG_TYPE_LABELS } from '../../shared/organizations'
 import type { ImportKind } from './kind'
 import { committeeImport } from './kinds/committees'
 import { meetingLedgerImport } from './kinds/meetings'
-import { memberImport } from './kinds/members'
+import { MEMBER_CATEGORIES, memberImport } from './kinds/members'
 import { organizationImport } from './kinds/organizations'
 import type { TemplateHints } from './template'
 
@@ -26,7 +26,7 @@ export const IMPORTS = new Map<string, { kind: ImportKind<unknown>; template: Te
       kind: memberImport as ImportKind<unknown>,
       template: {
         textFields: ['idNumber', 'phone'],
-        lists: { gender: ['男', '女'], category: ['正式党员', '预备党员', '入党申请人'], ethnicity: codes.ethnicGroups.map((e) => e.name), education: codes.education.map((e) => e.name), degree: codes.degrees, occupation: [...OCCUPATIONS] },
+        lists: { gender: ['男', '女'], category: [...MEMBER_CATEGORIES], ethnicity: codes.ethnicGroups.map((e) => e.name), education: codes.education.map((e) => e.name), degree: codes.degrees, occupation: [...OCCUPATIONS] },
         example: { name: '王芳', gender: '女', idNumber: '11010519491231002X', organization: '中共××医院内科第一支部委员会', category: '正式党员', joinedOn: '1975-07-01', convertedOn: '1976-07-01', ethnicity: '汉族', education: '大学本科', department: '心血管内科', occupation: '专业技术人员' },
       },
     },

@@ -20,13 +20,16 @@ export async function buildTemplate(kind: ImportKind<unknown>, hints: TemplateHi
   kind.fields.forEach((f, i) => {
     const values = hints.lists?.[f.key]
     if (!values?.length) return
-    values.forEach((v, r) => (lists.getCell(r + 1, listCol).value = v))
+    // the column's name on top, so whoever unhides the sheet sees which list is which
+    lists.getCell(1, listCol).value = f.label
+    lists.getCell(1, listCol).font = { bold: true }
+    values.forEach((v, r) => (lists.getCell(r + 2, listCol).value = v))
     const letter = lists.getColumn(listCol).letter
     for (let r = 2; r <= 1001; r++) {
       ws.getCell(r, i + 1).dataValidation = {
         type: 'list',
         allowBlank: !f.required,
-        formulae: [`代码表!$${letter}$1:$${letter}$${values.length}`],
+        formulae: [`代码表!$${letter}$2:$${letter}$${values.length + 1}`],
         showErrorMessage: true,
         errorTitle: '请从下拉列表中选择',
         error: `${f.label}只能填写列表中的值`,

@@ -12,7 +12,8 @@ export function overviewCharts(d: DashboardOverview) {
       title: heading('发展党员各阶段人数'),
       toolbox,
       tooltip: { trigger: 'item', formatter: '{b}：{c} 人' },
-      series: [{ type: 'funnel', sort: 'ascending', left: '10%', width: '80%', top: 40, bottom: 10, label: { formatter: '{b} {c}', ...text }, data: d.pipeline.map((p) => ({ name: p.stage, value: p.count })) }],
+      // the stages in their order (申请人 → 正式党员), not sorted by size; room on the right for the labels
+      series: [{ type: 'funnel', sort: 'none', left: '4%', width: '58%', top: 40, bottom: 10, label: { position: 'right', formatter: '{b} {c}', ...text }, data: d.pipeline.map((p) => ({ name: p.stage, value: p.count })) }],
     },
     gender: pie('性别结构', d.gender),
     age: bar('年龄结构（周岁）', d.ageBands),

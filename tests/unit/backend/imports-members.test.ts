@@ -48,6 +48,35 @@ describe('党员名册 Excel 导入', () => {
     })
   }
 
+  it('一行有几处错误时一次全部列出，并说明是谁的那一行', async () => {
+    const backend = await hospital()
+    const p = await preview(backend, [
+      ['姓名', '身份证号', '出生日期', '所在党支部', '入党日期'],
+      ['张伟', 110105194912310020, '1949.12', '内科党支布', '1975-07-01'],
+    ])
+    const row = p.rows[0]!
+    expect(row.description).toBe('张伟（内科党支布）')
+    expect(row.issues.map((i) => i.column)).toEqual(['身份证号', '出生日期', '所在党支部'])
+    expect(row.issues[1]!.message).toBe('出生日期只写到月份（1949-12），要用身份证号补全日期，请先改正身份证号')
+    expect(row.issues[2]!.message).toContain('找不到党支部“内科党支布”，是否是：内科党支部')
+  })
+
+  it('“时间”与“日期”两种写法的列名都能识别；人员类别与所填日期不符时报错', async () => {
+    const backend = await hospital()
+    const [wang, zhao] = ['11010519900101002', '11010519920101002'].map((b) => b + checkChar(b))
+    const p = await preview(backend, [
+      ['姓名', '身份证号', '所在党支部', '申请入党时间', '确定积极分子时间', '人员类别'],
+      ['王丽', wang, '内科党支部', '2020-03-01', '2021-03-01', '入党积极分子'],
+      ['赵敏', zhao, '内科党支部', '2022-03-01', null, '入党积极分子'],
+    ])
+    expect(p.columns.map((c) => c.field)).toEqual(['name', 'idNumber', 'organization', 'appliedOn', 'activistOn', 'category'])
+    expect(p.rows[0]!.issues).toEqual([])
+    expect(p.rows[0]).toMatchObject({ action: 'insert' })
+    expect(p.rows[1]!.issues).toEqual([{ column: '确定积极分子时间', message: '人员类别为入党积极分子，请填写确定积极分子日期' }])
+    await ok(backend, 'imports.commit', { ...file([['姓名', '身份证号', '所在党支部', '申请入党时间', '确定积极分子时间'], ['王丽', wang, '内科党支部', '2020-03-01', '2021-03-01']]) })
+    expect((await ok(backend, 'members.list', { q: '王丽' })).rows[0]).toMatchObject({ stage: 'activist' })
+  })
+
   it('提交后写入有效行：出生日期取自身份证号，阶段由日期得出；支部名称写错时提示相近名称', async () => {
     const backend = await hospital()
     const result = await ok(backend, 'imports.commit', file(MESSY))

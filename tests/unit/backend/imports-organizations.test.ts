@@ -173,7 +173,10 @@ describe('党组织 Excel 导入', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(t.contentBase64, 'base64') as unknown as ArrayBuffer)
     const typeCell = wb.getWorksheet('党组织导入')!.getCell('B3')
-    expect(typeCell.dataValidation).toMatchObject({ type: 'list', formulae: ['代码表!$A$1:$A$6'] })
+    expect(typeCell.dataValidation).toMatchObject({ type: 'list', formulae: ['代码表!$A$2:$A$7'] })
+    // the list sheet names each list above its values
+    const lists = wb.getWorksheet('代码表')!
+    expect([lists.getCell('A1').value, lists.getCell('A2').value]).toEqual(['组织类型', '党委'])
     expect(wb.getWorksheet('填写说明')!.getCell('A3').value).toBe('必填列：组织名称、组织类型')
   })
 })

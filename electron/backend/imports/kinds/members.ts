@@ -44,6 +44,17 @@ const DATE_FIELDS: [keyof MemberFieldsInput, string, string[]][] = [
   ['workStartedOn', '参加工作日期', ['参加工作时间']],
 ]
 
+/** 人员类别 as the national roster writes it (the template's drop-down), from 正式党员 back to the pipeline's start */
+export const MEMBER_CATEGORIES = ['正式党员', '预备党员', '发展对象', '入党积极分子', '入党申请人'] as const
+/** the date a row of each 人员类别 must carry */
+const CATEGORY_DATE: Record<string, [keyof MemberFieldsInput, string]> = {
+  正式党员: ['convertedOn', '转正日期'],
+  预备党员: ['joinedOn', '入党日期'],
+  发展对象: ['candidateOn', '确定发展对象日期'],
+  入党积极分子: ['activistOn', '确定积极分子日期'],
+  入党申请人: ['appliedOn', '申请入党日期'],
+}
+
 const EMPTY_FIELDS = (): MemberFieldsInput => ({
   name: '', gender: null, idNumber: null, ethnicity: null, birthDate: null, education: null, degree: null, title: null, department: null, position: null,
   adminPost: null, partyPost: null, occupation: null, phone: null, address: null, residence: null, hukou: null, nativePlace: null, workStartedOn: null,
@@ -76,17 +87,30 @@ function existingId(r: MemberRecord): number | null {
 /** What `check` accepted for a new person, so the commit writes it without validating a second time. */
 const accepted = new WeakMap<MemberRecord, MemberFields>()
 
-const branchNamed = (ctx: Parameters<ImportKind<MemberRecord>['exists']>[1], name: string) => memo(ctx, `org:${name}`, () => orgRepo.findActiveByName(ctx.db, name))
+const branchNamed = (ctx: Ctx, name: string) => memo(ctx, `org:${name}`, () => orgRepo.findActiveByName(ctx.db, name))
 
-/** Birth date column: a full date, or year-month only when the ID number agrees (the day then comes from the ID). */
-function birthDate(cell: Cell | undefined, idBirth: string | null, issues: FieldIssue[]): string | null {
+/** Why a branch name in the file cannot be used (with the close matches), or null. Never creates one. */
+function branchProblem(ctx: Ctx, name: string): string | null {
+  const org = branchNamed(ctx, name)
+  if (org && isBranchType(org.type)) return null
+  const names = memo(ctx, 'branch-names', () => orgRepo.allOrganizations(ctx.db).filter((o) => o.status === 'active' && isBranchType(o.type)).map((o) => o.name))
+  const near = closeMatches(name, names)
+  return `找不到党支部“${name}”${near.length ? `，是否是：${near.join('、')}？` : '，请先在“党组织”中建立'}（不会自动新建）`
+}
+
+/**
+ * Birth date column: a full date, or year-month only when the ID number agrees (the day then comes from the ID).
+ * `idGiven`: the row has an ID number, valid or not (a wrong one is reported on its own cell).
+ */
+function birthDate(cell: Cell | undefined, idBirth: string | null, idGiven: boolean, issues: FieldIssue[]): string | null {
   const d = parseDateCell(cell, '出生日期')
   if (d.kind === 'date') return d.date
   if (d.kind === 'error') issues.push({ field: 'birthDate', message: d.message })
   if (d.kind === 'month') {
     const ym = `${d.y}-${String(d.m).padStart(2, '0')}`
     if (idBirth && idBirth.startsWith(ym)) return idBirth
-    issues.push({ field: 'birthDate', message: idBirth ? `出生年月${ym}与身份证号中的${idBirth.slice(0, 7)}不符` : `出生日期只写到月份（${ym}），又没有身份证号可以核对，请补全具体日期` })
+    const why = idBirth ? `出生年月${ym}与身份证号中的${idBirth.slice(0, 7)}不符` : idGiven ? `出生日期只写到月份（${ym}），要用身份证号补全日期，请先改正身份证号` : `出生日期只写到月份（${ym}），又没有身份证号可以核对，请补全具体日期`
+    issues.push({ field: 'birthDate', message: why })
   }
   return null
 }
@@ -113,14 +137,15 @@ export const memberImport: ImportKind<MemberRecord> = {
     '出生日期可以只写到月份（如 1985.03），只要与身份证号一致。',
   ],
 
-  parse(get) {
+  parse(get, ctx) {
     const issues: FieldIssue[] = []
     const fields = EMPTY_FIELDS()
     fields.name = normalizeName(cellText(get('name')?.value ?? null))
     if (!fields.name) issues.push({ field: 'name', message: '请填写姓名' })
     const idCell = get('idNumber')
     let idBirth: string | null = null
-    if (idCell && idCell.value !== null && String(idCell.value).trim() !== '') {
+    const idGiven = !!idCell && idCell.value !== null && String(idCell.value).trim() !== ''
+    if (idCell && idGiven) {
       const id = parseIdNumber(typeof idCell.value === 'number' ? idCell.value : String(idCell.value))
       if (!id.ok) issues.push({ field: 'idNumber', message: id.message })
       else {
@@ -131,19 +156,28 @@ export const memberImport: ImportKind<MemberRecord> = {
     const gender = cellText(get('gender')?.value ?? null)
     if (gender && gender !== '男' && gender !== '女') issues.push({ field: 'gender', message: `性别“${gender}”应为“男”或“女”` })
     fields.gender = gender === '男' || gender === '女' ? gender : null
-    fields.birthDate = birthDate(get('birthDate'), idBirth, issues)
+    fields.birthDate = birthDate(get('birthDate'), idBirth, idGiven, issues)
     for (const [key, label] of DATE_FIELDS) {
       const d = requireFullDate(get(key), label)
       if (d.kind === 'error') issues.push({ field: key, message: d.message })
       if (d.kind === 'date') (fields as Record<string, unknown>)[key] = d.date
     }
     for (const [key] of TEXT_FIELDS) (fields as Record<string, unknown>)[key] = cellText(get(key)?.value ?? null) || null
+    // 人员类别 is not stored (the stage follows from the dates): a known one checks that the dates say the same;
+    // other values (some hospitals write 在职 / 离退休 there) are left alone
     const category = cellText(get('category')?.value ?? null)
-    if (category === '正式党员' && !fields.convertedOn) issues.push({ field: 'convertedOn', message: '人员类别为正式党员，请填写转正日期' })
+    const needs = CATEGORY_DATE[category]
+    if (needs && !fields[needs[0]]) issues.push({ field: needs[0], message: `人员类别为${category}，请填写${needs[1]}` })
     if (category === '预备党员' && fields.convertedOn) issues.push({ field: 'category', message: '人员类别为预备党员，却填写了转正日期，请核对' })
     const organization = cellText(get('organization')?.value ?? null)
     if (!organization) issues.push({ field: 'organization', message: '请填写所在党支部' })
-    return { record: issues.length ? null : { organization, fields }, issues }
+    // a row that already fails here never reaches `check`: its branch is checked now, so the clerk sees every
+    // mistake of the row in one preview instead of one round at a time
+    else if (issues.length) {
+      const problem = branchProblem(ctx, organization)
+      if (problem) issues.push({ field: 'organization', message: problem })
+    }
+    return { record: issues.length ? null : { organization, fields }, issues, label: `${fields.name || '（未填姓名）'}（${organization || '未填党支部'}）` }
   },
 
   keyOf: (r) => r.fields.idNumber ?? `${r.fields.name}|${r.organization}|${r.fields.birthDate}`,
@@ -152,11 +186,8 @@ export const memberImport: ImportKind<MemberRecord> = {
   check(r, ctx, file) {
     const holder = r.fields.idNumber ? (holders(ctx, file).get(r.fields.idNumber) ?? null) : null
     matched.set(r, holder?.id ?? null)
-    const org = branchNamed(ctx, r.organization)
-    if (!org || !isBranchType(org.type)) {
-      const near = closeMatches(r.organization, orgRepo.allOrganizations(ctx.db).filter((o) => o.status === 'active' && isBranchType(o.type)).map((o) => o.name))
-      return [{ field: 'organization', message: `找不到党支部“${r.organization}”${near.length ? `，是否是：${near.join('、')}？` : '，请先在“党组织”中建立'}（不会自动新建）` }]
-    }
+    const problem = branchProblem(ctx, r.organization)
+    if (problem) return [{ field: 'organization', message: problem }]
     try {
       const existing = holder?.id ?? null
       const { fields } = validateMember(ctx, r.fields, existing, { holder })
