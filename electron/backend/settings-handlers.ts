@@ -20,7 +20,7 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
     } else {
       if (kindOf(value) !== kindOf(DEFAULT_SETTINGS[k])) throw invalid('设置值的类型不正确，请重新填写')
       if (typeof value === 'number' && (!Number.isFinite(value) || value < 0)) throw invalid('数值不能为负数')
-      if (k.endsWith('Per') && !['month', 'quarter', 'year'].includes(String(value))) throw invalid('周期应为 month（月）、quarter（季度）或 year（年）')
+      if (k.endsWith('Per') && !['month', 'quarter', 'year'].includes(String(value))) throw invalid('周期应为每月、每季度或每年，请从列表中选择')
       if (Array.isArray(value) && value.some((n) => !Number.isInteger(n) || n < 0 || n > 120)) throw invalid('请填写0至120之间的整数，用逗号分隔')
       ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(k, JSON.stringify(value))
     }

@@ -6,7 +6,14 @@ export interface SettingLabel {
   label: string
   help: string
   unit?: string
+  /** a setting with a few allowed values: stored value → what the clerk reads */
+  choices?: Record<string, string>
 }
+
+const PERIOD: Record<string, string> = { month: '每月', quarter: '每季度', year: '每年' }
+
+/** Groups whose defaults are national rules (domain.md); the others are this software's own defaults. */
+export const NATIONAL_GROUPS: ReadonlySet<string> = new Set(['党组织', '发展党员', '组织生活'])
 
 export const SETTING_LABELS: Partial<Record<SettingKey, SettingLabel>> = {
   'unit.name': { group: '单位信息', label: '单位名称', help: '打印、导出的表头和“填报单位”使用，例如：中共××市第一人民医院委员会' },
@@ -22,15 +29,15 @@ export const SETTING_LABELS: Partial<Record<SettingKey, SettingLabel>> = {
   'dev.probationMonths': { group: '发展党员', label: '预备期', help: '党章第七条：预备期为一年', unit: '个月' },
   'dev.approvalWithinMonths': { group: '发展党员', label: '上级审批期限', help: '支部大会通过接收预备党员后，上级党委一般在三个月内审批（特殊情况可延长，不超过六个月）', unit: '个月' },
   'dev.lostContactMonths': { group: '发展党员', label: '失联提示期限', help: '失去联系满此期限，提示支部研究是否停止党籍', unit: '个月' },
-  'meeting.partyCongressPer': { group: '组织生活', label: '支部党员大会周期', help: '填 month（月）、quarter（季度）或 year（年）；全国默认每季度一次' },
+  'meeting.partyCongressPer': { group: '组织生活', label: '支部党员大会周期', help: '支部工作条例第十七条：一般每季度一次', choices: PERIOD },
   'meeting.partyCongressCount': { group: '组织生活', label: '支部党员大会每周期次数', help: '支部工作条例第十七条', unit: '次' },
-  'meeting.committeePer': { group: '组织生活', label: '支委会周期', help: '全国默认每月一次（未设支委会的支部不适用）' },
+  'meeting.committeePer': { group: '组织生活', label: '支委会周期', help: '全国默认每月一次（未设支委会的支部不适用）', choices: PERIOD },
   'meeting.committeeCount': { group: '组织生活', label: '支委会每周期次数', help: '', unit: '次' },
-  'meeting.groupPer': { group: '组织生活', label: '党小组会周期', help: '全国默认每月一次（未设党小组的不适用）' },
+  'meeting.groupPer': { group: '组织生活', label: '党小组会周期', help: '全国默认每月一次（未设党小组的不适用）', choices: PERIOD },
   'meeting.groupCount': { group: '组织生活', label: '党小组会每周期次数', help: '', unit: '次' },
-  'meeting.lecturePer': { group: '组织生活', label: '党课周期', help: '常见地方规定每季度一次' },
+  'meeting.lecturePer': { group: '组织生活', label: '党课周期', help: '常见地方规定每季度一次', choices: PERIOD },
   'meeting.lectureCount': { group: '组织生活', label: '党课每周期次数', help: '', unit: '次' },
-  'meeting.themeDayPer': { group: '组织生活', label: '主题党日周期', help: '每月固定一天' },
+  'meeting.themeDayPer': { group: '组织生活', label: '主题党日周期', help: '每月固定一天', choices: PERIOD },
   'meeting.themeDayCount': { group: '组织生活', label: '主题党日每周期次数', help: '', unit: '次' },
   'meeting.lifeMeetingCount': { group: '组织生活', label: '组织生活会每年次数', help: '每年至少一次，一般在第四季度', unit: '次' },
   'meeting.appraisalCount': { group: '组织生活', label: '民主评议党员每年次数', help: '每年一次，可与组织生活会结合', unit: '次' },

@@ -221,7 +221,7 @@ describe('党员名册（浏览器中的真实界面）', () => {
     await page.getByLabel('查找人员').fill('王')
     await expect.poll(() => count(page)).toBe('共 1 人')
     await page.getByLabel('查找人员').fill('')
-    await choose(page, '类别筛选', '正式党员')
+    await choose(page, '人员类别筛选', '正式党员')
     await expect.poll(() => count(page)).toBe('共 10 人')
     await page.locator('h1').click()
     await settle(page)

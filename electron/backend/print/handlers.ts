@@ -19,7 +19,8 @@ type Input = z.output<typeof printInput>
 /** Builds the print: the assemblers fill the view models, the pure templates (electron/shared/print) make the HTML. */
 function render(input: Input, ctx: CallContext): PrintDocument & { logged: Record<string, unknown> } {
   const settings = settingsOf(ctx)
-  const unit = settings['unit.name'] || '（请在“系统设置”中填写单位名称）'
+  // without a unit name the line is left blank to write in by hand — never a reminder printed on the paper
+  const unit = settings['unit.name'] || UNIT_BLANK
   switch (input.what) {
     case 'signin': {
       const m = meetingOf(ctx, input.meetingId)
@@ -70,9 +71,13 @@ function render(input: Input, ctx: CallContext): PrintDocument & { logged: Recor
   }
 }
 
+/** a blank to fill in where the unit name goes */
+const UNIT_BLANK = '＿'.repeat(12)
+
 export const printHandlers: Handlers<typeof printContract> = {
   'print.document': (input, ctx) => {
-    const { logged, ...doc } = render(input, ctx)
+    const { logged, ...rendered } = render(input, ctx)
+    const doc = settingsOf(ctx)['unit.name'] ? rendered : { ...rendered, notes: [...(rendered.notes ?? []), '单位名称还没有设置，表头和封面上的单位名称留成了横线（可手写）。请在“系统设置 → 规则参数 → 单位名称”中填写后重新打印。'] }
     // every print is logged (domain.md §9): what was printed, for whom, never the printed personal data itself
     recordAudit(ctx, { entity: 'print', entityId: null, before: null, after: { what: input.what, title: doc.title, ...logged } })
     return doc

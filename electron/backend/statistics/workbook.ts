@@ -8,7 +8,7 @@ const rows = (o: Record<string, number>) => Object.entries(o).map(([item, n]) =>
 /** The annual tables as one styled workbook, one sheet per table, with 填报单位 and the snapshot date. */
 export async function statisticsWorkbook(s: AnnualStatistics, r: Reconciliation, unit: string): Promise<FilePayload> {
   const wb = newWorkbook()
-  const subtitle = `填报单位：${unit || '（未设置单位名称）'}    统计时点：${formatChineseDate(s.asOf)}`
+  const subtitle = `填报单位：${unit || '＿'.repeat(12)}    统计时点：${formatChineseDate(s.asOf)}`
   const columns = [
     { header: '项目', key: 'item', width: 30 },
     { header: '人数', key: 'n', width: 12 },

@@ -53,6 +53,8 @@ export interface PrintDocument {
   html: string
   /** pages when the layout fixes them (sign-in sheets); null when only the browser's layout knows */
   pages: number | null
+  /** advice for the clerk shown above the preview, never printed (e.g. the unit name is not set yet) */
+  notes?: string[]
 }
 
 export const printContract = {

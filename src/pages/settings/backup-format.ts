@@ -7,7 +7,8 @@ export const backupSize = (n: number): string => (n >= 1024 * 1024 ? `${(n / 102
 
 const LABELS: [string, string, string][] = [
   ['organizations', '党组织', '个'],
-  ['members', '党员', '人'],
+  // every person on the roster, applicants and activists included (not only 党员)
+  ['members', '名册人员', '人'],
   ['meetings', '会议', '次'],
   ['attachments', '附件', '个'],
   ['users', '账号', '个'],

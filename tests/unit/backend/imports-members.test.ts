@@ -63,7 +63,7 @@ describe('党员名册 Excel 导入', () => {
 
   it('“时间”与“日期”两种写法的列名都能识别；人员类别与所填日期不符时报错', async () => {
     const backend = await hospital()
-    const [wang, zhao] = ['11010519900101002', '11010519920101002'].map((b) => b + checkChar(b))
+    const [wang, zhao] = ['11010519900101002', '11010519920101002'].map((b) => b + checkChar(b)) as [string, string]
     const p = await preview(backend, [
       ['姓名', '身份证号', '所在党支部', '申请入党时间', '确定积极分子时间', '人员类别'],
       ['王丽', wang, '内科党支部', '2020-03-01', '2021-03-01', '入党积极分子'],

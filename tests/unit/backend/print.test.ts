@@ -42,6 +42,19 @@ describe('打印内容（从数据库组装）', () => {
     expect(h).toContain('<td>李四</td><td>2</td><td>0</td><td>2</td><td>0</td><td>0%</td>')
   })
 
+  it('单位名称未设置时，纸上留一条可手写的横线，预览上方提示去设置（提示不印出来）', async () => {
+    const { backend, branch } = await hospitalWithMeetings()
+    await ok(backend, 'settings.update', { key: 'unit.name', value: null })
+    const bare = await ok(backend, 'print.document', { what: 'binder', organizationId: branch.id, year: 2025 })
+    expect(bare.html).toContain('＿＿＿＿＿＿＿＿＿＿＿＿')
+    expect(bare.html).not.toContain('系统设置')
+    expect(bare.notes?.[0]).toContain('单位名称还没有设置')
+    await ok(backend, 'settings.update', { key: 'unit.name', value: '中共示范医院委员会' })
+    const named = await ok(backend, 'print.document', { what: 'binder', organizationId: branch.id, year: 2025 })
+    expect(named.html).toContain('中共示范医院委员会')
+    expect(named.notes).toBeUndefined()
+  })
+
   it('签到表：预填当天在册党员（预备党员注明），不带电话、身份证号；空白行数取自设置', async () => {
     const { backend, branch } = await hospitalWithMeetings()
     const m = await ok(backend, 'meetings.create', { organizationId: branch.id, types: ['party_congress'], title: '七月党员大会', heldOn: '2025-07-01' })
