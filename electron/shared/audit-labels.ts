@@ -130,7 +130,13 @@ export const FIELD_LABELS: Record<string, string> = {
   undone: '已撤销',
   value: '值',
   key: '参数',
+  username: '用户名',
+  displayName: '姓名',
+  role: '角色',
 }
+
+/** bookkeeping every record carries: not worth a clerk's reading in the log */
+export const UNSHOWN_FIELDS: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', 'sortOrder'])
 
 /** what a print entry printed (`what`) */
 export const PRINT_LABELS: Record<string, string> = {

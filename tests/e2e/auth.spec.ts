@@ -54,7 +54,9 @@ describe('审计日志（管理员）', () => {
     const { page } = app
     await page.getByRole('menuitem', { name: '系统设置' }).click()
     await page.getByRole('tab', { name: '审计日志' }).click()
-    await expect.poll(() => page.getByLabel('审计日志', { exact: true }).locator('tbody').innerText()).toContain('orgs.create')
+    await expect.poll(() => page.getByLabel('审计日志', { exact: true }).locator('tbody').innerText()).toContain('新建党组织')
+    // what was recorded, by the fields' names and values — not the program's keys
+    expect(await page.getByLabel('审计日志', { exact: true }).locator('tbody').innerText()).toContain('姓名/名称：中共示范医院委员会')
     await page.getByRole('button', { name: '校验审计日志' }).click()
     await expect.poll(() => page.locator('.verify').innerText()).toContain('哈希链完整')
     await page.screenshot({ path: screenshotPath('audit.png') })
