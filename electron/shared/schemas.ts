@@ -8,7 +8,7 @@ export const isoDate = (label: string) =>
 export const optionalIsoDate = (label: string) =>
   z.union([isoDate(label), z.null()]).optional().transform((v) => v ?? null)
 
-export const id = (label: string) => z.number({ error: `缺少${label}` }).int().positive({ message: `${label}无效` })
+export const id = (label: string) => z.number({ error: `缺少${label}` }).int().positive({ message: `请选择${label}` })
 
 export const requiredText = (label: string, max = 200) =>
   z

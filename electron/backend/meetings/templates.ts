@@ -25,18 +25,21 @@ const skeleton = (types: readonly MeetingType[]): MeetingStart => ({
 })
 
 /**
- * A start for a new record: the agenda skeleton of the types ('template'), or the latest record of exactly
- * the same types in this organization ('last': "copy last month's"; the skeleton when there is none yet).
+ * A start for a new record: the agenda skeleton of the types ('template'), or the latest record in this
+ * organization that was at least these types ('last': "copy last month's") — one of exactly the same types when
+ * there is one, otherwise one that also counted as more (a 党员大会 held together with a 党课, as branches
+ * often do); the skeleton when there is none yet.
  */
 export function meetingTemplate(ctx: CallContext, organizationId: number, types: readonly MeetingType[], source: 'template' | 'last'): MeetingStart {
   if (source === 'template') return skeleton(types)
+  const wanted = [...new Set(types)]
   const last = ctx.db
     .prepare(
       `SELECT m.id, m.held_on, m.title, m.agenda, m.place, m.host, m.recorder FROM meetings m WHERE m.organization_id = ? AND m.status = 'active'
-       AND (SELECT group_concat(type) FROM (SELECT type FROM meeting_types t WHERE t.meeting_id = m.id ORDER BY type)) = ?
-       ORDER BY m.held_on DESC, m.id DESC LIMIT 1`,
+       AND (SELECT count(*) FROM meeting_types t WHERE t.meeting_id = m.id AND t.type IN (SELECT value FROM json_each(?))) = ?
+       ORDER BY (SELECT count(*) FROM meeting_types t WHERE t.meeting_id = m.id) = ? DESC, m.held_on DESC, m.id DESC LIMIT 1`,
     )
-    .get(organizationId, [...new Set(types)].sort().join(',')) as { id: number; held_on: string; title: string; agenda: string | null; place: string | null; host: string | null; recorder: string | null } | undefined
+    .get(organizationId, JSON.stringify(wanted), wanted.length, wanted.length) as { id: number; held_on: string; title: string; agenda: string | null; place: string | null; host: string | null; recorder: string | null } | undefined
   if (!last) return skeleton(types)
   return { title: last.title, agenda: last.agenda ?? '', place: last.place, host: last.host, recorder: last.recorder, copiedFrom: { id: last.id, heldOn: last.held_on, title: last.title } }
 }

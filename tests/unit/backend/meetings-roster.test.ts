@@ -50,4 +50,16 @@ describe('达标情况按当期的班子和党小组计算', () => {
     expect(skeleton).toMatchObject({ title: '主题党日', copiedFrom: null, place: null })
     expect(skeleton.agenda).toContain('交纳党费')
   })
+
+  it('“复制上次”没有完全同类的会议时，复制最近一次包含这些类型的会议（如党员大会暨党课）；有完全同类的优先', async () => {
+    const { backend, branch } = await branchOfFive()
+    await ok(backend, 'meetings.create', { organizationId: branch.id, types: ['party_congress', 'party_lecture'], title: '二季度党员大会暨党课', heldOn: '2025-05-10', presentCount: 5 })
+    const combined = await ok(backend, 'meetings.template', { organizationId: branch.id, types: ['party_congress'], source: 'last' })
+    expect(combined.copiedFrom).toMatchObject({ title: '二季度党员大会暨党课' })
+    await ok(backend, 'meetings.create', { organizationId: branch.id, types: ['party_congress'], title: '一季度党员大会', heldOn: '2025-03-10', presentCount: 5 })
+    const exact = await ok(backend, 'meetings.template', { organizationId: branch.id, types: ['party_congress'], source: 'last' })
+    expect(exact.copiedFrom).toMatchObject({ title: '一季度党员大会' })
+    const none = await ok(backend, 'meetings.template', { organizationId: branch.id, types: ['party_congress', 'appraisal'], source: 'last' })
+    expect(none.copiedFrom).toBeNull()
+  })
 })
