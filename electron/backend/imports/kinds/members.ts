@@ -177,7 +177,8 @@ export const memberImport: ImportKind<MemberRecord> = {
       const problem = branchProblem(ctx, organization)
       if (problem) issues.push({ field: 'organization', message: problem })
     }
-    return { record: issues.length ? null : { organization, fields }, issues, label: `${fields.name || '（未填姓名）'}（${organization || '未填党支部'}）` }
+    if (issues.length) return { record: null, issues, label: `${fields.name || '（未填姓名）'}（${organization || '未填党支部'}）` }
+    return { record: { organization, fields }, issues }
   },
 
   keyOf: (r) => r.fields.idNumber ?? `${r.fields.name}|${r.organization}|${r.fields.birthDate}`,
