@@ -1,3 +1,5 @@
+import { LIFECYCLE_LABELS } from './rules/membership'
+
 /**
  * How the audit log reads to a clerk (审计日志): the operation in Chinese instead of the method name, and the
  * fields of a change by their names on the forms. Anything without an entry is shown as stored.
@@ -62,6 +64,7 @@ export const METHOD_LABELS: Record<string, string> = {
 
 /** Field names as the forms call them, for the fields audit entries carry (members, organizations, meetings, prints). */
 export const FIELD_LABELS: Record<string, string> = {
+  ...LIFECYCLE_LABELS,
   name: '姓名/名称',
   gender: '性别',
   idNumber: '身份证号',
@@ -83,21 +86,9 @@ export const FIELD_LABELS: Record<string, string> = {
   workStartedOn: '参加工作日期',
   partyAgeCorrection: '党龄校正值',
   note: '备注',
-  appliedOn: '申请入党日期',
-  talkedOn: '谈话日期',
-  activistOn: '确定积极分子日期',
   contacts: '培养联系人',
-  candidateOn: '确定发展对象日期',
-  politicalReviewOn: '政审日期',
   trainingHours: '培训学时',
-  trainingTo: '培训结束日期',
   introducers: '入党介绍人',
-  preReviewOn: '预审日期',
-  joinedOn: '入党日期',
-  approvedOn: '审批日期',
-  oathOn: '入党宣誓日期',
-  conversionAppliedOn: '转正申请日期',
-  convertedOn: '转正日期',
   extensionMonths: '延长预备期',
   stage: '人员类别',
   status: '状态',

@@ -30,7 +30,8 @@ export function partyAge(convertedOn: IsoDate | null, correctionMonths: number, 
   return Math.max(0, fullYears(addMonths(convertedOn, -correctionMonths), on))
 }
 
-const LABELS: Record<string, string> = {
+/** the dated steps by their names on the forms */
+export const LIFECYCLE_LABELS: Record<string, string> = {
   appliedOn: '申请入党日期',
   talkedOn: '谈话日期',
   activistOn: '确定积极分子日期',
@@ -45,7 +46,7 @@ const LABELS: Record<string, string> = {
   convertedOn: '转正日期',
 }
 
-const DATED_STEPS = Object.entries(LABELS) as [keyof LifecycleDates, string][]
+const DATED_STEPS = Object.entries(LIFECYCLE_LABELS) as [keyof LifecycleDates, string][]
 /** the main steps, each on or after the one before */
 const MAIN_STEPS: (keyof LifecycleDates)[] = ['appliedOn', 'activistOn', 'candidateOn', 'joinedOn', 'convertedOn']
 /** steps that follow one of the main dates: a talk follows the application; approval, oath and the conversion
@@ -68,14 +69,14 @@ export function checkLifecycle(d: LifecycleDates, birthDate: IsoDate | null, tod
   }
   for (const [later, earlier] of FOLLOWS) {
     const [l, e] = [d[later] as string | null, d[earlier] as string | null]
-    if (l && e && l < e) err(later, `${LABELS[later]}（${l}）不能早于${LABELS[earlier]}（${e}）`)
+    if (l && e && l < e) err(later, `${LIFECYCLE_LABELS[later]}（${l}）不能早于${LIFECYCLE_LABELS[earlier]}（${e}）`)
   }
   for (let i = 1; i < MAIN_STEPS.length; i++) {
     const later = d[MAIN_STEPS[i]!] as string | null
     for (let j = 0; j < i; j++) {
       const earlier = d[MAIN_STEPS[j]!] as string | null
       if (later && earlier && later < earlier) {
-        err(MAIN_STEPS[i]!, `${LABELS[MAIN_STEPS[i]!]}（${later}）不能早于${LABELS[MAIN_STEPS[j]!]}（${earlier}）`)
+        err(MAIN_STEPS[i]!, `${LIFECYCLE_LABELS[MAIN_STEPS[i]!]}（${later}）不能早于${LIFECYCLE_LABELS[MAIN_STEPS[j]!]}（${earlier}）`)
         break
       }
     }
