@@ -1,5 +1,6 @@
 import type { Input, Method, Output } from '@shared/contract'
 import type { AppErrorData, Result } from '@shared/result'
+import type { PostReply } from './post-worker'
 
 /** A backend error as the renderer sees it: the Chinese message is meant to be shown as is. */
 export class ApiError extends Error {
@@ -11,23 +12,44 @@ export class ApiError extends Error {
 
 type Transport = (method: string, input: unknown) => Promise<Result<unknown>>
 
+/** a request body this large (a picked file) is posted from a worker, so the page's thread never encodes it */
+const LARGE_BODY = 256 * 1024
+
 /** Browser mode: the loopback bridge put its per-run token into the page it served. */
 function bridgeTransport(): Transport {
   const token = document.querySelector<HTMLMetaElement>('meta[name="dangban-bridge-token"]')?.content ?? ''
+  const url = new URL('./api/call', location.href).href
+  const unreachable: Result<unknown> = { ok: false, error: { code: 'INTERNAL', message: '无法连接后台服务，请确认 npm run web 仍在运行' } }
+  const refused = (status: number): Result<unknown> => ({ ok: false, error: { code: 'FORBIDDEN', message: `后台拒绝了请求（${status}），请刷新页面` } })
   return async (method, input) => {
+    const body = JSON.stringify({ method, input })
+    if (body.length > LARGE_BODY) {
+      const reply = await postFromWorker({ url, token, body })
+      return 'text' in reply ? (JSON.parse(reply.text) as Result<unknown>) : 'status' in reply ? refused(reply.status) : unreachable
+    }
     let response: Response
     try {
-      response = await fetch('./api/call', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-dangban-token': token },
-        body: JSON.stringify({ method, input }),
-      })
+      response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dangban-token': token }, body })
     } catch {
-      return { ok: false, error: { code: 'INTERNAL', message: '无法连接后台服务，请确认 npm run web 仍在运行' } }
+      return unreachable
     }
-    if (!response.ok) return { ok: false, error: { code: 'FORBIDDEN', message: `后台拒绝了请求（${response.status}），请刷新页面` } }
+    if (!response.ok) return refused(response.status)
     return (await response.json()) as Result<unknown>
   }
+}
+
+/** One worker per large request: they are rare (a file picked), and a worker that is gone holds nothing. */
+function postFromWorker(request: { url: string; token: string; body: string }): Promise<PostReply> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./post-worker.ts', import.meta.url), { type: 'module' })
+    const done = (reply: PostReply): void => {
+      worker.terminate()
+      resolve(reply)
+    }
+    worker.onmessage = (e: MessageEvent<PostReply>) => done(e.data)
+    worker.onerror = () => done({ unreachable: true })
+    worker.postMessage(request)
+  })
 }
 
 const transport: Transport = window.api ? (m, i) => window.api!.call(m, i) as Promise<Result<unknown>> : bridgeTransport()

@@ -142,7 +142,10 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     })
     writeFileSync(file, workbook([['姓名', '身份证号', '所在党支部', '入党日期', '转正日期', '表现情况'], ...people]))
     await page.getByRole('tab', { name: '导入党员' }).click()
+    // a file this size is posted from a worker: the page's thread never encodes it (it used to hold the window)
+    const worker = page.waitForEvent('worker')
     await pane(page).getByLabel('选择要导入的文件').setInputFiles(file)
+    expect((await worker).url()).toContain('post-worker')
     await expect.poll(() => pane(page).locator('.summary').first().innerText()).toContain('新增 1197')
     // a column that feeds no field is named, so nothing is left out without the clerk knowing
     expect(await pane(page).locator('.summary').nth(1).innerText()).toContain('其中的内容不会导入：表现情况')
