@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fails, ok, testBackend } from '../helpers'
+import { insertMeeting } from '../../../electron/backend/meetings/repository'
 
 // the test clock is 2025-06-15
 async function branchWithMembers() {
@@ -94,6 +95,30 @@ describe('会议记录', () => {
     expect((await ok(backend, 'meetings.list', { q: '党日活动' })).rows.map((r) => [r.title, r.snippet])).toEqual([['主题党日活动', null]])
     expect((await ok(backend, 'meetings.list', { q: '医' })).total).toBe(1)
     expect((await ok(backend, 'meetings.list', { q: '不存在的词' })).total).toBe(0)
+  })
+
+  it('常见的词命中几千次会议：总数不含作废的，每页仍是最新的在前，翻页不重不漏', async () => {
+    const { backend, branch } = await branchWithMembers()
+    backend.context.db.transaction(() => {
+      for (let i = 0; i < 2500; i++) {
+        const heldOn = `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`
+        const minutes = i % 500 === 0 ? '学习医德医风，开展义诊' : '学习医德医风'
+        insertMeeting(backend.context.db, { ...base(branch.id), types: ['theme_day'], title: `第${i}次主题党日`, heldOn, startTime: null, endTime: null, place: null, lecturer: null, observers: null, agenda: null, discussion: null, minutes, expectedCount: 5, presentCount: 5, resolutions: [] }, 'form', '2025-01-01T00:00:00Z')
+      }
+    })()
+    const newest = (await ok(backend, 'meetings.list', { pageSize: 1 })).rows[0]!
+    await ok(backend, 'meetings.void', { id: newest.id, reason: '重复登记' })
+    const all = await ok(backend, 'meetings.list', { pageSize: 200 })
+    const ids = async (q: string, page: number) => (await ok(backend, 'meetings.list', { q, page, pageSize: 200 })).rows.map((r) => r.id)
+    // every meeting has the common word: its pages are exactly the unfiltered list's pages
+    expect((await ok(backend, 'meetings.list', { q: '医德医风' })).total).toBe(2499)
+    expect(await ids('医德医风', 1)).toEqual(all.rows.map((r) => r.id))
+    expect(await ids('医德医风', 2)).toEqual((await ok(backend, 'meetings.list', { page: 2, pageSize: 200 })).rows.map((r) => r.id))
+    expect((await ok(backend, 'meetings.list', { q: '医' })).total).toBe(2499)
+    // a rare word still finds just its own meetings, newest first
+    const rare = await ok(backend, 'meetings.list', { q: '义诊' })
+    expect(rare.total).toBe(5)
+    expect(rare.rows.map((r) => r.heldOn)).toEqual([...rare.rows.map((r) => r.heldOn)].sort().reverse())
   })
 
   it('照片按内容哈希保存，修改记录时附件不丢；缺席者可登记补课', async () => {
