@@ -4,24 +4,32 @@ import { formatChineseDate } from '../../shared/dates'
 import { addStyledSheet, newWorkbook, toBase64 } from '../excel/styled'
 
 const rows = (o: Record<string, number>) => Object.entries(o).map(([item, n]) => ({ item, n }))
+/** a distribution of every member (学历, 年龄 …) ends in 合计, which must equal 党员总数: the clerk checks it at a glance */
+const withTotal = (o: Record<string, number>) => [...rows(o), { item: '合计', n: Object.values(o).reduce((a, b) => a + b, 0) }]
 
 /** The annual tables as one styled workbook, one sheet per table, with 填报单位 and the snapshot date. */
 export async function statisticsWorkbook(s: AnnualStatistics, r: Reconciliation, unit: string): Promise<FilePayload> {
   const wb = newWorkbook()
   const subtitle = `填报单位：${unit || '＿'.repeat(12)}    统计时点：${formatChineseDate(s.asOf)}`
-  const columns = [
+  const columns = (counted: '人数' | '个数') => [
     { header: '项目', key: 'item', width: 30 },
-    { header: '人数', key: 'n', width: 12 },
+    { header: counted, key: 'n', width: 12 },
   ]
-  const sheet = (name: string, data: { item: string; n: number }[]) => addStyledSheet(wb, { name, title: `党员${name}情况`, subtitle, columns, rows: data })
+  const sheet = (name: string, data: { item: string; n: number }[], counted: '人数' | '个数' = '人数') =>
+    addStyledSheet(wb, { name, title: counted === '个数' ? `党${name}情况` : `党员${name}情况`, subtitle, columns: columns(counted), rows: data })
   sheet('基本', [
     { item: '党员总数', n: s.total },
     { item: '其中：正式党员', n: s.full },
     { item: '　　　预备党员', n: s.probationary },
+    { item: '男党员', n: s.gender.男 },
     { item: '女党员', n: s.gender.女 },
     { item: '少数民族党员', n: s.minority },
     { item: '大专及以上学历', n: s.collegeOrAbove },
     { item: '本年发展党员', n: s.admitted },
+    { item: '其中：女性', n: s.admittedBreakdown.female },
+    { item: '　　　少数民族', n: s.admittedBreakdown.minority },
+    { item: '　　　35岁及以下', n: s.admittedBreakdown.age35OrUnder },
+    { item: '　　　大专及以上学历', n: s.admittedBreakdown.collegeOrAbove },
     { item: '本年转正', n: s.converted },
     { item: '本年延长预备期', n: s.extended },
     { item: '本年转入', n: s.transferredIn },
@@ -30,12 +38,12 @@ export async function statisticsWorkbook(s: AnnualStatistics, r: Reconciliation,
     { item: '入党积极分子（年底）', n: s.activists },
     { item: '发展对象（年底）', n: s.candidates },
   ])
-  sheet('学历', rows(s.education))
-  sheet('年龄', rows(s.ageBands))
-  sheet('入党时间', rows(s.joinPeriods))
-  sheet('职业', rows(s.occupations))
+  sheet('学历', withTotal(s.education))
+  sheet('年龄', withTotal(s.ageBands))
+  sheet('入党时间', withTotal(s.joinPeriods))
+  sheet('职业', withTotal(s.occupations))
   sheet('出党', rows(s.left))
-  sheet('组织', rows(s.organizations))
+  sheet('组织', rows(s.organizations), '个数')
   addStyledSheet(wb, {
     name: '增减名单',
     title: '党员增减名单',

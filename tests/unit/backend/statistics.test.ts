@@ -77,5 +77,12 @@ describe('党内统计', () => {
     const XLSX = await import('xlsx')
     const wb = XLSX.read(Buffer.from(file.contentBase64, 'base64'))
     expect(wb.SheetNames).toEqual(['基本', '学历', '年龄', '入党时间', '职业', '出党', '组织', '增减名单'])
+    const sheet = (name: string) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name]!, { header: 1 })
+    // each distribution ends in 合计, equal to 党员总数
+    expect(sheet('学历').at(-1)).toEqual(['合计', 1])
+    expect(sheet('年龄').at(-1)).toEqual(['合计', 1])
+    // organizations are counted, not people
+    expect(sheet('组织')[2]).toEqual(['项目', '个数'])
+    expect(sheet('基本').map((r) => r[0])).toContain('男党员')
   })
 })
