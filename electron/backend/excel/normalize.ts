@@ -21,7 +21,7 @@ export const normalizeHeader = (s: string): string =>
 
 export function cellText(value: string | number | boolean | null): string {
   if (value === null) return ''
-  // our own exports write "'=…" so a value can never run as a formula (excel/styled.ts neutralize): reading it
-  // back gives the original text, so export → import leaves records unchanged
+  // exports before 2026-12 wrote "'=…" so a value could never run as a formula (now a 文本 cell, excel/styled.ts
+  // formulaLike): reading such a file back gives the original text, so export → import leaves records unchanged
   return normalizeText(String(value)).replace(/^'(?=[=+\-@])/, '')
 }

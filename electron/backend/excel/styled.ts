@@ -2,12 +2,15 @@ import ExcelJS from 'exceljs'
 import { PassThrough } from 'node:stream'
 
 /**
- * Text that Excel would run as a formula when opened ("=HYPERLINK(...)", "+1", "-2", "@SUM"): prefixed with an
- * apostrophe-free single quote character so it stays text (OWASP CSV/formula injection).
+ * Text Excel would take for a formula ("=HYPERLINK(...)", "+86 …", "-", "@SUM"): written as text into a cell
+ * formatted as 文本 (@), so it shows exactly as typed and stays text even when a clerk edits the cell and presses
+ * Enter (OWASP formula injection). The older remedy, an apostrophe in front, was printed and sent upward with it.
  */
-export function neutralize(value: unknown): unknown {
-  if (typeof value !== 'string') return value
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+export const formulaLike = (value: unknown): boolean => typeof value === 'string' && /^[=+\-@\t\r]/.test(value)
+
+/** Gives a cell holding formula-like text the 文本 format (its own copy of the style: styles read from a file are shared). */
+export function keepAsText(cell: ExcelJS.Cell): void {
+  if (formulaLike(cell.value)) cell.style = { ...cell.style, numFmt: '@' }
 }
 
 export interface ColumnSpec {
@@ -29,14 +32,41 @@ export interface SheetSpec {
   landscape?: boolean
 }
 
+/** A4 (paperSize 9), fitted to one page wide, as long as it needs */
+export const printSetup = (landscape = false): Partial<ExcelJS.PageSetup> => ({
+  paperSize: 9,
+  orientation: landscape ? 'landscape' : 'portrait',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+})
+
+/** "第 1 页 共 4 页" at the foot of every printed page: a 30-page ledger is put back in order by it. */
+export const withPageNumbers = (): Partial<ExcelJS.HeaderFooter> => ({ oddFooter: '&C第 &P 页 共 &N 页' })
+
+/** A column's width; exceljs leaves out a width of exactly 9 (its own default), which Excel then shows as 8.43. */
+const columnWidth = (c: ColumnSpec): number => {
+  const w = c.width ?? Math.max(8, Math.min(40, c.header.length * 2 + 4))
+  return w === 9 ? 9.5 : w
+}
+
+/** Width in Excel's character units: a Chinese character takes two. */
+export const displayWidth = (text: string): number => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)
+
+/** A line merged across the columns (the subtitle) wraps and is as tall as it needs: on a two-column sheet it used to be cut off. */
+function fitMergedLine(row: ExcelJS.Row, text: string, columns: readonly ColumnSpec[]): void {
+  const across = columns.reduce((w, c) => w + columnWidth(c), 0)
+  row.getCell(1).alignment = { vertical: 'middle', wrapText: true }
+  row.height = 15 * Math.max(1, Math.ceil(displayWidth(text) / across))
+}
+
 const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } }
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 
 /** A sheet as higher committees expect: title, bold bordered header, widths, frozen header, A4 print setup. */
 export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(spec.name.slice(0, 31), {
-    pageSetup: { paperSize: 9, orientation: spec.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
-  })
+  const ws = wb.addWorksheet(spec.name.slice(0, 31), { pageSetup: printSetup(spec.landscape), headerFooter: withPageNumbers() })
   let headerRow = 1
   if (spec.title) {
     ws.addRow([spec.title])
@@ -47,9 +77,10 @@ export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     ws.getRow(1).height = 30
     headerRow++
     if (spec.subtitle) {
-      ws.addRow([spec.subtitle])
+      const st = ws.addRow([spec.subtitle])
       ws.mergeCells(2, 1, 2, spec.columns.length)
       ws.getCell(2, 1).font = { name: '宋体', size: 10 }
+      fitMergedLine(st, spec.subtitle, spec.columns)
       headerRow++
     }
   }
@@ -62,15 +93,16 @@ export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
   })
   spec.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1)
-    col.width = c.width ?? Math.max(8, Math.min(40, c.header.length * 2 + 4))
+    col.width = columnWidth(c)
     if (c.text) col.numFmt = '@'
   })
   for (const row of spec.rows) {
-    const r = ws.addRow(spec.columns.map((c) => neutralize(row[c.key] ?? null)))
+    const r = ws.addRow(spec.columns.map((c) => row[c.key] ?? null))
     r.eachCell({ includeEmpty: true }, (cell) => {
       cell.border = BORDER
       cell.font = { name: '宋体', size: 10 }
       cell.alignment = { vertical: 'middle', wrapText: true }
+      keepAsText(cell)
     })
   }
   ws.views = [{ state: 'frozen', ySplit: headerRow }]
@@ -94,10 +126,11 @@ export async function writeStyledWorkbook(specs: SheetSpec[]): Promise<Buffer> {
     const name = spec.name.slice(0, 31)
     const headerRow = spec.title ? (spec.subtitle ? 3 : 2) : 1
     const ws = wb.addWorksheet(name, {
-      pageSetup: { paperSize: 9, orientation: spec.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }, printTitlesRow: `${headerRow}:${headerRow}` },
+      pageSetup: { ...printSetup(spec.landscape), printTitlesRow: `${headerRow}:${headerRow}` },
+      headerFooter: withPageNumbers(),
       views: [{ state: 'frozen', ySplit: headerRow }],
     })
-    ws.columns = spec.columns.map((c) => ({ width: c.width ?? Math.max(8, Math.min(40, c.header.length * 2 + 4)), style: c.text ? { numFmt: '@' } : {} }))
+    ws.columns = spec.columns.map((c) => ({ width: columnWidth(c), style: c.text ? { numFmt: '@' } : {} }))
     if (spec.title) {
       const t = ws.addRow([spec.title])
       t.height = 30
@@ -108,6 +141,7 @@ export async function writeStyledWorkbook(specs: SheetSpec[]): Promise<Buffer> {
       if (spec.subtitle) {
         const st = ws.addRow([spec.subtitle])
         st.getCell(1).font = { name: '宋体', size: 10 }
+        fitMergedLine(st, spec.subtitle, spec.columns)
         ws.mergeCells(2, 1, 2, spec.columns.length)
         st.commit()
       }
@@ -116,9 +150,10 @@ export async function writeStyledWorkbook(specs: SheetSpec[]): Promise<Buffer> {
     header.eachCell((cell) => Object.assign(cell, HEADER_STYLE))
     header.commit()
     for (const row of spec.rows) {
-      const r = ws.addRow(spec.columns.map((c) => neutralize(row[c.key] ?? null)))
+      const values = spec.columns.map((c) => row[c.key] ?? null)
+      const r = ws.addRow(values)
       // one shared style object per cell: the writer stores each distinct style once
-      for (let i = 1; i <= spec.columns.length; i++) r.getCell(i).style = spec.columns[i - 1]!.text ? BODY_TEXT_STYLE : BODY_STYLE
+      for (let i = 1; i <= spec.columns.length; i++) r.getCell(i).style = spec.columns[i - 1]!.text || formulaLike(values[i - 1]) ? BODY_TEXT_STYLE : BODY_STYLE
       r.commit()
     }
     ws.commit()

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import type { Database } from 'better-sqlite3'
 import { AppError } from '../../shared/result'
 import { normalizeHeader } from '../excel/normalize'
-import { neutralize } from '../excel/styled'
+import { keepAsText } from '../excel/styled'
 import { zipProblem } from '../excel/zip-guard'
 import type { DatasetColumn } from './dataset'
 
@@ -92,8 +92,9 @@ export async function fillRows(t: TheirSheet, mapping: ReadonlyMap<string, strin
     for (const [col, header] of t.headers) {
       const field = mapping.get(header)
       const cell = r.getCell(col)
-      cell.value = field ? ((neutralize(row[field] ?? null) as ExcelJS.CellValue) ?? null) : null
+      cell.value = field ? ((row[field] ?? null) as ExcelJS.CellValue) : null
       cell.style = styles.get(col) ?? {}
+      keepAsText(cell)
     }
     r.commit()
   })

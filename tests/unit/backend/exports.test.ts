@@ -33,7 +33,8 @@ describe('导出与填写上级模板', () => {
     expect(rows[0]![0]).toBe('党组织一览表')
     expect(String(rows[1]![0])).toContain('导出日期：2025年6月15日')
     expect(rows[2]).toEqual(['组织名称', '组织类型', '所辖科室', '届满日期'])
-    expect(rows[4]![0]).toBe('\'=HYPERLINK("http://x")')
+    // shown exactly as typed (no apostrophe on paper), in a 文本 cell: never a formula, even after editing
+    expect(rows[4]![0]).toBe('=HYPERLINK("http://x")')
     expect(rows[5]).toEqual(['内科党支部', '党支部', '心内科、呼吸科', '2027-01-15'])
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
@@ -44,6 +45,11 @@ describe('导出与填写上级模板', () => {
     // the header row repeats on every printed page; body cells bordered
     expect(ws.pageSetup.printTitlesRow).toBe('3:3')
     expect(ws.getCell('B5').border.top).toMatchObject({ style: 'thin' })
+    expect(ws.getCell('A5').type).toBe(ExcelJS.ValueType.String)
+    expect(ws.getCell('A5').numFmt).toBe('@')
+    expect(ws.getCell('A6').numFmt).toBeUndefined()
+    // every printed page says which page of how many
+    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页')
   })
 
   it('每次导出都记入审计日志', async () => {

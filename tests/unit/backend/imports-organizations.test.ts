@@ -108,16 +108,28 @@ describe('党组织 Excel 导入', () => {
   it('错误行可下载为工作簿：原有列加“错误说明”，改好后可再次导入', async () => {
     const backend = testBackend()
     await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
-    const input = file([['组织名称', '组织类型', '上级组织'], ['好支部', '党支部', '中共示范医院委员会'], ['坏支部', '党支', '中共示范医院委员会']])
+    const founded = new Date(Date.UTC(2019, 6, 1))
+    const input = file([['组织名称', '组织类型', '上级组织', '成立日期'], ['好支部', '党支部', '中共示范医院委员会', founded], ['坏支部', '党支', '中共示范医院委员会', founded]])
     const wb = await ok(backend, 'imports.errorWorkbook', { ...input, mode: 'skip' })
     expect(wb.fileName).toBe('组织-错误行.xlsx')
     const rows = rowsOf(wb.contentBase64)
-    expect(rows[0]).toEqual(['组织名称', '组织类型', '上级组织', '原行号', '错误说明'])
+    expect(rows[0]).toEqual(['组织名称', '组织类型', '上级组织', '成立日期', '原行号', '错误说明'])
     expect(rows).toHaveLength(2)
-    expect(rows[1]!.slice(0, 4)).toEqual(['坏支部', '党支', '中共示范医院委员会', 3])
-    expect(String(rows[1]![4])).toContain('【组织类型】组织类型“党支”无法识别')
+    expect(rows[1]!.slice(0, 3)).toEqual(['坏支部', '党支', '中共示范医院委员会'])
+    expect(rows[1]![4]).toBe(3)
+    expect(String(rows[1]![5])).toContain('【组织类型】组织类型“党支”无法识别')
+    // laid out to print and work through: a real date cell, widths that fit, A4 landscape with page numbers
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(wb.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const ws = book.worksheets[0]!
+    expect(ws.getCell('D2').value).toEqual(founded)
+    expect(ws.getCell('D2').numFmt).toBe('yyyy-mm-dd')
+    expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(20)
+    expect(ws.getCell('A2').border.top).toMatchObject({ style: 'thin' })
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' })
+    expect(ws.headerFooter.oddFooter).toContain('&P')
     // the clerk corrects the type in the error workbook and imports it again
-    const fixed = [rows[0]!.slice(0, 3), ['坏支部', '党支部', '中共示范医院委员会']] as Aoa
+    const fixed = [rows[0]!.slice(0, 4), ['坏支部', '党支部', '中共示范医院委员会', founded]] as Aoa
     const again = await ok(backend, 'imports.commit', { kind: 'organizations', fileName: '组织-错误行.xlsx', contentBase64: b64(workbook(fixed)), mode: 'skip' })
     expect(again.inserted).toBe(1)
   })
