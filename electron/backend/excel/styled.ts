@@ -19,6 +19,8 @@ export interface ColumnSpec {
   width?: number
   /** text format (身份证号 and other long digit strings must never become numbers) */
   text?: boolean
+  /** a number format, e.g. '0.0%' for a rate kept as a number */
+  numFmt?: string
 }
 
 export interface SheetSpec {
@@ -95,6 +97,7 @@ export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     const col = ws.getColumn(i + 1)
     col.width = columnWidth(c)
     if (c.text) col.numFmt = '@'
+    else if (c.numFmt) col.numFmt = c.numFmt
   })
   for (const row of spec.rows) {
     const r = ws.addRow(spec.columns.map((c) => row[c.key] ?? null))
@@ -102,6 +105,8 @@ export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
       cell.border = BORDER
       cell.font = { name: '宋体', size: 10 }
       cell.alignment = { vertical: 'middle', wrapText: true }
+      const format = spec.columns[Number(cell.col) - 1]?.numFmt
+      if (format && typeof cell.value === 'number') cell.numFmt = format
       keepAsText(cell)
     })
   }
@@ -130,7 +135,9 @@ export async function writeStyledWorkbook(specs: SheetSpec[]): Promise<Buffer> {
       headerFooter: withPageNumbers(),
       views: [{ state: 'frozen', ySplit: headerRow }],
     })
-    ws.columns = spec.columns.map((c) => ({ width: columnWidth(c), style: c.text ? { numFmt: '@' } : {} }))
+    ws.columns = spec.columns.map((c) => ({ width: columnWidth(c), style: c.text ? { numFmt: '@' } : c.numFmt ? { numFmt: c.numFmt } : {} }))
+    // one shared style object per column (the writer stores each distinct style once)
+    const bodyStyles = spec.columns.map((c) => (c.text ? BODY_TEXT_STYLE : c.numFmt ? { ...BODY_STYLE, numFmt: c.numFmt } : BODY_STYLE))
     if (spec.title) {
       const t = ws.addRow([spec.title])
       t.height = 30
@@ -152,8 +159,7 @@ export async function writeStyledWorkbook(specs: SheetSpec[]): Promise<Buffer> {
     for (const row of spec.rows) {
       const values = spec.columns.map((c) => row[c.key] ?? null)
       const r = ws.addRow(values)
-      // one shared style object per cell: the writer stores each distinct style once
-      for (let i = 1; i <= spec.columns.length; i++) r.getCell(i).style = spec.columns[i - 1]!.text || formulaLike(values[i - 1]) ? BODY_TEXT_STYLE : BODY_STYLE
+      for (let i = 1; i <= spec.columns.length; i++) r.getCell(i).style = formulaLike(values[i - 1]) ? BODY_TEXT_STYLE : bodyStyles[i - 1]!
       r.commit()
     }
     ws.commit()

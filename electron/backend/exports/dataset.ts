@@ -6,6 +6,8 @@ export interface DatasetColumn extends ExportColumn {
   synonyms: readonly string[]
   width?: number
   text?: boolean
+  /** an Excel number format for the column's numbers, e.g. '0.0%' */
+  numFmt?: string
 }
 
 /** One exportable table: its columns and how to read its rows (values already as a clerk reads them). */

@@ -1,6 +1,7 @@
 import type { ExportScope } from '../../shared/contract/exports'
 import { MEETING_TYPE_LABELS, type MeetingType } from '../../shared/meetings'
 import type { CallContext } from '../context'
+import { HEADCOUNT_SQL, headcountOf } from '../meetings/headcount'
 import { descendantIds } from '../organizations/repository'
 import { col, type Dataset } from './dataset'
 
@@ -50,6 +51,7 @@ export const meetingLedger: Dataset = {
       .prepare(
         `SELECT m.*, o.name AS organization,
            (SELECT group_concat(type, ',') FROM meeting_types t WHERE t.meeting_id = m.id) AS types,
+           ${HEADCOUNT_SQL},
            (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'leave') AS leave_count,
            (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'absent') AS absent_count,
            (SELECT group_concat(seq || '. ' || text, '；') FROM (SELECT seq, text FROM resolutions r WHERE r.meeting_id = m.id ORDER BY seq)) AS resolutions
@@ -58,7 +60,9 @@ export const meetingLedger: Dataset = {
          ORDER BY o.sort_order, o.id, m.held_on, m.id`,
       )
       .all(...s.params) as Record<string, unknown>[]
-    return rows.map((r) => ({
+    return rows.map((r) => {
+      const count = headcountOf(r)
+      return {
       organization: r.organization,
       types: String(r.types ?? '')
         .split(',')
@@ -69,14 +73,16 @@ export const meetingLedger: Dataset = {
       title: r.title,
       host: r.host,
       recorder: r.recorder,
-      expectedCount: r.expected_count,
-      presentCount: r.present_count,
-      leaveCount: r.leave_count || null,
-      absentCount: r.absent_count || null,
+      expectedCount: count.expected,
+      presentCount: count.present,
+      // 0 from a list is a real 0; a meeting recorded by counts only never said how many were away
+      leaveCount: count.listed ? r.leave_count : null,
+      absentCount: count.listed ? r.absent_count : null,
       place: r.place,
       lecturer: r.lecturer,
       resolutions: r.resolutions,
-    }))
+    }
+    })
   },
 }
 
@@ -93,7 +99,7 @@ export const attendanceSummary: Dataset = {
     col('present', '出席', ['出席次数'], { width: 8 }),
     col('leave', '请假', ['请假次数'], { width: 8 }),
     col('absent', '缺席', ['缺席次数'], { width: 8 }),
-    col('rate', '出勤率', ['参会率'], { width: 9 }),
+    col('rate', '出勤率', ['参会率'], { width: 9, numFmt: '0.0%' }),
     col('madeUp', '已补课', ['补课次数'], { width: 8 }),
   ],
   rows(ctx, ids, scope) {
@@ -123,7 +129,8 @@ export const attendanceSummary: Dataset = {
       present: r.present,
       leave: r.leave,
       absent: r.absent,
-      rate: `${Math.round((r.present / r.expected) * 1000) / 10}%`,
+      // a number shown as a percentage: sortable and averageable in Excel
+      rate: r.present / r.expected,
       madeUp: r.made_up,
     }))
   },

@@ -4,6 +4,7 @@ import type { MeetingRow, MeetingType } from '../../shared/meetings'
 import type { CallContext } from '../context'
 import { descendantIds } from '../organizations/repository'
 import { charPhrase } from './char-tokens'
+import { HEADCOUNT_SQL, headcountOf } from './headcount'
 
 type ListInput = z.output<typeof meetingListInput>
 
@@ -59,8 +60,7 @@ export function listMeetings(ctx: CallContext, f: ListInput): { total: number; r
     .prepare(
       `SELECT m.id, m.organization_id, o.name AS organization_name, m.title, m.held_on, m.host, m.recorder, m.source,
               m.minutes, m.agenda, m.discussion,
-              COALESCE((SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status NOT IN ('observer','excluded')), 0) AS listed,
-              COALESCE((SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present'), 0) AS present_listed,
+              ${HEADCOUNT_SQL},
               m.expected_count, m.present_count,
               (SELECT group_concat(type) FROM meeting_types t WHERE t.meeting_id = m.id) AS types,
               (SELECT count(*) FROM attachments x WHERE x.meeting_id = m.id) AS attachments,
@@ -72,9 +72,7 @@ export function listMeetings(ctx: CallContext, f: ListInput): { total: number; r
   return {
     total,
     rows: rows.map((r) => {
-      const listed = r.listed as number
-      const expected = listed > 0 ? listed : (r.expected_count as number | null)
-      const present = listed > 0 ? (r.present_listed as number) : (r.present_count as number | null)
+      const { expected, present } = headcountOf(r)
       return {
         id: r.id as number,
         organizationId: r.organization_id as number,
