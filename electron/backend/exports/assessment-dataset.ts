@@ -2,6 +2,7 @@ import type { ExportScope } from '../../shared/contract/exports'
 import { AppError } from '../../shared/result'
 import type { CallContext } from '../context'
 import { roundView } from '../assessments/rounds'
+import { descendantIds } from '../organizations/repository'
 import { col, type Dataset } from './dataset'
 
 function roundOf(ctx: CallContext, scope: ExportScope): number {
@@ -35,7 +36,11 @@ export const assessmentResults: Dataset = {
   rows(ctx, _ids, scope) {
     const round = roundView(ctx, roundOf(ctx, scope))
     const rated = new Map(round.ratings.map((r) => [r.id, r]))
-    return [...round.entries]
+    // the chosen 党组织 and its branches only (a 支部书记's export is narrowed to their branch); 名次 stays the
+    // rank within the whole round
+    const within = scope.organizationId === null ? null : new Set(descendantIds(ctx.db, scope.organizationId))
+    return round.entries
+      .filter((e) => !within || within.has(e.organizationId))
       .sort((a, b) => (rated.get(a.organizationId)?.rank ?? Infinity) - (rated.get(b.organizationId)?.rank ?? Infinity))
       .map((e) => {
         const r = rated.get(e.organizationId)
