@@ -190,5 +190,16 @@ describe('党组织 Excel 导入', () => {
     const lists = wb.getWorksheet('代码表')!
     expect([lists.getCell('A1').value, lists.getCell('A2').value]).toEqual(['组织类型', '党委'])
     expect(wb.getWorksheet('填写说明')!.getCell('A3').value).toBe('必填列：组织名称、组织类型')
+    // the example row is marked as one; its count is a number; date columns are text, so 2021.7 stays as typed
+    const sheet = wb.getWorksheet('党组织导入')!
+    expect(sheet.getCell('A2').note).toBe('示例行：导入前请改写或删除')
+    expect(sheet.getCell('A2').font.italic).toBe(true)
+    expect(sheet.getCell('F2').value).toBe(3)
+    expect(sheet.getColumn(4).numFmt).toBe('@')
+    expect(sheet.pageSetup.orientation).toBe('portrait')
+    // the roster's template has 26 columns: it prints landscape
+    const members = new ExcelJS.Workbook()
+    await members.xlsx.load(Buffer.from((await ok(testBackend(), 'imports.template', { kind: 'members' })).contentBase64, 'base64') as unknown as ArrayBuffer)
+    expect(members.getWorksheet('党员导入')!.pageSetup.orientation).toBe('landscape')
   })
 })
