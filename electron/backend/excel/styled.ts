@@ -63,6 +63,12 @@ function fitMergedLine(row: ExcelJS.Row, text: string, columns: readonly ColumnS
   row.height = 15 * Math.max(1, Math.ceil(displayWidth(text) / across))
 }
 
+/** The header row as tall as its longest wrapped name (a score sheet's 指标 names run to three lines). */
+function fitHeader(row: ExcelJS.Row, columns: readonly ColumnSpec[]): void {
+  const lines = Math.max(1, ...columns.map((c) => Math.ceil(displayWidth(c.header) / Math.max(1, columnWidth(c) - 1))))
+  if (lines > 1) row.height = 15 * lines + 4
+}
+
 const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } }
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 
@@ -87,6 +93,7 @@ export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     }
   }
   const header = ws.addRow(spec.columns.map((c) => c.header))
+  fitHeader(header, spec.columns)
   header.eachCell((cell) => {
     cell.font = { name: '宋体', size: 11, bold: true }
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
@@ -154,6 +161,7 @@ export async function writeStyledWorkbook(specs: SheetSpec[]): Promise<Buffer> {
       }
     }
     const header = ws.addRow(spec.columns.map((c) => c.header))
+    fitHeader(header, spec.columns)
     header.eachCell((cell) => Object.assign(cell, HEADER_STYLE))
     header.commit()
     for (const row of spec.rows) {

@@ -26,6 +26,9 @@ describe('导入评分表', () => {
     const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(Buffer.from(template.contentBase64, 'base64')).Sheets['评分表']!, { header: 1 })
     const header = rows[2]!
     expect(header.slice(0, 3)).toEqual(['党支部', '当前环节', '按规定设置支部、按期换届【setup】'])
+    // the header row is tall enough to show each wrapped indicator name whole, 【code】 included
+    const sheet = XLSX.read(Buffer.from(template.contentBase64, 'base64'), { cellStyles: true }).Sheets['评分表']!
+    expect(sheet['!rows']![2]!.hpt).toBeGreaterThanOrEqual(45)
     expect(rows.slice(3).map((x) => x[0])).toEqual(['内科党支部', '外科党支部', '儿科党支部'])
     // fill: 内科 all in order, 外科 one score out of range, 儿科 leaves most blank; a branch not in the round
     const filled = [header, ['内科党支部', '支部自评', 9, 10, 5], ['外科党支部', '支部自评', 11], ['儿科党支部', '支部自评', null, 8], ['眼科党支部', '支部自评', 1]]
