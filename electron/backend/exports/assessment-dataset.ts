@@ -51,7 +51,8 @@ export const assessmentResults: Dataset = {
           stars: r ? STARS[r.stars] : '未评分',
           reason: r?.reason ?? '',
           stage: e.approved ? '已审定' : `待${e.stage}`,
-          dimensions: e.result.byDimension.map((d) => `${d.name} ${d.score}`).join('；'),
+          // a draft's dimension scores are not results yet: shown once the entry has a score, like 得分
+          dimensions: e.score === null ? '' : e.result.byDimension.map((d) => `${d.name} ${d.score}`).join('；'),
         }
       })
   },

@@ -116,6 +116,7 @@ describe('考评结果导出', () => {
       [null, '儿科党支部', null, '未评分', '待支部自评'],
     ])
     expect(String(rows[3]![6])).toMatch(/^\S+ \d+(\.\d)?；/)
+    expect(rows[5]![6] ?? '').toBe('')
     // one branch's export (what a 支部书记 gets) lists that branch alone, with its rank in the whole round
     const own = rowsOf((await ok(backend, 'exports.workbook', { source: 'assessments', scope: { roundId: round.id, organizationId: ids[0]! } })).contentBase64)
     expect(own.slice(3).map((r) => r.slice(0, 3))).toEqual([[2, '内科党支部', 92]])
