@@ -5,6 +5,7 @@ import { displayWidth, keepAsText, newWorkbook, printSetup, toBase64, withPageNu
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } }
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
+const EXPLANATION_WIDTH = 50
 const RED = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFC7CE' } }
 
 /** A real date cell for an ISO date (UTC midnight: Excel dates have no time zone). */
@@ -36,7 +37,10 @@ export async function buildErrorWorkbook(preview: ImportPreview, sheet: SheetDat
       if (cell.date) return dateOf(cell.date)
       return typeof cell.value === 'number' && idColumns.has(i + 1) ? cell.shown : cell.value
     })
-    const r = ws.addRow([...values, row.row, row.issues.map((i) => `【${i.column}】${i.message}`).join('；')])
+    const explained = row.issues.map((i) => `【${i.column}】${i.message}`).join('；')
+    const r = ws.addRow([...values, row.row, explained])
+    // tall enough for the whole explanation (wrapped in its column of 50): a clerk must read every reason
+    r.height = 15 * Math.max(1, Math.ceil(displayWidth(explained) / (EXPLANATION_WIDTH - 2)))
     r.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.border = BORDER
       cell.alignment = { vertical: 'top', wrapText: true }
@@ -52,7 +56,7 @@ export async function buildErrorWorkbook(preview: ImportPreview, sheet: SheetDat
   }
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = Math.min(30, Math.max(8, w + 2))))
   ws.getColumn(headers.length + 1).width = 8
-  ws.getColumn(headers.length + 2).width = 50
+  ws.getColumn(headers.length + 2).width = EXPLANATION_WIDTH
   ws.views = [{ state: 'frozen', ySplit: 1 }]
   ws.pageSetup.printTitlesRow = '1:1'
   const base = preview.fileName.replace(/\.[^.]+$/, '')
