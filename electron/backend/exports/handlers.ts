@@ -51,7 +51,7 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
     }
   },
 
-  'exports.fillTemplate': async ({ source, fileName, contentBase64, mapping, includeSensitive }, ctx) => {
+  'exports.fillTemplate': async ({ source, fileName, contentBase64, mapping, includeSensitive, scope }, ctx) => {
     const ds = DATASETS[source]
     const t = await openTheirTemplate(Buffer.from(contentBase64, 'base64'), ds.columns)
     const allowed = new Set(chosenColumns(ds, [], includeSensitive, ctx).map((c) => c.key))
@@ -61,10 +61,10 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
       if (field && !ds.columns.some((c) => c.key === field)) throw new AppError('VALIDATION', `“${header}”对应的字段不存在`)
       effective.set(header, field && allowed.has(field) ? field : null)
     }
-    const rows = ds.rows(ctx, [], { organizationId: null, from: null, to: null })
-    const out = await fillRows(t, effective, rows)
+    const rows = ds.rows(ctx, [], scope)
+    const out = await fillRows(t, effective, rows, new Map(ds.columns.filter((c) => c.numFmt).map((c) => [c.key, c.numFmt!])))
     rememberMapping(ctx.db, signatureOf(t), source, Object.fromEntries(effective), ctx.now().toISOString())
-    logExport(ctx, { source, template: fileName, rows: rows.length, sensitive: [...effective.values()].some((f) => ds.columns.find((c) => c.key === f)?.sensitive) })
+    logExport(ctx, { source, scope, template: fileName, rows: rows.length, sensitive: [...effective.values()].some((f) => ds.columns.find((c) => c.key === f)?.sensitive) })
     return { fileName: fileName.replace(/\.xlsx$/i, '') + '-已填写.xlsx', contentBase64: out.toString('base64') }
   },
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
 import ExcelJS from 'exceljs'
+import * as XLSX from 'xlsx'
 import type { Database } from 'better-sqlite3'
 import { AppError } from '../../shared/result'
 import { normalizeHeader } from '../excel/normalize'
+import { insertRows, mapRows, rebuildValidations, unshareFormulas } from '../excel/sheet-rows'
 import { keepAsText } from '../excel/styled'
 import { zipProblem } from '../excel/zip-guard'
 import type { DatasetColumn } from './dataset'
@@ -44,7 +46,10 @@ export async function openTheirTemplate(bytes: Buffer, columns: readonly Dataset
         if (text) headers.set(colNumber, text)
       })
       const score = [...headers.values()].filter((h) => known.has(normalizeHeader(h))).length
-      if (score > bestScore) [best, bestScore] = [{ wb, ws, headerRow: r, headers }, score]
+      // the second line of a two-row header repeats the texts merged down from the first: it is the one above the data
+      const prev = best as TheirSheet | null
+      const secondLine = prev?.ws === ws && prev.headerRow === r - 1 && score === bestScore
+      if (score > bestScore || (score > 0 && secondLine)) [best, bestScore] = [{ wb, ws, headerRow: r, headers }, score]
     }
   }
   if (!best) throw new AppError('VALIDATION', '在模板中没有找到可识别的表头（前30行内），请确认模板中有列名行')
@@ -78,25 +83,89 @@ export function rememberMapping(db: Database, signature: string, source: string,
   ).run(signature, source, JSON.stringify(mapping), at)
 }
 
+/** Their running-number column: when none of our fields goes there we number our rows 1, 2, 3… */
+const SERIAL_HEADERS = new Set(['序号', '编号'])
+const isSerial = (header: string): boolean => SERIAL_HEADERS.has(normalizeHeader(header))
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * Our dates are ISO text; where their cell is formatted as a date (yyyy.mm, yyyy年m月d日) a real date lets their
+ * format show. Midnight UTC, because exceljs turns a Date into Excel's day number as UTC.
+ */
+function valueFor(value: unknown, numFmt: string | undefined): ExcelJS.CellValue {
+  const iso = typeof value === 'string' && numFmt && XLSX.SSF.is_date(numFmt) ? ISO_DATE.exec(value) : null
+  if (iso) return new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])))
+  return (value ?? null) as ExcelJS.CellValue
+}
+
+/**
+ * A row of their empty form: nothing typed in it, at most their running numbers and per-row formulas
+ * (A5 = A4+1, =ROW()-3). Anything else — 合计, 填表人：… 审核人：…, 备注, a sample row — is theirs to keep.
+ */
+function isBlankFormRow(ws: ExcelJS.Worksheet, r: number, serialCols: ReadonlySet<number>): boolean {
+  let blank = true
+  const perRow = (formula: string): boolean => {
+    let own = true
+    mapRows(formula, ws.name, (a, b) => {
+      if (![a, b ?? a].every((x) => x === r || x === r - 1)) own = false
+      return [a, b]
+    })
+    return own
+  }
+  ws.getRow(r).eachCell((cell, col) => {
+    if (cell.type === ExcelJS.ValueType.Merge && cell.master.fullAddress.row !== r) return // covered by a merge from a row above
+    if (cell.type === ExcelJS.ValueType.Formula) blank &&= serialCols.has(col) || perRow(cell.formula)
+    else if (!(serialCols.has(col) && typeof cell.value === 'number') && cellText(cell.value).trim()) blank = false
+  })
+  return blank
+}
+
+/** Their footer: the first row under the header that is not a blank form row; null when none follows. */
+function footerRow(ws: ExcelJS.Worksheet, first: number, serialCols: ReadonlySet<number>): number | null {
+  for (let r = first; r <= ws.rowCount; r++) if (!isBlankFormRow(ws, r, serialCols)) return r
+  return null
+}
+
 /**
  * Writes our rows under their header into a copy of their workbook. Each written cell takes the style of the
  * first row under the header (their borders, fonts, number formats), so the result looks like their own form.
+ * Their blank form rows are filled first; when we need more, rows are inserted above their footer (合计,
+ * 填表人…), which ends up under our data, intact. Columns we have no data for keep what they hold. `formats`: our
+ * number formats by field, used where their cell has none.
  */
-export async function fillRows(t: TheirSheet, mapping: ReadonlyMap<string, string | null>, rows: readonly Record<string, unknown>[]): Promise<Buffer> {
+export async function fillRows(t: TheirSheet, mapping: ReadonlyMap<string, string | null>, rows: readonly Record<string, unknown>[], formats: ReadonlyMap<string, string> = new Map()): Promise<Buffer> {
+  const { ws } = t
   const first = t.headerRow + 1
-  const styleRow = t.ws.getRow(first)
+  unshareFormulas(ws)
+  const serialCols = new Set([...t.headers].filter(([, h]) => isSerial(h)).map(([c]) => c))
+  const footer = footerRow(ws, first, serialCols)
+  // with no blank row under their header there is no data row to take the look from
+  const styleRow = footer === first ? null : ws.getRow(first)
   const styles = new Map<number, Partial<ExcelJS.Style>>()
-  for (const col of t.headers.keys()) styles.set(col, { ...styleRow.getCell(col).style })
+  for (const col of t.headers.keys()) styles.set(col, { ...styleRow?.getCell(col).style })
+  const extra = footer === null ? 0 : Math.max(0, rows.length - (footer - first))
+  if (footer !== null && extra) insertRows(ws, footer, extra, first)
   rows.forEach((row, i) => {
-    const r = t.ws.getRow(first + i)
+    const r = ws.getRow(first + i)
+    // an inserted row still has the height of the footer row that was there
+    ;(r as { height?: number }).height = styleRow?.height
     for (const [col, header] of t.headers) {
       const field = mapping.get(header)
       const cell = r.getCell(col)
-      cell.value = field ? ((row[field] ?? null) as ExcelJS.CellValue) : null
-      cell.style = styles.get(col) ?? {}
+      const style = styles.get(col) ?? {}
+      if (field) cell.value = valueFor(row[field], style.numFmt)
+      else if (serialCols.has(col)) cell.value = i + 1
+      // our number format (出勤率 0.0%) where theirs is 常规: 0.839 would otherwise read as a plain number
+      const ours = field ? formats.get(field) : undefined
+      cell.style = ours && typeof cell.value === 'number' && (!style.numFmt || style.numFmt === 'General') ? { ...style, numFmt: ours } : style
       keepAsText(cell)
     }
     r.commit()
   })
+  const move = (r: number): number => (footer !== null && r >= footer ? r + extra : r)
+  rebuildValidations(ws, move, styleRow && rows.length ? { from: first, to: first + rows.length - 1, cols: [...t.headers.keys()] } : null)
+  // their 序号 and 合计 formulas hold results from before our rows: Excel and WPS recompute them on opening
+  t.wb.calcProperties.fullCalcOnLoad = true
   return Buffer.from(await t.wb.xlsx.writeBuffer())
 }

@@ -55,9 +55,11 @@ const fillInput = z
   .object({
     source,
     ...template,
-    /** their header → our field key (null = leave their column empty) */
+    /** their header → our field key (null = we write nothing there and their cells stay as they are; a 序号 column gets 1, 2, 3…) */
     mapping: z.record(z.string().max(200), z.string().max(50).nullable()),
     includeSensitive: z.boolean().default(false),
+    /** the same organization and dates as the ordinary export */
+    scope,
   })
   .strict()
 const sourceInput = z.object({ source }).strict()
