@@ -16,6 +16,8 @@ export interface Dataset {
   columns: readonly DatasetColumn[]
   rows(ctx: CallContext, ids: readonly number[], scope: ExportScope): Record<string, unknown>[]
   landscape?: boolean
+  /** whether the rows are chosen by the period (meetings, attendance); the others ignore it and never print one */
+  dated?: boolean
   /** what the rows are about, for the line under the title (e.g. which 考评) */
   describe?(ctx: CallContext, scope: ExportScope): string
 }

@@ -1,4 +1,4 @@
-import type { exportsContract } from '../../shared/contract/exports'
+import type { ExportScope, exportsContract } from '../../shared/contract/exports'
 import { todayLocal, formatChineseDate } from '../../shared/dates'
 import { AppError } from '../../shared/result'
 import { recordAudit } from '../audit'
@@ -32,7 +32,7 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
     if (cols.length === 0) throw new AppError('VALIDATION', '请至少选择一列')
     const rows = ds.rows(ctx, ids, scope)
     const unit = readSettings(ctx.db)['unit.name']
-    const within = [ds.describe?.(ctx, scope), scope.organizationId ? findOrganization(ctx.db, scope.organizationId)?.name : null, scope.from || scope.to ? `期间：${scope.from ? formatChineseDate(scope.from) : '…'}至${scope.to ? formatChineseDate(scope.to) : '…'}` : null].filter(Boolean).join('    ')
+    const within = [ds.describe?.(ctx, scope), scope.organizationId ? findOrganization(ctx.db, scope.organizationId)?.name : null, ds.dated ? periodText(scope) : null].filter(Boolean).join('    ')
     const today = todayLocal(ctx.now())
     const file = await writeStyledWorkbook([{ name: ds.title, title: ds.title, subtitle: `填报单位：${unit || '＿'.repeat(12)}    ${within ? `${within}    ` : ''}导出日期：${formatChineseDate(today)}    共 ${rows.length} 条`, columns: cols.map((c) => ({ header: c.label, key: c.key, width: c.width, text: c.text, numFmt: c.numFmt })), rows, landscape: ds.landscape ?? cols.length > 8 }])
     logExport(ctx, { source, scope, columns: cols.map((c) => c.key), rows: rows.length, sensitive: cols.some((c) => c.sensitive) })
@@ -68,3 +68,7 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
     return { fileName: fileName.replace(/\.xlsx$/i, '') + '-已填写.xlsx', contentBase64: out.toString('base64') }
   },
 }
+
+/** The period a dated export covers, as its subtitle says it: without one, every record so far. */
+const periodText = (scope: ExportScope): string =>
+  scope.from || scope.to ? `期间：${scope.from ? formatChineseDate(scope.from) : '…'}至${scope.to ? formatChineseDate(scope.to) : '…'}` : '期间：全部记录'

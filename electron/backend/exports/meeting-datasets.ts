@@ -44,6 +44,7 @@ export const meetingLedger: Dataset = {
     col('lecturer', '授课人', ['主讲人'], { width: 10 }),
     col('resolutions', '决议事项', ['决议', '决定事项'], { width: 36 }),
   ],
+  dated: true,
   rows(ctx, ids, scope) {
     const s = scopeSql(ctx, scope, 'm.organization_id', 'm.held_on')
     const wanted = ids.length ? `AND m.id IN (${ids.map(Number).join(',')})` : ''
@@ -102,6 +103,7 @@ export const attendanceSummary: Dataset = {
     col('rate', '出勤率', ['参会率'], { width: 9, numFmt: '0.0%' }),
     col('madeUp', '已补课', ['补课次数'], { width: 8 }),
   ],
+  dated: true,
   rows(ctx, ids, scope) {
     const s = scopeSql(ctx, scope, 'm.organization_id', 'm.held_on')
     const wanted = ids.length ? `AND p.id IN (${ids.map(Number).join(',')})` : ''

@@ -48,6 +48,9 @@ describe('导出三会一课台账与参会统计', () => {
       ['支部党员大会', '2025-04-18', '=SUM(A1) 专题组织生活', 3, 2, 0, 1],
     ])
     expect(rows[3]![12]).toBe('1. 同意甲为发展对象')
+    // without a period the subtitle says the ledger holds every record
+    const whole = rowsOf((await ok(backend, 'exports.workbook', { source: 'meetings' })).contentBase64)
+    expect(String(whole[1]![0])).toContain('期间：全部记录')
   })
 
   it('导出的台账可以原样导入另一套数据（往返一致）', async () => {

@@ -32,6 +32,9 @@ describe('导出与填写上级模板', () => {
     const rows = rowsOf(file.contentBase64)
     expect(rows[0]![0]).toBe('党组织一览表')
     expect(String(rows[1]![0])).toContain('导出日期：2025年6月15日')
+    // organizations are not chosen by a period, so none is printed even when one is given
+    const dated = await ok(backend, 'exports.workbook', { source: 'organizations', columns: ['name'], scope: { organizationId: null, from: '2025-01-01', to: '2025-12-31' } })
+    expect(String(rowsOf(dated.contentBase64)[1]![0])).not.toContain('期间')
     expect(rows[2]).toEqual(['组织名称', '组织类型', '所辖科室', '届满日期'])
     // shown exactly as typed (no apostrophe on paper), in a 文本 cell: never a formula, even after editing
     expect(rows[4]![0]).toBe('=HYPERLINK("http://x")')
