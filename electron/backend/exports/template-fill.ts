@@ -105,20 +105,35 @@ function valueFor(value: unknown, numFmt: string | undefined): ExcelJS.CellValue
  */
 function isBlankFormRow(ws: ExcelJS.Worksheet, r: number, serialCols: ReadonlySet<number>): boolean {
   let blank = true
-  const perRow = (formula: string): boolean => {
-    let own = true
-    mapRows(formula, ws.name, (a, b) => {
-      if (![a, b ?? a].every((x) => x === r || x === r - 1)) own = false
-      return [a, b]
-    })
-    return own
-  }
   ws.getRow(r).eachCell((cell, col) => {
     if (cell.type === ExcelJS.ValueType.Merge && cell.master.fullAddress.row !== r) return // covered by a merge from a row above
-    if (cell.type === ExcelJS.ValueType.Formula) blank &&= serialCols.has(col) || perRow(cell.formula)
+    if (cell.type === ExcelJS.ValueType.Formula) blank &&= serialCols.has(col) || isPerRow(ws, cell.formula, r)
     else if (!(serialCols.has(col) && typeof cell.value === 'number') && cellText(cell.value).trim()) blank = false
   })
   return blank
+}
+
+/** A formula of row `r` that looks only at its own row and the one above (=IF(B4="","","已填"), =A4+1). */
+function isPerRow(ws: ExcelJS.Worksheet, formula: string, r: number): boolean {
+  let own = true
+  mapRows(formula, ws.name, (a, b) => {
+    if (![a, b ?? a].every((x) => x === r || x === r - 1)) own = false
+    return [a, b]
+  })
+  return own
+}
+
+/**
+ * Their per-row formulas in the first blank row, by column, for the rows we add: a check column (=IF(B4="",…))
+ * must work on row 11 as on row 4. One with an absolute row ($B$4) is not per row and is not copied.
+ */
+function perRowFormulas(ws: ExcelJS.Worksheet, first: number, columns: Iterable<number>): Map<number, string> {
+  const out = new Map<number, string>()
+  for (const col of columns) {
+    const cell = ws.getCell(first, col)
+    if (cell.type === ExcelJS.ValueType.Formula && !/\$\d/.test(cell.formula) && isPerRow(ws, cell.formula, first)) out.set(col, cell.formula)
+  }
+  return out
 }
 
 /** Their footer: the first row under the header that is not a blank form row; null when none follows. */
@@ -144,6 +159,8 @@ export async function fillRows(t: TheirSheet, mapping: ReadonlyMap<string, strin
   const styleRow = footer === first ? null : ws.getRow(first)
   const styles = new Map<number, Partial<ExcelJS.Style>>()
   for (const col of t.headers.keys()) styles.set(col, { ...styleRow?.getCell(col).style })
+  const unmapped = [...t.headers].filter(([col, h]) => !mapping.get(h) && !serialCols.has(col)).map(([col]) => col)
+  const formulas = styleRow ? perRowFormulas(ws, first, unmapped) : new Map<number, string>()
   const extra = footer === null ? 0 : Math.max(0, rows.length - (footer - first))
   if (footer !== null && extra) insertRows(ws, footer, extra, first)
   rows.forEach((row, i) => {
@@ -156,6 +173,7 @@ export async function fillRows(t: TheirSheet, mapping: ReadonlyMap<string, strin
       const style = styles.get(col) ?? {}
       if (field) cell.value = valueFor(row[field], style.numFmt)
       else if (serialCols.has(col)) cell.value = i + 1
+      else if (formulas.has(col) && cell.type !== ExcelJS.ValueType.Formula) cell.value = { formula: mapRows(formulas.get(col)!, ws.name, (a, b) => [a + i, b === null ? null : b + i]) }
       // our number format (出勤率 0.0%) where theirs is 常规: 0.839 would otherwise read as a plain number
       const ours = field ? formats.get(field) : undefined
       cell.style = ours && typeof cell.value === 'number' && (!style.numFmt || style.numFmt === 'General') ? { ...style, numFmt: ours } : style

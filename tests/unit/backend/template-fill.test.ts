@@ -124,6 +124,8 @@ describe('按上级模板填写：对方的序号、表尾、格式与下拉列�
     expect(ws.getRow(9).height).toBe(20)
     expect(ws.getCell('B9').font).toMatchObject({ name: '仿宋', size: 12 })
     expect(ws.getCell('C9').border).toMatchObject(BOX)
+    // their per-row check formula works on the added rows too, each on its own row
+    expect(column(ws, 'H', 7, 10).map((v) => (v as { formula: string }).formula)).toEqual(['IF(B7="","","已填")', 'IF(B8="","","已填")', 'IF(B9="","","已填")', 'IF(B10="","","已填")'])
     // 序号 and 合计 hold results from before our rows: recomputed when opened
     expect(workbookXml).toContain('fullCalcOnLoad="1"')
   })
