@@ -63,6 +63,24 @@ function fitMergedLine(row: ExcelJS.Row, text: string, columns: readonly ColumnS
   row.height = 15 * Math.max(1, Math.ceil(displayWidth(text) / across))
 }
 
+/**
+ * A body row as tall as its longest wrapped cell (a meeting's 决议事项, an address). Excel fits such rows when it
+ * opens a file, but WPS and LibreOffice — on the UOS and Kylin desktops — print them one line high, cut off.
+ * Only text that might not fit is measured: a 10,000-row roster is mostly short cells.
+ */
+function bodyRowHeight(values: readonly unknown[], columns: readonly ColumnSpec[]): number | undefined {
+  let lines = 1
+  values.forEach((v, i) => {
+    if (typeof v !== 'string') return
+    const room = columnWidth(columns[i]!) - 1
+    if (v.length * 2 <= room && !v.includes('\n')) return
+    // body text is 10 pt: a Chinese character takes about 1.8 width units, not the 2 of displayWidth
+    const needed = v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((displayWidth(part) * 0.9) / room)), 0)
+    if (needed > lines) lines = needed
+  })
+  return lines > 1 ? 13.5 * lines + 3 : undefined
+}
+
 /** The header row as tall as its longest wrapped name (a score sheet's 指标 names run to three lines). */
 function fitHeader(row: ExcelJS.Row, columns: readonly ColumnSpec[]): void {
   const lines = Math.max(1, ...columns.map((c) => Math.ceil(displayWidth(c.header) / Math.max(1, columnWidth(c) - 1))))
@@ -107,7 +125,10 @@ export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     else if (c.numFmt) col.numFmt = c.numFmt
   })
   for (const row of spec.rows) {
-    const r = ws.addRow(spec.columns.map((c) => row[c.key] ?? null))
+    const values = spec.columns.map((c) => row[c.key] ?? null)
+    const r = ws.addRow(values)
+    const height = bodyRowHeight(values, spec.columns)
+    if (height) r.height = height
     r.eachCell({ includeEmpty: true }, (cell) => {
       cell.border = BORDER
       cell.font = { name: '宋体', size: 10 }
@@ -167,6 +188,8 @@ export async function writeStyledWorkbook(specs: SheetSpec[]): Promise<Buffer> {
     for (const row of spec.rows) {
       const values = spec.columns.map((c) => row[c.key] ?? null)
       const r = ws.addRow(values)
+      const height = bodyRowHeight(values, spec.columns)
+      if (height) r.height = height
       for (let i = 1; i <= spec.columns.length; i++) r.getCell(i).style = formulaLike(values[i - 1]) ? BODY_TEXT_STYLE : bodyStyles[i - 1]!
       r.commit()
     }

@@ -30,7 +30,7 @@ export const meetingLedger: Dataset = {
   title: '三会一课台账',
   landscape: true,
   columns: [
-    col('organization', '党组织', ['党支部', '所在党支部', '支部名称'], { width: 28 }),
+    col('organization', '党组织', ['党支部', '所在党支部', '支部名称'], { width: 24 }),
     col('types', '会议类型', ['类型', '会议类别'], { width: 16 }),
     col('heldOn', '日期', ['会议日期', '召开日期', '时间'], { width: 12 }),
     col('title', '主题', ['会议主题', '议题', '会议内容'], { width: 36 }),
@@ -40,7 +40,7 @@ export const meetingLedger: Dataset = {
     col('presentCount', '实到人数', ['实到'], { width: 9 }),
     col('leaveCount', '请假人数', ['请假'], { width: 9 }),
     col('absentCount', '缺席人数', ['缺席'], { width: 9 }),
-    col('place', '地点', ['会议地点'], { width: 14 }),
+    col('place', '地点', ['会议地点'], { width: 18 }),
     col('lecturer', '授课人', ['主讲人'], { width: 10 }),
     col('resolutions', '决议事项', ['决议', '决定事项'], { width: 36 }),
   ],

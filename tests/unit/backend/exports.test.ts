@@ -55,6 +55,21 @@ describe('导出与填写上级模板', () => {
     expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页')
   })
 
+  it('放不下的长内容所在的行加高，整段都能打印出来；短内容的行保持原高', async () => {
+    const backend = testBackend()
+    const c = await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+    const many = ['心血管内科', '呼吸与危重症医学科', '消化内科', '肾内科', '内分泌科', '神经内科', '风湿免疫科', '老年医学科']
+    await ok(backend, 'orgs.create', { name: '内科第一党支部', type: 'branch', parentId: c.id, departments: many })
+    const file = await ok(backend, 'exports.workbook', { source: 'organizations', columns: ['name', 'departments'] })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]!
+    expect(ws.getCell('A4').value).toBe('中共示范医院委员会')
+    expect(ws.getRow(4).height).toBeUndefined()
+    expect(ws.getCell('B5').value).toBe(many.join('、'))
+    expect(ws.getRow(5).height).toBeGreaterThanOrEqual(30)
+  })
+
   it('每次导出都记入审计日志', async () => {
     const backend = await hospital()
     await ok(backend, 'exports.workbook', { source: 'organizations' })
