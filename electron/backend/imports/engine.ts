@@ -7,7 +7,7 @@ import type { FileRecord, ImportKind, ImportMode } from './kind'
 import { inOneChain } from '../audit'
 import { createBatch } from './batches'
 import { columnOverrides, rememberedHeaders, rememberMapping, type ColumnMapping } from './mappings'
-import { normalizeHeader } from '../excel/normalize'
+import { cellText, normalizeHeader, normalizeText } from '../excel/normalize'
 
 /** One file as the clerk handed it over, with how to treat existing records and their own column matches. */
 export interface ImportFile {
@@ -16,6 +16,8 @@ export interface ImportFile {
   mode: ImportMode
   sheetName: string | null
   mapping: ColumnMapping
+  /** the template's example row (field → text): a row that is exactly it is skipped, never imported */
+  example?: Readonly<Record<string, string>>
 }
 
 interface Analysis<R> {
@@ -56,6 +58,8 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
   const missing = header.missingRequired.map((f) => f.label)
 
   const parsed: { row: number; record: R | null; issues: { field: string; message: string }[]; label?: string }[] = []
+  // rows that are the template's example, left in by the clerk: shown as 跳过 and kept out of every check
+  const examples = new Set<number>()
   for (let r = header.rowIndex + 1; missing.length === 0 && r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? []
     if (isFooterOrBlank(cells)) continue
@@ -64,15 +68,20 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
       const cell = cells[col]
       if (cell) byField.set(key, cell)
     }
+    if (file.example && isExample(byField, file.example)) examples.add(r + 1)
     parsed.push({ row: r + 1, ...kind.parse((f) => byField.get(f), ctx) })
     if (r % 500 === 0) ctx.progress?.(r, sheet.rows.length, '检查数据')
   }
 
-  const fileRecords = parsed.filter((p) => p.record !== null).map((p) => ({ row: p.row, record: p.record as R }))
+  const fileRecords = parsed.filter((p) => p.record !== null && !examples.has(p.row)).map((p) => ({ row: p.row, record: p.record as R }))
   const firstRowOfKey = new Map<string, number>()
   const rows: PreviewRow[] = []
   const valid: FileRecord<R>[] = []
   for (const p of parsed) {
+    if (examples.has(p.row)) {
+      rows.push({ row: p.row, action: 'skip', description: p.record ? kind.describe(p.record) : (p.label ?? ''), reason: '模板中的示例行，未导入', issues: [] })
+      continue
+    }
     const issues = [...p.issues]
     let action: PreviewRow['action'] = 'error'
     let reason = ''
@@ -146,5 +155,13 @@ export function commit<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallContex
     const skipped = preview.rows.length - inserted - updated - preview.counts.error
     const batchId = items.length > 0 ? createBatch(ctx, { kind: kind.kind, entity: kind.entity, fileName, mode, inserted, updated, skipped, errors: preview.counts.error }, items) : null
     return { batchId, inserted, updated, skipped, errors }
+  })
+}
+
+/** Whether a row holds exactly the template's example (as typed, or as Excel turned its dates into dates). */
+function isExample(byField: ReadonlyMap<string, Cell>, example: Readonly<Record<string, string>>): boolean {
+  return Object.entries(example).every(([field, text]) => {
+    const cell = byField.get(field)
+    return !!cell && (cell.date ?? cellText(cell.value)) === normalizeText(text)
   })
 }

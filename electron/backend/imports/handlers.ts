@@ -13,12 +13,13 @@ function entry(kind: string) {
   if (!e) throw new AppError('VALIDATION', `不支持的导入类型：${kind}`)
   return e
 }
-const fileOf = (i: { contentBase64: string; fileName: string; mode: 'skip' | 'update' | 'fill'; sheetName: string | null; mapping: Record<string, string | null> }): ImportFile => ({
+const fileOf = (i: { kind: string; contentBase64: string; fileName: string; mode: 'skip' | 'update' | 'fill'; sheetName: string | null; mapping: Record<string, string | null> }): ImportFile => ({
   bytes: Buffer.from(i.contentBase64, 'base64'),
   fileName: i.fileName,
   mode: i.mode,
   sheetName: i.sheetName,
   mapping: i.mapping,
+  example: entry(i.kind).template.example,
 })
 
 export const importsHandlers: Handlers<typeof importsContract> = {

@@ -20,7 +20,7 @@ export async function buildTemplate(kind: ImportKind<unknown>, hints: TemplateHi
   if (example.length) {
     // the example row looks like one, and says so when pointed at
     ws.getRow(2).eachCell((cell) => (cell.font = { name: '宋体', size: 10, italic: true, color: { argb: 'FF808080' } }))
-    ws.getCell(2, 1).note = '示例行：导入前请改写或删除'
+    ws.getCell(2, 1).note = '示例行：可改写或删除；原样留着导入时自动跳过'
   }
   // Data validation on 1,000 rows; the lists live on a hidden sheet (Excel caps inline lists at 255 characters).
   const lists = wb.addWorksheet('代码表', { state: 'hidden' })
@@ -51,7 +51,7 @@ export async function buildTemplate(kind: ImportKind<unknown>, hints: TemplateHi
     `${kind.label}导入模板 — 填写说明`,
     '',
     `必填列：${kind.fields.filter((f) => f.required).map((f) => f.label).join('、')}`,
-    ...(hints.example ? ['第 2 行（灰色斜体）是示例，导入前请改写或删除。'] : []),
+    ...(hints.example ? ['第 2 行（灰色斜体）是示例：可以改写成真实数据，也可以删除；原样留着的示例行导入时自动跳过。'] : []),
     '日期列已设为文本格式：按 2021-07-01、2021.7.1 或 2021年7月1日 填写即可。',
     ...kind.notes,
     '请不要修改第一行的列名；列的顺序可以调整，多余的列会被忽略。',

@@ -140,4 +140,25 @@ describe('党员名册 Excel 导入', () => {
     const w = (await ok(backend, 'members.list', { q: '王芳' })).rows[0]!
     expect([w.education, w.department]).toEqual(['大学本科', '老干部科'])
   })
+
+  it('模板里的示例行原样留着也不会导入：预览标为跳过并说明；其他行照常导入', async () => {
+    const backend = await hospital()
+    const template = await ok(backend, 'imports.template', { kind: 'members' })
+    const XLSX = await import('xlsx')
+    const wb = XLSX.read(Buffer.from(template.contentBase64, 'base64'))
+    const sheet = wb.Sheets['党员导入']!
+    // the clerk adds their own person under the example and imports the template as downloaded
+    const header = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })[0]!
+    const mine: Record<string, string> = { 姓名: '李娜', 性别: '女', 身份证号: '110105198503010024', 所在党支部: '内科党支部', 入党日期: '2010-07-01', 转正日期: '2011-07-01' }
+    XLSX.utils.sheet_add_aoa(sheet, [header.map((h) => mine[h] ?? null)], { origin: 'A3' })
+    const contentBase64 = Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' })).toString('base64')
+    const p = await ok(backend, 'imports.preview', { kind: 'members', fileName: '党员导入模板.xlsx', contentBase64 })
+    expect(p.rows.map((r) => [r.row, r.action, r.reason])).toEqual([
+      [2, 'skip', '模板中的示例行，未导入'],
+      [3, 'insert', ''],
+    ])
+    const done = await ok(backend, 'imports.commit', { kind: 'members', fileName: '党员导入模板.xlsx', contentBase64 })
+    expect(done).toMatchObject({ inserted: 1, skipped: 1, errors: [] })
+    expect((await ok(backend, 'members.list', { q: '王芳' })).total).toBe(0)
+  })
 })

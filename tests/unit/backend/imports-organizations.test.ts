@@ -192,7 +192,7 @@ describe('党组织 Excel 导入', () => {
     expect(wb.getWorksheet('填写说明')!.getCell('A3').value).toBe('必填列：组织名称、组织类型')
     // the example row is marked as one; its count is a number; date columns are text, so 2021.7 stays as typed
     const sheet = wb.getWorksheet('党组织导入')!
-    expect(sheet.getCell('A2').note).toBe('示例行：导入前请改写或删除')
+    expect(sheet.getCell('A2').note).toBe('示例行：可改写或删除；原样留着导入时自动跳过')
     expect(sheet.getCell('A2').font.italic).toBe(true)
     expect(sheet.getCell('F2').value).toBe(3)
     expect(sheet.getColumn(4).numFmt).toBe('@')
