@@ -64,9 +64,9 @@ function fitMergedLine(row: ExcelJS.Row, text: string, columns: readonly ColumnS
 }
 
 /**
- * A body row as tall as its longest wrapped cell (a meeting's 决议事项, an address). Excel fits such rows when it
- * opens a file, but WPS and LibreOffice — on the UOS and Kylin desktops — print them one line high, cut off.
- * Only text that might not fit is measured: a 10,000-row roster is mostly short cells.
+ * A body row as tall as its longest wrapped cell (a meeting's 决议事项, an address). With no height set,
+ * LibreOffice printed such rows one line high, cut off (seen in a review's PDFs; WPS is untested here), and a set
+ * height costs nothing elsewhere. Only text that might not fit is measured: a roster is mostly short cells.
  */
 function bodyRowHeight(values: readonly unknown[], columns: readonly ColumnSpec[]): number | undefined {
   let lines = 1
