@@ -12,10 +12,10 @@ import { DATASETS } from './datasets'
 import { fillRows, guessMapping, openTheirTemplate, rememberMapping, rememberedMapping, signatureOf } from './template-fill'
 
 /** Sensitive columns leave the building only when asked for; every export is logged (domain.md §9). */
-function chosenColumns(ds: Dataset, keys: readonly string[], includeSensitive: boolean, ctx?: CallContext) {
+function chosenColumns(ds: Dataset, keys: readonly string[] | undefined, includeSensitive: boolean, ctx?: CallContext) {
   // sensitive columns leave only at the request of someone allowed to change records (not 只读领导)
   if (includeSensitive && ctx?.session.user?.role === 'leader') throw new AppError('FORBIDDEN', '只读账号不能导出身份证号、电话、住址')
-  const wanted = keys.length ? ds.columns.filter((c) => keys.includes(c.key)) : ds.columns
+  const wanted = keys ? ds.columns.filter((c) => keys.includes(c.key)) : ds.columns
   return wanted.filter((c) => includeSensitive || !c.sensitive)
 }
 
@@ -54,7 +54,7 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
   'exports.fillTemplate': async ({ source, fileName, contentBase64, mapping, includeSensitive, scope }, ctx) => {
     const ds = DATASETS[source]
     const t = await openTheirTemplate(Buffer.from(contentBase64, 'base64'), ds.columns)
-    const allowed = new Set(chosenColumns(ds, [], includeSensitive, ctx).map((c) => c.key))
+    const allowed = new Set(chosenColumns(ds, undefined, includeSensitive, ctx).map((c) => c.key))
     const effective = new Map<string, string | null>()
     for (const header of t.headers.values()) {
       const field = Object.hasOwn(mapping, header) ? mapping[header]! : null

@@ -43,7 +43,8 @@ const template = {
 export const exportInput = z
   .object({
     source,
-    columns: z.array(z.string().max(50)).max(100).default([]),
+    /** the columns to write, in the dataset's order; left out = every column (an empty list is refused) */
+    columns: z.array(z.string().max(50)).max(100).optional(),
     includeSensitive: z.boolean().default(false),
     /** only rows with these ids (e.g. the clerk's current filter); empty = all */
     ids: z.array(z.number().int().positive()).max(100_000).default([]),

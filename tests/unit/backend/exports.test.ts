@@ -70,6 +70,11 @@ describe('导出与填写上级模板', () => {
     expect(ws.getRow(5).height).toBeGreaterThanOrEqual(30)
   })
 
+  it('一列都没选时不导出，说明要选列（不会变成导出全部列）', async () => {
+    const backend = await hospital()
+    expect((await fails(backend, 'exports.workbook', { source: 'members', columns: [] })).message).toBe('请至少选择一列')
+  })
+
   it('每次导出都记入审计日志', async () => {
     const backend = await hospital()
     await ok(backend, 'exports.workbook', { source: 'organizations' })
