@@ -1,3 +1,4 @@
+import * as XLSX from 'xlsx'
 import { normalizeHeader } from './normalize'
 import type { Cell } from './read'
 
@@ -43,7 +44,7 @@ export function findHeader(rows: Cell[][], fields: readonly FieldSpec[], overrid
   let best: HeaderMatch | null = null
   let bestScore = 0
   for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
-    const headers = (rows[r] ?? []).map((c) => (c.value === null ? '' : String(c.value)))
+    const headers = uniqueHeaders((rows[r] ?? []).map((c) => (c.value === null ? '' : String(c.value))))
     const columns = new Map<number, string>()
     const taken = new Set<string>()
     headers.forEach((h, i) => {
@@ -59,6 +60,24 @@ export function findHeader(rows: Cell[][], fields: readonly FieldSpec[], overrid
     }
   }
   return best && bestScore >= Math.min(2, fields.length) ? best : null
+}
+
+/**
+ * Two columns with the same header (联系电话 | 联系电话: mobile, then landline) must stay two columns for the clerk:
+ * the second and later ones are named with their column letter ("联系电话（F列）"). A clerk's match is kept by
+ * that name, so choosing a field for the second never moves the first; such a column is never matched by itself.
+ */
+function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Set<string>()
+  return headers.map((h, i) => {
+    const key = normalizeHeader(h)
+    if (!key) return h
+    if (!seen.has(key)) {
+      seen.add(key)
+      return h
+    }
+    return `${h.trim()}（${XLSX.utils.encode_col(i)}列）`
+  })
 }
 
 /** Rows after the header that hold data: blank rows and footers ("制表人：", "合计", "注：") are not data. */

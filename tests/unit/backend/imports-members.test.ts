@@ -161,4 +161,28 @@ describe('党员名册 Excel 导入', () => {
     expect(done).toMatchObject({ inserted: 1, skipped: 1, errors: [] })
     expect((await ok(backend, 'members.list', { q: '王芳' })).total).toBe(0)
   })
+
+  it('两列同名（联系电话 | 联系电话）：第二列以列号区分，干事给它选的字段不会套到第一列上；备注列照常导入', async () => {
+    const backend = await hospital()
+    const rows: Aoa = [
+      ['姓名', '身份证号', '所在党支部', '入党日期', '转正日期', '联系电话', '联系电话', '备注'],
+      ['王芳', '11010519491231002X', '内科党支部', '1975-07-01', '1976-07-01', '13800000000', '北京市朝阳区某路1号', '老党员'],
+    ]
+    const p = await preview(backend, rows)
+    expect(p.columns.map((c) => [c.header, c.field])).toEqual([
+      ['姓名', 'name'],
+      ['身份证号', 'idNumber'],
+      ['所在党支部', 'organization'],
+      ['入党日期', 'joinedOn'],
+      ['转正日期', 'convertedOn'],
+      ['联系电话', 'phone'],
+      ['联系电话（G列）', null],
+      ['备注', 'note'],
+    ])
+    await ok(backend, 'imports.commit', { ...file(rows), mapping: { '联系电话（G列）': 'address' } })
+    const id = (await ok(backend, 'members.list', { q: '王芳' })).rows[0]!.id
+    expect((await ok(backend, 'members.reveal', { id, field: 'phone' })).value).toBe('13800000000')
+    expect((await ok(backend, 'members.reveal', { id, field: 'address' })).value).toBe('北京市朝阳区某路1号')
+    expect((await ok(backend, 'members.get', { id })).member.note).toBe('老党员')
+  })
 })

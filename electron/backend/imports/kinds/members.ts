@@ -34,6 +34,7 @@ const TEXT_FIELDS: [keyof MemberFieldsInput, string, string[]][] = [
   ['residence', '现居住地', []],
   ['hukou', '户籍所在地', ['户籍地']],
   ['nativePlace', '籍贯', []],
+  ['note', '备注', []],
 ]
 const DATE_FIELDS: [keyof MemberFieldsInput, string, string[]][] = [
   ['appliedOn', '申请入党日期', ['申请入党时间', '递交申请书日期']],
