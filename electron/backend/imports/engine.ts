@@ -90,7 +90,7 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
       const first = firstRowOfKey.get(key)
       if (first !== undefined) issues.push({ field: kind.keyField ?? kind.fields[0]!.key, message: `与第 ${first} 行重复` })
       else firstRowOfKey.set(key, p.row)
-      if (issues.length === 0) issues.push(...kind.check(p.record, ctx, fileRecords))
+      if (issues.length === 0) issues.push(...kind.check(p.record, ctx, fileRecords, mode))
       if (issues.length === 0) {
         if (!kind.exists(p.record, ctx)) action = 'insert'
         else if (mode === 'skip') [action, reason] = ['skip', '已存在（跳过已有）']

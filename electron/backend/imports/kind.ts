@@ -40,8 +40,8 @@ export interface ImportKind<R> {
   keyOf(record: R): string
   /** the column a duplicate is reported on (default: the first field) */
   keyField?: string
-  /** checks needing the database or the other rows of the file */
-  check(record: R, ctx: CallContext, file: readonly FileRecord<R>[]): FieldIssue[]
+  /** checks needing the database or the other rows of the file (`mode`: what will happen to an existing record) */
+  check(record: R, ctx: CallContext, file: readonly FileRecord<R>[], mode: ImportMode): FieldIssue[]
   exists(record: R, ctx: CallContext): boolean
   /** in fill mode: whether the record would fill any blank field of the existing one */
   fillsBlanks(record: R, ctx: CallContext): boolean

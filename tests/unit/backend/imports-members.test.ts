@@ -185,4 +185,21 @@ describe('党员名册 Excel 导入', () => {
     expect((await ok(backend, 'members.reveal', { id, field: 'address' })).value).toBe('北京市朝阳区某路1号')
     expect((await ok(backend, 'members.get', { id })).member.note).toBe('老党员')
   })
+
+  it('身份证号与名册中另一人相同而姓名不同：任何方式都退回并说明，绝不把别人改名；更新时所在党支部不同也指出', async () => {
+    const backend = await hospital()
+    const head = ['姓名', '身份证号', '所在党支部', '入党日期', '转正日期']
+    await ok(backend, 'imports.commit', { ...file([head, ['王芳', '11010519491231002X', '内科党支部', '1975-07-01', '1976-07-01']]) })
+    const typo: Aoa = [head, ['王五', '11010519491231002X', '外科党支部', '1975-07-01', '1976-07-01']]
+    for (const mode of ['skip', 'update', 'fill'] as const) {
+      const row = (await preview(backend, typo, 'xlsx', mode)).rows[0]!
+      expect(row.action).toBe('error')
+      expect(row.issues[0]!.message).toBe('身份证号与名册中的王芳（内科党支部）相同，姓名却是王五：请核对身份证号；确实改了姓名的，请在党员名册中修改')
+    }
+    const moved: Aoa = [head, ['王芳', '11010519491231002X', '外科党支部', '1975-07-01', '1976-07-01']]
+    expect((await preview(backend, moved, 'xlsx', 'update')).rows[0]!.issues[0]!.message).toContain('导入不调动组织关系')
+    expect((await preview(backend, moved, 'xlsx', 'skip')).rows[0]!.action).toBe('skip')
+    await ok(backend, 'imports.commit', { ...file(typo), mode: 'update' })
+    expect((await ok(backend, 'members.list', { q: '王芳' })).total).toBe(1)
+  })
 })

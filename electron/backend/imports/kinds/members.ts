@@ -11,7 +11,7 @@ import { validateMember, type MemberFieldsInput } from '../../members/validate'
 import type { Member, MemberFields } from '../../../shared/members'
 import { memo } from '../../memo'
 import * as orgRepo from '../../organizations/repository'
-import type { FieldIssue, FileRecord, ImportKind } from '../kind'
+import type { FieldIssue, FileRecord, ImportKind, ImportMode } from '../kind'
 import { closeMatches } from '../similar'
 
 export interface MemberRecord {
@@ -116,6 +116,22 @@ function birthDate(cell: Cell | undefined, idBirth: string | null, idGiven: bool
   return null
 }
 
+/**
+ * A row whose ID number is already on the roster under another name is a mistyped ID far more often than a
+ * renamed person: refused in every mode, never a silent rename of someone else. Updating a person never moves
+ * them either (that is a 支部调动, with its date and letter): a different branch in the file is pointed out.
+ */
+function holderMismatch(r: MemberRecord, holder: Member, mode: ImportMode): FieldIssue[] {
+  const where = holder.organizationName ?? '未分配支部'
+  if (holder.name !== r.fields.name) {
+    return [{ field: 'idNumber', message: `身份证号与名册中的${holder.name}（${where}）相同，姓名却是${r.fields.name}：请核对身份证号；确实改了姓名的，请在党员名册中修改` }]
+  }
+  if (mode !== 'skip' && holder.organizationName && holder.organizationName !== r.organization) {
+    return [{ field: 'organization', message: `名册中${holder.name}在${holder.organizationName}：导入不调动组织关系，请在党员名册中办理支部调动，或把这一格改为${holder.organizationName}` }]
+  }
+  return []
+}
+
 /** The roster import (issue 5): the full record and lifecycle dates, validated by the roster's own rules. */
 export const memberImport: ImportKind<MemberRecord> = {
   kind: 'members',
@@ -185,11 +201,15 @@ export const memberImport: ImportKind<MemberRecord> = {
   keyOf: (r) => r.fields.idNumber ?? `${r.fields.name}|${r.organization}|${r.fields.birthDate}`,
   keyField: 'idNumber',
 
-  check(r, ctx, file) {
+  check(r, ctx, file, mode) {
     const holder = r.fields.idNumber ? (holders(ctx, file).get(r.fields.idNumber) ?? null) : null
     matched.set(r, holder?.id ?? null)
     const problem = branchProblem(ctx, r.organization)
     if (problem) return [{ field: 'organization', message: problem }]
+    if (holder) {
+      const mismatch = holderMismatch(r, holder, mode)
+      if (mismatch.length) return mismatch
+    }
     try {
       const existing = holder?.id ?? null
       const { fields } = validateMember(ctx, r.fields, existing, { holder })
