@@ -58,8 +58,11 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
     const effective = new Map<string, string | null>()
     for (const header of t.headers.values()) {
       const field = Object.hasOwn(mapping, header) ? mapping[header]! : null
-      if (field && !ds.columns.some((c) => c.key === field)) throw new AppError('VALIDATION', `“${header}”对应的字段不存在`)
-      effective.set(header, field && allowed.has(field) ? field : null)
+      const column = field ? ds.columns.find((c) => c.key === field) : null
+      if (field && !column) throw new AppError('VALIDATION', `“${header}”对应的字段不存在`)
+      // never a silently blank column in a form sent upward: the clerk ticks the box or clears the match
+      if (column && !allowed.has(column.key)) throw new AppError('VALIDATION', `模板的“${header}”列对应${column.label}（敏感信息）：请先勾选“包含敏感信息”，或把这一列改为留空`)
+      effective.set(header, field)
     }
     const rows = ds.rows(ctx, [], scope)
     const out = await fillRows(t, effective, rows, new Map(ds.columns.filter((c) => c.numFmt).map((c) => [c.key, c.numFmt!])))

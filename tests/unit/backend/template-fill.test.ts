@@ -247,4 +247,22 @@ describe('按上级模板填写：对方的序号、表尾、格式与下拉列�
     expect(sheet.B2).toMatchObject({ v: 0.5, w: '50.0%' })
     expect(sheet.C2).toMatchObject({ v: 0.5, w: '50%' })
   })
+
+  it('模板的列对应了身份证号却没勾选“包含敏感信息”：不生成留空的表，说明怎么办；勾选后照常填写', async () => {
+    const backend = testBackend()
+    const c = await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+    const b = await ok(backend, 'orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id })
+    await ok(backend, 'members.create', { organizationId: b.id, fields: { name: '王芳', gender: '女', idNumber: '11010519491231002X', joinedOn: '1975-07-01', convertedOn: '1976-07-01' } })
+    const wb = new ExcelJS.Workbook()
+    wb.addWorksheet('名册').getRow(1).values = ['姓名', '公民身份号码']
+    const input = { source: 'members' as const, fileName: '名册.xlsx', contentBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'), mapping: { 姓名: 'name', 公民身份号码: 'idNumber' } }
+    expect((await fails(backend, 'exports.fillTemplate', input)).message).toBe('模板的“公民身份号码”列对应身份证号（敏感信息）：请先勾选“包含敏感信息”，或把这一列改为留空')
+    const filled = await ok(backend, 'exports.fillTemplate', { ...input, includeSensitive: true })
+    expect(rowsOf(filled.contentBase64)[1]).toEqual(['王芳', '11010519491231002X'])
+    // the clerk's match is what is remembered for the next time this template is picked
+    expect((await ok(backend, 'exports.inspectTemplate', { source: 'members', fileName: '名册.xlsx', contentBase64: input.contentBase64 })).columns).toEqual([
+      { header: '姓名', field: 'name' },
+      { header: '公民身份号码', field: 'idNumber' },
+    ])
+  })
 })
