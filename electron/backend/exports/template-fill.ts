@@ -99,16 +99,19 @@ function valueFor(value: unknown, numFmt: string | undefined): ExcelJS.CellValue
   return (value ?? null) as ExcelJS.CellValue
 }
 
+/** what forms pre-print in an empty row's cells (（无）, /, —): the row is still empty */
+const PLACEHOLDER = /^$|^[（(]?(无|空|略|\/|-|—|－)[)）]?$/
+
 /**
- * A row of their empty form: nothing typed in it, at most their running numbers and per-row formulas
- * (A5 = A4+1, =ROW()-3). Anything else — 合计, 填表人：… 审核人：…, 备注, a sample row — is theirs to keep.
+ * A row of their empty form: nothing typed in it but placeholders, at most their running numbers and per-row
+ * formulas (A5 = A4+1, =ROW()-3). Anything else — 合计, 填表人：… 审核人：…, 备注, a sample row — is theirs to keep.
  */
 function isBlankFormRow(ws: ExcelJS.Worksheet, r: number, serialCols: ReadonlySet<number>): boolean {
   let blank = true
   ws.getRow(r).eachCell((cell, col) => {
     if (cell.type === ExcelJS.ValueType.Merge && cell.master.fullAddress.row !== r) return // covered by a merge from a row above
     if (cell.type === ExcelJS.ValueType.Formula) blank &&= serialCols.has(col) || isPerRow(ws, cell.formula, r)
-    else if (!(serialCols.has(col) && typeof cell.value === 'number') && cellText(cell.value).trim()) blank = false
+    else if (!(serialCols.has(col) && typeof cell.value === 'number') && !PLACEHOLDER.test(cellText(cell.value).trim())) blank = false
   })
   return blank
 }

@@ -265,4 +265,17 @@ describe('按上级模板填写：对方的序号、表尾、格式与下拉列�
       { header: '公民身份号码', field: 'idNumber' },
     ])
   })
+
+  it('空白行里预先印着“（无）”“/”之类的占位：仍算空白行，数据从表头下第一行填起，合计范围覆盖全部数据', async () => {
+    const { backend } = await hospital()
+    const form = new ExcelJS.Workbook()
+    await form.xlsx.load(Buffer.from(await theirForm(), 'base64') as unknown as ArrayBuffer)
+    const sheet = form.getWorksheet('附表3')!
+    for (const r of [4, 5, 6, 7]) sheet.getCell(`G${r}`).value = r % 2 ? '/' : '（无）'
+    const { ws } = await fill(backend, Buffer.from(await form.xlsx.writeBuffer()).toString('base64'))
+    expect(column(ws, 'B', 4, 10)).toEqual(await ourNames(backend))
+    expect(ws.getCell('A11').value).toBe('填表人：            审核人：            填报日期：')
+    expect(ws.getCell('B13').value).toMatchObject({ formula: 'COUNTA(B4:B10)' })
+    expect(ws.getCell('B9').border).toMatchObject(BOX)
+  })
 })
