@@ -94,9 +94,20 @@ export function undoBatch(ctx: CallContext, batchId: number, kinds: ReadonlyMap<
     action: 'insert' | 'update'
     before_json: string | null
   }[]
-  for (const item of items) {
-    if (item.action === 'insert') kind.undoInsert(item.entity_id, ctx)
-    else kind.undoUpdate(item.entity_id, item.before_json ? JSON.parse(item.before_json) : null, ctx)
+  const used = kind.usedBy ? items.filter((i) => i.action === 'insert').flatMap((i) => kind.usedBy!(i.entity_id, ctx) ?? []) : []
+  if (used.length > 0) {
+    const named = used.slice(0, 5).join('、') + (used.length > 5 ? ` 等 ${used.length} 条` : '')
+    throw new AppError('CONFLICT', `该批次导入的记录已被其他记录用到（${named}），整批撤销会让这些记录失去对象，因此不能撤销`)
+  }
+  try {
+    for (const item of items) {
+      if (item.action === 'insert') kind.undoInsert(item.entity_id, ctx)
+      else kind.undoUpdate(item.entity_id, item.before_json ? JSON.parse(item.before_json) : null, ctx)
+    }
+  } catch (error) {
+    // anything else still pointing at a record (its own transaction rolls every step back)
+    if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new AppError('CONFLICT', '该批次导入的记录已被其他记录引用，整批撤销未执行，未作任何修改')
+    throw error
   }
   ctx.db.prepare('UPDATE import_batches SET undone_at = ?, undone_by = ? WHERE id = ?').run(ctx.now().toISOString(), ctx.user, batchId)
   recordAudit(ctx, { entity: 'import_batch', entityId: batchId, before: null, after: { undone: true, items: items.length } })

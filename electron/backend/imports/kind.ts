@@ -51,6 +51,8 @@ export interface ImportKind<R> {
   order?(records: FileRecord<R>[]): FileRecord<R>[]
   /** a short description of the row for the preview table */
   describe(record: R): string
+  /** what else now refers to a record this import created (a 支委会 post, an attendance line): it cannot be undone then */
+  usedBy?(entityId: number, ctx: CallContext): string | null
   undoInsert(entityId: number, ctx: CallContext): void
   undoUpdate(entityId: number, before: unknown, ctx: CallContext): void
 }

@@ -3,7 +3,7 @@ import type { Backend } from '../../../electron/backend/dispatch'
 import { b64, workbook, type Aoa } from '../../fixtures/workbooks'
 import { checkChar } from '../../../electron/shared/rules/id-number'
 import { verifyAuditChain } from '../../../electron/backend/audit'
-import { ok, testBackend } from '../helpers'
+import { fails, ok, testBackend } from '../helpers'
 
 async function hospital() {
   const backend = testBackend()
@@ -200,6 +200,16 @@ describe('党员名册 Excel 导入', () => {
     expect((await preview(backend, moved, 'xlsx', 'update')).rows[0]!.issues[0]!.message).toContain('导入不调动组织关系')
     expect((await preview(backend, moved, 'xlsx', 'skip')).rows[0]!.action).toBe('skip')
     await ok(backend, 'imports.commit', { ...file(typo), mode: 'update' })
+    expect((await ok(backend, 'members.list', { q: '王芳' })).total).toBe(1)
+  })
+
+  it('导入的人已被支委会任职用到时，整批撤销说明是谁、被什么用到，什么都不改', async () => {
+    const backend = await hospital()
+    const imported = await ok(backend, 'imports.commit', { ...file([['姓名', '身份证号', '所在党支部', '入党日期', '转正日期'], ['王芳', '11010519491231002X', '内科党支部', '1975-07-01', '1976-07-01']]) })
+    const committee: Aoa = [['所在党支部', '姓名', '职务', '任职日期'], ['内科党支部', '王芳', '书记', '2024-01-15']]
+    await ok(backend, 'imports.commit', { kind: 'committees', fileName: '班子.xlsx', contentBase64: b64(workbook(committee)) })
+    const refused = await fails(backend, 'imports.undo', { batchId: imported.batchId! })
+    expect(refused.message).toBe('该批次导入的记录已被其他记录用到（王芳：支委会任职），整批撤销会让这些记录失去对象，因此不能撤销')
     expect((await ok(backend, 'members.list', { q: '王芳' })).total).toBe(1)
   })
 })

@@ -202,4 +202,14 @@ describe('党组织 Excel 导入', () => {
     await members.xlsx.load(Buffer.from((await ok(testBackend(), 'imports.template', { kind: 'members' })).contentBase64, 'base64') as unknown as ArrayBuffer)
     expect(members.getWorksheet('党员导入')!.pageSetup.orientation).toBe('landscape')
   })
+
+  it('导入的党组织已有党员时整批撤销被拒绝，说明原因，什么都不改', async () => {
+    const backend = testBackend()
+    await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+    const done = await ok(backend, 'imports.commit', file([['组织名称', '组织类型', '上级组织'], ['新建党支部', '党支部', '中共示范医院委员会']]))
+    const branch = (await ok(backend, 'orgs.list', {})).find((o) => o.name === '新建党支部')!
+    await ok(backend, 'members.create', { organizationId: branch.id, fields: { name: '王芳', gender: '女', joinedOn: '2005-07-01', convertedOn: '2006-07-01' } })
+    expect((await fails(backend, 'imports.undo', { batchId: done.batchId! })).message).toBe('该批次导入的记录已被其他记录引用，整批撤销未执行，未作任何修改')
+    expect((await ok(backend, 'orgs.list', {})).map((o) => o.name)).toContain('新建党支部')
+  })
 })

@@ -253,6 +253,17 @@ export const memberImport: ImportKind<MemberRecord> = {
 
   describe: (r) => `${r.fields.name}（${r.organization}${r.fields.joinedOn ? `，入党 ${r.fields.joinedOn}` : r.fields.appliedOn ? `，申请 ${r.fields.appliedOn}` : ''}）`,
 
+  usedBy(id, ctx) {
+    const r = ctx.db
+      .prepare(
+        `SELECT m.name, (SELECT count(*) FROM committee_posts p WHERE p.member_id = m.id) AS posts, (SELECT count(*) FROM attendance a WHERE a.member_id = m.id) AS attended
+         FROM members m WHERE m.id = ?`,
+      )
+      .get(id) as { name: string; posts: number; attended: number } | undefined
+    if (!r || (!r.posts && !r.attended)) return null
+    return `${r.name}：${[r.posts ? '支委会任职' : '', r.attended ? `${r.attended} 次会议出勤` : ''].filter(Boolean).join('、')}`
+  },
+
   // a person created by the import and untouched since never mattered: the record goes, the audit keeps the trace
   undoInsert(id, ctx) {
     const before = memberRepo.findMember(ctx.db, id)
