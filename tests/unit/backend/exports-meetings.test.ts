@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx'
 import { describe, expect, it } from 'vitest'
-import { rowsOf } from '../../fixtures/workbooks'
+import { b64, rowsOf, workbook } from '../../fixtures/workbooks'
 import { ok, testBackend } from '../helpers'
 
 // the test clock is 2025-06-15
@@ -83,5 +83,15 @@ describe('导出三会一课台账与参会统计', () => {
     // the rate is a number shown as a percentage, so Excel can sort and average it
     const shown = XLSX.read(Buffer.from(file.contentBase64, 'base64')).Sheets['党员参会情况统计']!
     expect(shown.G5).toMatchObject({ t: 'n', v: 0.5, w: '50.0%' })
+  })
+
+  it('台账导入：读不成的行也说明是哪个党组织的哪次会议', async () => {
+    const { backend } = await branchWithMeetings()
+    const rows = [
+      ['党组织', '会议类型', '日期', '主题'],
+      ['内科党支部', '茶话会', '2025-03-01', '学习贯彻会议精神'],
+    ]
+    const p = await ok(backend, 'imports.preview', { kind: 'meetings', fileName: '台账.xlsx', contentBase64: b64(workbook(rows)) })
+    expect(p.rows[0]).toMatchObject({ action: 'error', description: '2025-03-01 内科党支部：学习贯彻会议精神' })
   })
 })

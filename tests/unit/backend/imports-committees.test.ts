@@ -49,6 +49,8 @@ describe('支委会成员 Excel 导入', () => {
       expect(byRow.get(7)).toMatchObject({ action: 'insert', description: '李强（内科党支部，书记，2021-01-10 起 至 2024-01-15）' })
       expect(byRow.get(8)!.issues[0]!.message).toContain('是否是：内科党支部')
       expect(byRow.get(9)!.issues[0]!.message).toContain('职务“支部主任”无法识别')
+      // a row that could not be read still says whose it is
+      expect(byRow.get(9)!.description).toBe('王芳（内科党支部，支部主任）')
 
       const result = await ok(backend, 'imports.commit', { ...file(SHEET, bookType), mode: 'skip' })
       expect(result).toMatchObject({ inserted: 3, updated: 0, skipped: 0 })

@@ -110,6 +110,8 @@ describe('党组织 Excel 导入', () => {
     await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
     const founded = new Date(Date.UTC(2019, 6, 1))
     const input = file([['组织名称', '组织类型', '上级组织', '成立日期'], ['好支部', '党支部', '中共示范医院委员会', founded], ['坏支部', '党支', '中共示范医院委员会', founded]])
+    // the preview says whose row each error is
+    expect((await ok(backend, 'imports.preview', input)).rows.find((r) => r.action === 'error')!.description).toBe('坏支部（党支）')
     const wb = await ok(backend, 'imports.errorWorkbook', { ...input, mode: 'skip' })
     expect(wb.fileName).toBe('组织-错误行.xlsx')
     const rows = rowsOf(wb.contentBase64)

@@ -116,7 +116,7 @@ export const committeeImport: ImportKind<CommitteeRecord> = {
     const dualText = cellText(get('dualLeader')?.value ?? null)
     if (!YES.has(dualText) && !NO.has(dualText)) issues.push({ field: 'dualLeader', message: `“是否双带头人”应填“是”或“否”，不是“${dualText}”` })
     if (YES.has(dualText) && post && post !== 'secretary') issues.push({ field: 'dualLeader', message: '“双带头人”只登记在书记身上' })
-    if (issues.length > 0 || !post || !electedOn) return { record: null, issues }
+    if (issues.length > 0 || !post || !electedOn) return { record: null, issues, label: `${name || '（未填姓名）'}（${organization || '未填党支部'}${postText ? `，${postText}` : ''}）` }
     return { record: { organization, name, idNumber, post, electedOn, endedOn, dualLeader: YES.has(dualText) }, issues }
   },
 

@@ -79,7 +79,7 @@ export const meetingLedgerImport: ImportKind<LedgerRecord> = {
     const expectedCount = count(cellText(get('expectedCount')?.value ?? null), '应到人数', 'expectedCount', issues)
     const presentCount = count(cellText(get('presentCount')?.value ?? null), '实到人数', 'presentCount', issues)
     if (expectedCount !== null && presentCount !== null && presentCount > expectedCount) issues.push({ field: 'presentCount', message: `实到人数（${presentCount}）多于应到人数（${expectedCount}）` })
-    if (issues.length || d.kind !== 'date') return { record: null, issues }
+    if (issues.length || d.kind !== 'date') return { record: null, issues, label: `${d.kind === 'date' ? `${d.date} ` : ''}${organization || '（未填党组织）'}：${title || '（未填主题）'}` }
     return {
       record: { organization, types: [...new Set(types as MeetingType[])], heldOn: d.date, title, host: cellText(get('host')?.value ?? null) || null, recorder: cellText(get('recorder')?.value ?? null) || null, expectedCount, presentCount },
       issues,

@@ -77,7 +77,7 @@ export const organizationImport: ImportKind<OrgRecord> = {
       termYears = Number(termText)
       if (!Number.isInteger(termYears) || termYears < 1 || termYears > 5) issues.push({ field: 'termYears', message: `任期年限“${termText}”应为1至5之间的整数` })
     }
-    if (issues.length > 0 || !type) return { record: null, issues }
+    if (issues.length > 0 || !type) return { record: null, issues, label: `${name || '（未填名称）'}${typeText ? `（${typeText}）` : ''}` }
     return { record: { name, type, parentName, foundedOn, departments, termYears, termStartedOn }, issues }
   },
 
