@@ -68,11 +68,16 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     await page.getByRole('menuitem', { name: '党组织' }).click()
     await expect.poll(() => page.locator('.el-tree').innerText()).toContain('外科党支部')
 
-    // undo the second batch as a whole
+    // undo the second batch as a whole, with its file on screen (its row now 跳过)
     await page.getByRole('menuitem', { name: '数据导入导出' }).click()
+    await page.getByRole('tab', { name: '导入党组织' }).click()
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(saved)
+    await expect.poll(() => pane(page).locator('.summary').first().innerText()).toContain('跳过 1')
     await page.getByRole('button', { name: '整批撤销' }).first().click()
     await page.getByRole('button', { name: '撤销该批次' }).click()
     await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('已撤销')
+    // the file still on screen is read again: its row is new again, not 跳过
+    await expect.poll(() => pane(page).locator('.summary').first().innerText()).toContain('新增 1')
     await page.getByRole('menuitem', { name: '党组织' }).click()
     await expect.poll(() => page.locator('.el-tree').innerText()).toContain('内科党支部')
     expect(await page.locator('.el-tree').innerText()).not.toContain('外科党支部')
@@ -159,6 +164,15 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     await pane(page).getByLabel('预览分页').getByText('2', { exact: true }).click()
     await expect.poll(() => pane(page).getByLabel('导入预览').locator('tbody tr').first().innerText()).toMatch(/^52\s/)
     await page.screenshot({ path: screenshotPath('import-paged.png') })
+  })
+
+  it('超过 30 MB 的文件在读取之前就说明要拆分，不发送、不预览', async () => {
+    const { page } = app
+    const big = join(dir, '全市名册.xlsx')
+    writeFileSync(big, Buffer.alloc(31 * 1024 * 1024))
+    await page.getByRole('tab', { name: '导入党员' }).click()
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(big)
+    await expect.poll(() => page.locator('.el-message--error').last().innerText()).toBe('“全市名册.xlsx”文件超过 30 MB，请拆分后分批导入')
   })
 
   it('按期间导出三会一课台账', async () => {

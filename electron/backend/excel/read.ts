@@ -1,5 +1,6 @@
 import * as XLSX from 'xlsx'
 import { formatIso, type IsoDate } from '../../shared/dates'
+import { IMPORT_MAX_BYTES, TOO_LARGE } from '../../shared/contract/imports'
 import { AppError } from '../../shared/result'
 import { zipProblem } from './zip-guard'
 
@@ -18,7 +19,7 @@ export interface SheetData {
   rows: Cell[][]
 }
 
-export const LIMITS = { fileBytes: 30 * 1024 * 1024, rows: 100_000, columns: 300, cellChars: 10_000 }
+export const LIMITS = { fileBytes: IMPORT_MAX_BYTES, rows: 100_000, columns: 300, cellChars: 10_000 }
 
 const fail = (message: string): never => {
   throw new AppError('VALIDATION', message)
@@ -42,7 +43,7 @@ function decodeText(bytes: Uint8Array): string {
  */
 export function readWorkbook(bytes: Uint8Array, fileName: string): SheetData[] {
   if (bytes.length === 0) fail('文件是空的')
-  if (bytes.length > LIMITS.fileBytes) fail(`文件超过 ${LIMITS.fileBytes / 1024 / 1024} MB，请拆分后分批导入`)
+  if (bytes.length > LIMITS.fileBytes) fail(TOO_LARGE)
   const opts: XLSX.ParsingOptions = { dense: true, cellNF: true, cellFormula: false, cellHTML: false, sheetRows: LIMITS.rows + 1 }
   try {
     const wb = parse(bytes, fileName, opts)

@@ -66,10 +66,14 @@ export interface FilePayload {
   contentBase64: string
 }
 
+/** the largest file an import reads (excel/read.ts); the window says so before it reads a larger one */
+export const IMPORT_MAX_BYTES = 30 * 1024 * 1024
+export const TOO_LARGE = '文件超过 30 MB，请拆分后分批导入'
+
 // 30 MB of file ≈ 40 MB of base64
 const file = {
   fileName: z.string().min(1, { message: '缺少文件名' }).max(260),
-  contentBase64: z.string().min(1, { message: '文件是空的' }).max(42_000_000, { message: '文件超过 30 MB，请拆分后分批导入' }),
+  contentBase64: z.string().min(1, { message: '文件是空的' }).max(42_000_000, { message: TOO_LARGE }),
 }
 export const importFileInput = z
   .object({
