@@ -166,6 +166,23 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     await page.screenshot({ path: screenshotPath('import-paged.png') })
   })
 
+  it('几个工作表的文件：说明还有哪些表，干事选一个表导入', async () => {
+    const { page } = app
+    const wb = XLSX.utils.book_new()
+    const head = ['姓名', '身份证号', '所在党支部', '入党日期', '转正日期']
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([head, ['赵敏', '110105198001010040', '内科党支部', '2005-07-01', '2006-07-01']]), '内科')
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([head, ['钱伟', '110105198001010016', '内科党支部', '2005-07-01', '2006-07-01'], ['孙丽', '110105198001010067', '内科党支部', '2005-07-01', '2006-07-01']]), '内科二组')
+    const file = join(dir, '分表名册.xlsx')
+    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+    await page.getByRole('tab', { name: '导入党员' }).click()
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(file)
+    await expect.poll(() => pane(page).innerText()).toContain('文件中还有 1 个工作表也有这样的表：内科二组')
+    await choose(page, '要导入的工作表', '内科二组')
+    await expect.poll(() => pane(page).locator('.summary').first().innerText()).toContain('工作表“内科二组”')
+    expect(await pane(page).locator('.summary').first().innerText()).toContain('新增 2')
+    expect(await pane(page).innerText()).toContain('文件中还有 1 个工作表也有这样的表：内科')
+  })
+
   it('超过 30 MB 的文件在读取之前就说明要拆分，不发送、不预览', async () => {
     const { page } = app
     const big = join(dir, '全市名册.xlsx')

@@ -46,7 +46,9 @@ function pickSheet(sheets: SheetData[], kind: ImportKind<unknown>, sheetName: st
 export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallContext): Analysis<R> {
   const { bytes, fileName, mode } = file
   const overrides = columnOverrides(ctx, kind.kind, kind.fields, file.mapping)
-  const { sheet, header } = pickSheet(readWorkbook(bytes, fileName), kind as ImportKind<unknown>, file.sheetName, overrides)
+  const workbook = readWorkbook(bytes, fileName)
+  const { sheet, header } = pickSheet(workbook, kind as ImportKind<unknown>, file.sheetName, overrides)
+  const sheets = workbook.map((s) => ({ name: s.name, readable: s === sheet || findHeader(s.rows, kind.fields, overrides) !== null }))
   const byHand = rememberedHeaders(ctx, kind.kind)
   for (const h of Object.keys(file.mapping)) byHand.add(normalizeHeader(h))
   const headerOf = (field: string): string => {
@@ -113,6 +115,7 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
       kind: kind.kind,
       fileName,
       sheetName: sheet.name,
+      sheets,
       headerRow: header.rowIndex + 1,
       missing,
       columns: header.headers.map((h, i) => ({ header: h, field: header.columns.get(i) ?? null, byHand: byHand.has(normalizeHeader(h)) })),

@@ -23,6 +23,8 @@ export interface ImportPreview {
   kind: string
   fileName: string
   sheetName: string
+  /** every sheet of the file; `readable`: it has a header this kind recognises (one sheet is imported at a time) */
+  sheets: { name: string; readable: boolean }[]
   headerRow: number
   /** required fields no column was matched to (labels); while any is missing no row is judged or written */
   missing: string[]

@@ -212,4 +212,26 @@ describe('党员名册 Excel 导入', () => {
     expect(refused.message).toBe('该批次导入的记录已被其他记录用到（王芳：支委会任职），整批撤销会让这些记录失去对象，因此不能撤销')
     expect((await ok(backend, 'members.list', { q: '王芳' })).total).toBe(1)
   })
+
+  it('一个文件几个工作表：预览列出每个工作表，说明还有哪些表没导入；选哪个表就导入哪个', async () => {
+    const backend = await hospital()
+    const XLSX = await import('xlsx')
+    const wb = XLSX.utils.book_new()
+    const head = ['姓名', '身份证号', '所在党支部', '入党日期', '转正日期']
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['填写说明：每个支部一个工作表']]), '填写说明')
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([head, ['王芳', '11010519491231002X', '内科党支部', '1975-07-01', '1976-07-01']]), '内科')
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([head, ['李强', '34052419800101001X', '外科党支部', '2005-07-01', '2006-07-01']]), '外科')
+    const input = { kind: 'members' as const, fileName: '各支部名册.xlsx', contentBase64: Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' })).toString('base64') }
+    const first = await ok(backend, 'imports.preview', input)
+    expect(first.sheetName).toBe('内科')
+    expect(first.sheets).toEqual([
+      { name: '填写说明', readable: false },
+      { name: '内科', readable: true },
+      { name: '外科', readable: true },
+    ])
+    const surgery = await ok(backend, 'imports.commit', { ...input, sheetName: '外科' })
+    expect(surgery.inserted).toBe(1)
+    expect((await ok(backend, 'members.list', { q: '李强' })).total).toBe(1)
+    expect((await ok(backend, 'members.list', { q: '王芳' })).total).toBe(0)
+  })
 })
