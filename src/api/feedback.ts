@@ -11,3 +11,7 @@ export function showError(error: unknown): void {
 export function showSuccess(message: string): void {
   ElMessage({ type: 'success', message })
 }
+
+export function showWarning(message: string): void {
+  ElMessage({ type: 'warning', message, duration: 6000, showClose: true })
+}

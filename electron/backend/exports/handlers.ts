@@ -36,7 +36,7 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
     const today = todayLocal(ctx.now())
     const file = await writeStyledWorkbook([{ name: ds.title, title: ds.title, subtitle: `填报单位：${unit || '＿'.repeat(12)}    ${within ? `${within}    ` : ''}导出日期：${formatChineseDate(today)}    共 ${rows.length} 条`, columns: cols.map((c) => ({ header: c.label, key: c.key, width: c.width, text: c.text, numFmt: c.numFmt })), rows, landscape: ds.landscape ?? cols.length > 8 }])
     logExport(ctx, { source, scope, columns: cols.map((c) => c.key), rows: rows.length, sensitive: cols.some((c) => c.sensitive) })
-    return { fileName: `${ds.title}-${today}.xlsx`, contentBase64: file.toString('base64') }
+    return { fileName: `${ds.title}-${today}.xlsx`, contentBase64: file.toString('base64'), rows: rows.length }
   },
 
   'exports.inspectTemplate': async ({ source, contentBase64 }, ctx) => {

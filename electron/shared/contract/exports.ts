@@ -40,6 +40,11 @@ const template = {
   fileName: z.string().min(1).max(260),
   contentBase64: z.string().min(1, { message: '模板文件是空的' }).max(42_000_000, { message: '模板文件超过 30 MB' }),
 }
+/** an export: the file, and how many rows it holds (the window says so; a file of 0 rows is not a success) */
+export interface ExportedFile extends FilePayload {
+  rows: number
+}
+
 export const exportInput = z
   .object({
     source,
@@ -67,7 +72,7 @@ const sourceInput = z.object({ source }).strict()
 
 export const exportsContract = {
   'exports.columns': method<typeof sourceInput, ExportColumn[]>(sourceInput, 'read'),
-  'exports.workbook': method<typeof exportInput, FilePayload>(exportInput, 'read'),
+  'exports.workbook': method<typeof exportInput, ExportedFile>(exportInput, 'read'),
   'exports.inspectTemplate': method<typeof inspectInput, TemplateInspection>(inspectInput, 'read'),
   'exports.fillTemplate': method<typeof fillInput, FilePayload>(fillInput, 'read'),
 }

@@ -29,6 +29,7 @@ describe('导出与填写上级模板', () => {
     const backend = await hospital()
     const file = await ok(backend, 'exports.workbook', { source: 'organizations', columns: ['name', 'type', 'departments', 'termEndsOn'] })
     expect(file.fileName).toBe('党组织一览表-2025-06-15.xlsx')
+    expect(file.rows).toBe(3)
     const rows = rowsOf(file.contentBase64)
     expect(rows[0]![0]).toBe('党组织一览表')
     expect(String(rows[1]![0])).toContain('导出日期：2025年6月15日')
