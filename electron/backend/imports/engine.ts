@@ -97,7 +97,12 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
         if (!kind.exists(p.record, ctx)) action = 'insert'
         else if (mode === 'skip') [action, reason] = ['skip', '已存在（跳过已有）']
         else if (mode === 'fill' && !kind.fillsBlanks(p.record, ctx)) [action, reason] = ['skip', '已存在且没有需要补充的空白项']
-        else action = 'update'
+        else {
+          // the clerk sees old → new before anything is written; a row that would change nothing is skipped
+          const change = kind.changes ? kind.changes(p.record, mode, ctx) : null
+          if (change === '') [action, reason] = ['skip', '已存在，内容与现有记录相同']
+          else [action, reason] = ['update', change ?? '']
+        }
         valid.push({ row: p.row, record: p.record })
       }
     }

@@ -45,6 +45,8 @@ export interface ImportKind<R> {
   exists(record: R, ctx: CallContext): boolean
   /** in fill mode: whether the record would fill any blank field of the existing one */
   fillsBlanks(record: R, ctx: CallContext): boolean
+  /** what writing an existing record will change, as the preview says it ('' = nothing: the row is skipped) */
+  changes?(record: R, mode: ImportMode, ctx: CallContext): string
   /** writes one record (called in `order`), inside the commit transaction; must record its own audit */
   apply(record: R, mode: ImportMode, ctx: CallContext): Applied
   /** the order to write records in (parents before children); default: file order */

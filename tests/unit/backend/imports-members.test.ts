@@ -234,4 +234,15 @@ describe('党员名册 Excel 导入', () => {
     expect((await ok(backend, 'members.list', { q: '李强' })).total).toBe(1)
     expect((await ok(backend, 'members.list', { q: '王芳' })).total).toBe(0)
   })
+
+  it('更新前的预览写明每项由什么改成什么（电话只说将更改）；没有可改的行标为跳过', async () => {
+    const backend = await hospital()
+    const head = ['姓名', '身份证号', '所在党支部', '入党日期', '转正日期', '学历', '科室', '联系电话']
+    await ok(backend, 'imports.commit', { ...file([head, ['王芳', '11010519491231002X', '内科党支部', '1975-07-01', '1976-07-01', null, '心内科', '13800000000']]) })
+    const next: Aoa = [head, ['王芳', '11010519491231002X', '内科党支部', '1975-07-01', '1976-07-01', '大学本科', '呼吸科', '13900000000']]
+    expect((await preview(backend, next, 'xlsx', 'update')).rows[0]).toMatchObject({ action: 'update', reason: '学历：（空） → 大学本科；科室：心内科 → 呼吸科；联系电话将更改' })
+    expect((await preview(backend, next, 'xlsx', 'fill')).rows[0]).toMatchObject({ action: 'update', reason: '学历：（空） → 大学本科' })
+    const same: Aoa = [head, ['王芳', '11010519491231002X', '内科党支部', '1975-07-01', '1976-07-01', null, '心内科', '13800000000']]
+    expect((await preview(backend, same, 'xlsx', 'update')).rows[0]).toMatchObject({ action: 'skip', reason: '已存在，内容与现有记录相同' })
+  })
 })

@@ -132,6 +132,8 @@ function holderMismatch(r: MemberRecord, holder: Member, mode: ImportMode): Fiel
   return []
 }
 
+const SENSITIVE = new Set(['idNumber', 'phone', 'address'])
+
 /** The roster import (issue 5): the full record and lifecycle dates, validated by the roster's own rules. */
 export const memberImport: ImportKind<MemberRecord> = {
   kind: 'members',
@@ -229,6 +231,18 @@ export const memberImport: ImportKind<MemberRecord> = {
     return Object.entries(r.fields).some(([k, v]) => v !== null && v !== '' && (m as unknown as Record<string, unknown>)[k] === null)
   },
 
+  changes(r, mode, ctx) {
+    const current = memberRepo.findMember(ctx.db, existingId(r)!)! as unknown as Record<string, unknown>
+    const changed = Object.entries(r.fields).flatMap(([key, theirs]) => {
+      const mine = current[key] ?? null
+      if (theirs === null || theirs === '' || theirs === mine || (mode === 'fill' && mine !== null)) return []
+      const label = FIELD_LABEL.get(key) ?? key
+      // masked like everywhere else: the preview says that, not what, a sensitive field becomes
+      return [SENSITIVE.has(key) ? `${label}将更改` : `${label}：${mine ?? '（空）'} → ${theirs}`]
+    })
+    return changed.length > 4 ? `${changed.slice(0, 4).join('；')} 等 ${changed.length} 项` : changed.join('；')
+  },
+
   apply(r, mode, ctx) {
     const org = branchNamed(ctx, r.organization)!
     const id = existingId(r)
@@ -278,3 +292,6 @@ export const memberImport: ImportKind<MemberRecord> = {
     recordAudit(ctx, { entity: 'member', entityId: id, before: memberRepo.findMember(ctx.db, id), after: b })
   },
 }
+
+/** a field's name as the clerk's file and our template call it */
+const FIELD_LABEL = new Map(memberImport.fields.map((f) => [f.key, f.label]))
