@@ -75,6 +75,15 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
     if (r % 500 === 0) ctx.progress?.(r, sheet.rows.length, '检查数据')
   }
 
+  // our own error workbook carries each row's 原行号: the clerk fixing it still finds the row in their first file
+  const originalCol = header.headers.findIndex((h) => normalizeHeader(h) === '原行号')
+  const originalRow = new Map<number, string>()
+  if (originalCol >= 0) {
+    for (const p of parsed) {
+      const n = sheet.rows[p.row - 1]?.[originalCol]?.value
+      if (typeof n === 'number') originalRow.set(p.row, `（原文件第 ${n} 行）`)
+    }
+  }
   const fileRecords = parsed.filter((p) => p.record !== null && !examples.has(p.row)).map((p) => ({ row: p.row, record: p.record as R }))
   const firstRowOfKey = new Map<string, number>()
   const rows: PreviewRow[] = []
@@ -109,7 +118,7 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
     rows.push({
       row: p.row,
       action,
-      description: p.record ? kind.describe(p.record) : (p.label ?? ''),
+      description: (p.record ? kind.describe(p.record) : (p.label ?? '')) + (originalRow.get(p.row) ?? ''),
       reason,
       issues: issues.map((i) => ({ column: headerOf(i.field), message: i.message })),
     })

@@ -132,6 +132,8 @@ describe('党组织 Excel 导入', () => {
     expect(ws.headerFooter.oddFooter).toContain('&P')
     // the clerk corrects the type in the error workbook and imports it again
     const fixed = [rows[0]!.slice(0, 4), ['坏支部', '党支部', '中共示范医院委员会', founded]] as Aoa
+    // re-read as it is, each row says where it was in the clerk's first file
+    expect((await ok(backend, 'imports.preview', { kind: 'organizations', fileName: '组织-错误行.xlsx', contentBase64: wb.contentBase64 })).rows[0]!.description).toBe('坏支部（党支）（原文件第 3 行）')
     const again = await ok(backend, 'imports.commit', { kind: 'organizations', fileName: '组织-错误行.xlsx', contentBase64: b64(workbook(fixed)), mode: 'skip' })
     expect(again.inserted).toBe(1)
   })
