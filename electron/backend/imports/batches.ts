@@ -66,16 +66,27 @@ export function listBatches(ctx: CallContext): ImportBatch[] {
   }))
 }
 
-/** Records of the batch changed after the import (by anyone, any method): undoing would lose that work. */
+/** how an edited record is named to the clerk, by audit entity */
+const NAME_OF: Record<string, string> = {
+  member: 'SELECT name FROM members WHERE id = ?',
+  organization: 'SELECT name FROM organizations WHERE id = ?',
+  meeting: "SELECT held_on || ' ' || title FROM meetings WHERE id = ?",
+  committee_post: 'SELECT m.name FROM committee_posts p JOIN members m ON m.id = p.member_id WHERE p.id = ?',
+}
+
+/** Records of the batch changed after the import (by anyone, any method), by name: undoing would lose that work. */
 function editedSince(ctx: CallContext, batch: BatchRow): string[] {
-  return ctx.db
+  const edited = ctx.db
     .prepare(
-      `SELECT DISTINCT a.entity || '#' || a.entity_id FROM audit_log a
+      `SELECT DISTINCT a.entity, a.entity_id AS id FROM audit_log a
        JOIN import_batch_items i ON i.entity = a.entity AND i.entity_id = a.entity_id
        WHERE i.batch_id = ? AND a.id > ?`,
     )
-    .pluck()
-    .all(batch.id, batch.last_audit_id) as string[]
+    .all(batch.id, batch.last_audit_id) as { entity: string; id: number }[]
+  return edited.map((e) => {
+    const sql = NAME_OF[e.entity]
+    return (sql ? (ctx.db.prepare(sql).pluck().get(e.id) as string | undefined) : undefined) ?? `${e.entity}#${e.id}`
+  })
 }
 
 /** Undoes a whole batch in reverse order, or refuses (with the reason) when any of its records changed since. */
@@ -85,7 +96,7 @@ export function undoBatch(ctx: CallContext, batchId: number, kinds: ReadonlyMap<
   if (batch.undone_at) throw new AppError('CONFLICT', `该批次已于 ${batch.undone_at.slice(0, 10)} 由 ${batch.undone_by} 撤销`)
   const edited = editedSince(ctx, batch)
   if (edited.length > 0) {
-    throw new AppError('CONFLICT', `该批次导入的 ${edited.length} 条记录在导入后又被修改过，整批撤销会丢失这些修改，因此不能撤销。请逐条修改`)
+    throw new AppError('CONFLICT', `该批次导入的 ${edited.length} 条记录在导入后又被修改过（${listed(edited)}），整批撤销会丢失这些修改，因此不能撤销。请逐条修改`)
   }
   const kind = kinds.get(batch.kind)
   if (!kind) throw new AppError('INTERNAL', `未知的导入类型：${batch.kind}`)
@@ -96,8 +107,7 @@ export function undoBatch(ctx: CallContext, batchId: number, kinds: ReadonlyMap<
   }[]
   const used = kind.usedBy ? items.filter((i) => i.action === 'insert').flatMap((i) => kind.usedBy!(i.entity_id, ctx) ?? []) : []
   if (used.length > 0) {
-    const named = used.slice(0, 5).join('、') + (used.length > 5 ? ` 等 ${used.length} 条` : '')
-    throw new AppError('CONFLICT', `该批次导入的记录已被其他记录用到（${named}），整批撤销会让这些记录失去对象，因此不能撤销`)
+    throw new AppError('CONFLICT', `该批次导入的记录已被其他记录用到（${listed(used)}），整批撤销会让这些记录失去对象，因此不能撤销`)
   }
   try {
     for (const item of items) {
@@ -113,3 +123,6 @@ export function undoBatch(ctx: CallContext, batchId: number, kinds: ReadonlyMap<
   recordAudit(ctx, { entity: 'import_batch', entityId: batchId, before: null, after: { undone: true, items: items.length } })
   return listBatches(ctx).find((b) => b.id === batchId)!
 }
+
+/** A few names, and how many in all when there are more. */
+export const listed = (names: readonly string[]): string => names.slice(0, 5).join('、') + (names.length > 5 ? ` 等 ${names.length} 条` : '')

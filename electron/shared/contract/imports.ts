@@ -59,6 +59,7 @@ export interface ImportBatch {
   undoneAt: string | null
   undoneBy: string | null
   /** records changed since the import; non-empty means the batch can no longer be undone */
+  /** records changed since the import, by name (a person, an organization, a meeting): undo is refused then */
   blockedBy: string[]
 }
 

@@ -100,9 +100,10 @@ describe('党组织 Excel 导入', () => {
     const surgery = (await ok(backend, 'orgs.list', {})).find((o) => o.name === '外科党支部')!
     await ok(backend, 'orgs.update', { id: surgery.id, name: '外科党支部', type: 'branch', note: '导入后修改' })
     const batches = await ok(backend, 'imports.batches', {})
-    expect(batches[0]!.blockedBy).toHaveLength(1)
+    // named, so the clerk knows which record to look at
+    expect(batches[0]!.blockedBy).toEqual(['外科党支部'])
     const refused = await fails(backend, 'imports.undo', { batchId: second.batchId! })
-    expect(refused.message).toContain('导入后又被修改过')
+    expect(refused.message).toContain('导入后又被修改过（外科党支部）')
   })
 
   it('错误行可下载为工作簿：原有列加“错误说明”，改好后可再次导入', async () => {
