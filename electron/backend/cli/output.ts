@@ -1,3 +1,4 @@
+import { displayWidth } from '../../shared/text'
 /** How a CLI command reports: Chinese text for people, `--json` for scripts, a non-zero exit code on failure. */
 export class CliError extends Error {
   constructor(
@@ -17,11 +18,6 @@ export const processIo: Io = {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
 }
-
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/
-
-/** Terminal columns a text takes: a CJK character is two. */
-export const displayWidth = (text: string): number => [...text].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0)
 
 /** A plain aligned table for people reading a terminal. */
 export function table(headers: string[], rows: string[][]): string {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { PassThrough } from 'node:stream'
+import { displayWidth } from '../../shared/text'
 
 /**
  * Text Excel would take for a formula ("=HYPERLINK(...)", "+86 …", "-", "@SUM"): written as text into a cell
@@ -53,42 +54,44 @@ const columnWidth = (c: ColumnSpec): number => {
   return w === 9 ? 9.5 : w
 }
 
-/** Width in Excel's character units: a Chinese character takes two. */
-export const displayWidth = (text: string): number => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)
+/**
+ * Lines a text wraps to in a column `width` wide (Excel's units, a CJK character two). `scale` is for smaller type:
+ * at 10 pt a Chinese character takes about 1.8 units, not the 2 of 11 pt. Used to set row heights: without one,
+ * LibreOffice printed wrapped rows one line high, cut off (seen in a review's PDFs; WPS is untested here).
+ */
+export function wrappedLines(text: string, width: number, scale = 1): number {
+  const room = Math.max(1, width - 1)
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((displayWidth(part) * scale) / room)), 0)
+}
 
 /** A line merged across the columns (the subtitle) wraps and is as tall as it needs: on a two-column sheet it used to be cut off. */
 function fitMergedLine(row: ExcelJS.Row, text: string, columns: readonly ColumnSpec[]): void {
-  const across = columns.reduce((w, c) => w + columnWidth(c), 0)
   row.getCell(1).alignment = { vertical: 'middle', wrapText: true }
-  row.height = 15 * Math.max(1, Math.ceil(displayWidth(text) / across))
+  row.height = 15 * wrappedLines(text, columns.reduce((w, c) => w + columnWidth(c), 0))
 }
 
 /**
- * A body row as tall as its longest wrapped cell (a meeting's 决议事项, an address). With no height set,
- * LibreOffice printed such rows one line high, cut off (seen in a review's PDFs; WPS is untested here), and a set
- * height costs nothing elsewhere. Only text that might not fit is measured: a roster is mostly short cells.
+ * A body row as tall as its longest wrapped cell (a meeting's 决议事项, an address). Only text that might not fit
+ * is measured: a 10,000-row roster is mostly short cells.
  */
 function bodyRowHeight(values: readonly unknown[], columns: readonly ColumnSpec[]): number | undefined {
   let lines = 1
   values.forEach((v, i) => {
-    if (typeof v !== 'string') return
-    const room = columnWidth(columns[i]!) - 1
-    if (v.length * 2 <= room && !v.includes('\n')) return
-    // body text is 10 pt: a Chinese character takes about 1.8 width units, not the 2 of displayWidth
-    const needed = v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((displayWidth(part) * 0.9) / room)), 0)
-    if (needed > lines) lines = needed
+    const width = columnWidth(columns[i]!)
+    if (typeof v === 'string' && (v.length * 2 >= width - 1 || v.includes('\n'))) lines = Math.max(lines, wrappedLines(v, width, 0.9))
   })
   return lines > 1 ? 13.5 * lines + 3 : undefined
 }
 
 /** The header row as tall as its longest wrapped name (a score sheet's 指标 names run to three lines). */
 function fitHeader(row: ExcelJS.Row, columns: readonly ColumnSpec[]): void {
-  const lines = Math.max(1, ...columns.map((c) => Math.ceil(displayWidth(c.header) / Math.max(1, columnWidth(c) - 1))))
+  const lines = Math.max(1, ...columns.map((c) => wrappedLines(c.header, columnWidth(c))))
   if (lines > 1) row.height = 15 * lines + 4
 }
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } }
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
+/** thin grey lines round a cell, as every sheet we write has them */
+export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 
 /** A sheet as higher committees expect: title, bold bordered header, widths, frozen header, A4 print setup. */
 export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {

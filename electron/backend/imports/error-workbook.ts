@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs'
 import type { FilePayload, ImportPreview } from '../../shared/contract/imports'
 import type { SheetData } from '../excel/read'
-import { displayWidth, keepAsText, newWorkbook, printSetup, toBase64, withPageNumbers } from '../excel/styled'
+import { displayWidth } from '../../shared/text'
+import { BORDER, keepAsText, newWorkbook, printSetup, toBase64, withPageNumbers, wrappedLines } from '../excel/styled'
 
-const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } }
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 const EXPLANATION_WIDTH = 50
 const RED = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFC7CE' } }
 
@@ -40,7 +39,7 @@ export async function buildErrorWorkbook(preview: ImportPreview, sheet: SheetDat
     const explained = row.issues.map((i) => `【${i.column}】${i.message}`).join('；')
     const r = ws.addRow([...values, row.row, explained])
     // tall enough for the whole explanation (wrapped in its column of 50): a clerk must read every reason
-    r.height = 15 * Math.max(1, Math.ceil(displayWidth(explained) / (EXPLANATION_WIDTH - 2)))
+    r.height = 15 * wrappedLines(explained, EXPLANATION_WIDTH)
     r.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.border = BORDER
       cell.alignment = { vertical: 'top', wrapText: true }
