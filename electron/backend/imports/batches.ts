@@ -1,3 +1,4 @@
+import { someNames } from '../../shared/text'
 import { AppError } from '../../shared/result'
 import type { ImportBatch } from '../../shared/contract/imports'
 import { recordAudit } from '../audit'
@@ -96,7 +97,7 @@ export function undoBatch(ctx: CallContext, batchId: number, kinds: ReadonlyMap<
   if (batch.undone_at) throw new AppError('CONFLICT', `该批次已于 ${batch.undone_at.slice(0, 10)} 由 ${batch.undone_by} 撤销`)
   const edited = editedSince(ctx, batch)
   if (edited.length > 0) {
-    throw new AppError('CONFLICT', `该批次导入的 ${edited.length} 条记录在导入后又被修改过（${listed(edited)}），整批撤销会丢失这些修改，因此不能撤销。请逐条修改`)
+    throw new AppError('CONFLICT', `该批次导入的 ${edited.length} 条记录在导入后又被修改过（${someNames(edited)}），整批撤销会丢失这些修改，因此不能撤销。请逐条修改`)
   }
   const kind = kinds.get(batch.kind)
   if (!kind) throw new AppError('INTERNAL', `未知的导入类型：${batch.kind}`)
@@ -107,7 +108,7 @@ export function undoBatch(ctx: CallContext, batchId: number, kinds: ReadonlyMap<
   }[]
   const used = kind.usedBy ? items.filter((i) => i.action === 'insert').flatMap((i) => kind.usedBy!(i.entity_id, ctx) ?? []) : []
   if (used.length > 0) {
-    throw new AppError('CONFLICT', `该批次导入的记录已被其他记录用到（${listed(used)}），整批撤销会让这些记录失去对象，因此不能撤销`)
+    throw new AppError('CONFLICT', `该批次导入的记录已被其他记录用到（${someNames(used)}），整批撤销会让这些记录失去对象，因此不能撤销`)
   }
   try {
     for (const item of items) {
@@ -123,6 +124,3 @@ export function undoBatch(ctx: CallContext, batchId: number, kinds: ReadonlyMap<
   recordAudit(ctx, { entity: 'import_batch', entityId: batchId, before: null, after: { undone: true, items: items.length } })
   return listBatches(ctx).find((b) => b.id === batchId)!
 }
-
-/** A few names, and how many in all when there are more. */
-export const listed = (names: readonly string[]): string => names.slice(0, 5).join('、') + (names.length > 5 ? ` 等 ${names.length} 条` : '')
