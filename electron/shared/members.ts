@@ -38,6 +38,11 @@ export function statusLabel(m: { status: MemberStatus; leftReason: string | null
 }
 
 /** 统计职业类别 (domain.md §6). */
+/** fields masked everywhere unless deliberately shown (the brief: ID, phone, address), and audited when they are */
+export const SENSITIVE_FIELDS = ['idNumber', 'phone', 'address'] as const
+export type SensitiveField = (typeof SENSITIVE_FIELDS)[number]
+export const isSensitive = (field: string): field is SensitiveField => (SENSITIVE_FIELDS as readonly string[]).includes(field)
+
 export const OCCUPATIONS = ['专业技术人员', '管理人员', '工人（工勤技能人员）', '党政机关工作人员', '学生', '离退休人员', '其他'] as const
 
 export const COMMITTEE_POSTS = ['secretary', 'deputy_secretary', 'organization', 'propaganda', 'discipline', 'youth', 'united_front', 'secrecy', 'member'] as const

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { TITLE_LEVELS } from '../rules/statistics'
-import { COMMITTEE_POSTS, LEAVE_REASONS, MEMBER_STATUSES, STAGES, type CommitteeMember, type DueItem, type Member, type MemberEvent, type MemberRow, type Stage } from '../members'
+import { COMMITTEE_POSTS, LEAVE_REASONS, SENSITIVE_FIELDS, MEMBER_STATUSES, STAGES, type CommitteeMember, type DueItem, type Member, type MemberEvent, type MemberRow, type Stage } from '../members'
 import { id, isoDate, optionalIsoDate, optionalText, requiredText } from '../schemas'
 import { method } from './define'
 
@@ -131,7 +131,7 @@ export interface MemberDetail {
 }
 
 const byId = z.object({ id: id('人员') }).strict()
-const reveal = z.object({ id: id('人员'), field: z.enum(['idNumber', 'phone', 'address'], { error: '只能查看身份证号、电话或住址' }) }).strict()
+const reveal = z.object({ id: id('人员'), field: z.enum(SENSITIVE_FIELDS, { error: '只能查看身份证号、电话或住址' }) }).strict()
 const pipelineInput = z.object({ organizationId: z.number().int().positive().nullable().default(null) }).strict()
 const orgInput = z.object({ organizationId: id('党组织') }).strict()
 const appointInput = z

@@ -8,7 +8,7 @@ import type { Cell } from '../../excel/read'
 import * as memberRepo from '../../members/repository'
 import { updateMember, writePerson } from '../../members/service'
 import { validateMember, type MemberFieldsInput } from '../../members/validate'
-import type { Member, MemberFields } from '../../../shared/members'
+import { isSensitive, type Member, type MemberFields } from '../../../shared/members'
 import { memo } from '../../memo'
 import * as orgRepo from '../../organizations/repository'
 import type { FieldIssue, FileRecord, ImportKind, ImportMode } from '../kind'
@@ -132,8 +132,6 @@ function holderMismatch(r: MemberRecord, holder: Member, mode: ImportMode): Fiel
   return []
 }
 
-const SENSITIVE = new Set(['idNumber', 'phone', 'address'])
-
 /** The roster import (issue 5): the full record and lifecycle dates, validated by the roster's own rules. */
 export const memberImport: ImportKind<MemberRecord> = {
   kind: 'members',
@@ -238,7 +236,7 @@ export const memberImport: ImportKind<MemberRecord> = {
       if (theirs === null || theirs === '' || theirs === mine || (mode === 'fill' && mine !== null)) return []
       const label = FIELD_LABEL.get(key) ?? key
       // masked like everywhere else: the preview says that, not what, a sensitive field becomes
-      return [SENSITIVE.has(key) ? `${label}将更改` : `${label}：${mine ?? '（空）'} → ${theirs}`]
+      return [isSensitive(key) ? `${label}将更改` : `${label}：${mine ?? '（空）'} → ${theirs}`]
     })
     return changed.length > 4 ? `${changed.slice(0, 4).join('；')} 等 ${changed.length} 项` : changed.join('；')
   },
