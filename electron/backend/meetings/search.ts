@@ -37,25 +37,28 @@ export function listMeetings(ctx: CallContext, f: ListInput): { total: number; r
     Object.assign(params, { from: `${f.year}-01-01`, to: `${f.year}-12-31` })
   }
   const q = f.q.normalize('NFKC').trim()
+  // the meetings whose text holds q, as a subquery of rowids
+  let hits: string | null = null
   if (q) {
     if ([...q].length >= 3) {
-      where.push('m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH @match)')
+      hits = 'SELECT rowid FROM meeting_search WHERE meeting_search MATCH @match'
       params.match = `"${q.replace(/"/g, '""')}"`
     } else if (/^[\u3400-\u9fff\uf900-\ufaff]+$/.test(q)) {
       // 1–2 Chinese characters: the per-character index (migration 8), as a phrase
-      where.push('m.id IN (SELECT rowid FROM meeting_chars WHERE meeting_chars MATCH @chars)')
+      hits = 'SELECT rowid FROM meeting_chars WHERE meeting_chars MATCH @chars'
       params.chars = charPhrase(q)
     } else {
-      where.push('m.id IN (SELECT rowid FROM meeting_search WHERE instr(body, @q) > 0)')
+      hits = 'SELECT rowid FROM meeting_search WHERE instr(body, @q) > 0'
     }
     params.q = q
   }
-  const clause = `WHERE ${where.join(' AND ')}`
+  const whereWith = (hit: string | null) => `WHERE ${[...where, ...(hit ? [hit] : [])].join(' AND ')}`
+  const clause = whereWith(hits && `m.id IN (${hits})`)
   const total = ctx.db.prepare(`SELECT count(*) FROM meetings m ${clause}`).pluck().get(params) as number
   // SQLite looks every hit up and sorts them all for one page: right for a rare word, but a common one (tens of
   // thousands of hits) took 30+ ms. Then walking the meetings newest first and checking each against the hits
   // (unary + keeps the planner from looking them up by id) stops as soon as the page is full.
-  const pageClause = q && total > MANY_HITS ? clause.replace('m.id IN (SELECT rowid', '+m.id IN (SELECT rowid') : clause
+  const pageClause = hits && total > MANY_HITS ? whereWith(`+m.id IN (${hits})`) : clause
   const rows = ctx.db
     .prepare(
       `SELECT m.id, m.organization_id, o.name AS organization_name, m.title, m.held_on, m.host, m.recorder, m.source,
