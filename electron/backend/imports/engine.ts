@@ -27,14 +27,16 @@ interface Analysis<R> {
   header: HeaderMatch
 }
 
-/** The sheet to import: the named one, or the first whose header we recognise. */
-function pickSheet(sheets: SheetData[], kind: ImportKind<unknown>, sheetName: string | null, overrides: Map<string, string | null>): { sheet: SheetData; header: HeaderMatch } {
-  const candidates = sheetName ? sheets.filter((s) => s.name === sheetName) : sheets
-  if (sheetName && candidates.length === 0) throw new AppError('VALIDATION', `文件中没有名为“${sheetName}”的工作表`)
-  for (const sheet of candidates) {
-    const header = findHeader(sheet.rows, kind.fields, overrides)
-    if (header) return { sheet, header }
-  }
+/**
+ * Every sheet with the header we recognise in it (or null), and the one to import: the named one, or the first
+ * with a header. The preview names the others, so a file of one sheet per branch is not half imported unnoticed.
+ */
+function pickSheet(workbook: SheetData[], kind: ImportKind<unknown>, sheetName: string | null, overrides: Map<string, string | null>) {
+  const found = workbook.map((sheet) => ({ sheet, header: findHeader(sheet.rows, kind.fields, overrides) }))
+  const sheets = found.map((f) => ({ name: f.sheet.name, readable: f.header !== null }))
+  if (sheetName && !workbook.some((s) => s.name === sheetName)) throw new AppError('VALIDATION', `文件中没有名为“${sheetName}”的工作表`)
+  const picked = found.find((f) => f.header && (!sheetName || f.sheet.name === sheetName))
+  if (picked) return { sheet: picked.sheet, header: picked.header!, sheets }
   const expected = kind.fields.filter((f) => f.required).map((f) => f.label).join('、')
   throw new AppError('VALIDATION', `没有找到${kind.label}的表头：请确认表格中有一行列名，至少包含：${expected}（可下载导入模板对照）`)
 }
@@ -47,8 +49,7 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
   const { bytes, fileName, mode } = file
   const overrides = columnOverrides(ctx, kind.kind, kind.fields, file.mapping)
   const workbook = readWorkbook(bytes, fileName)
-  const { sheet, header } = pickSheet(workbook, kind as ImportKind<unknown>, file.sheetName, overrides)
-  const sheets = workbook.map((s) => ({ name: s.name, readable: s === sheet || findHeader(s.rows, kind.fields, overrides) !== null }))
+  const { sheet, header, sheets } = pickSheet(workbook, kind as ImportKind<unknown>, file.sheetName, overrides)
   const byHand = rememberedHeaders(ctx, kind.kind)
   for (const h of Object.keys(file.mapping)) byHand.add(normalizeHeader(h))
   const headerOf = (field: string): string => {
