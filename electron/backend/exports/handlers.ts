@@ -9,7 +9,7 @@ import { findOrganization } from '../organizations/repository'
 import { writeStyledWorkbook } from '../excel/styled'
 import type { Dataset } from './dataset'
 import { DATASETS } from './datasets'
-import { fillRows, guessMapping, openTheirTemplate, rememberMapping, rememberedMapping, signatureOf } from './template-fill'
+import { fillRows, guessMapping, isSerial, openTheirTemplate, rememberMapping, rememberedMapping, signatureOf } from './template-fill'
 
 /** Sensitive columns leave the building only when asked for; every export is logged (domain.md §9). */
 function chosenColumns(ds: Dataset, keys: readonly string[] | undefined, includeSensitive: boolean, ctx?: CallContext) {
@@ -46,7 +46,7 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
     return {
       sheetName: t.ws.name,
       headerRow: t.headerRow,
-      columns: [...t.headers.values()].map((header) => ({ header, field: mapping.get(header) ?? null })),
+      columns: [...t.headers.values()].map((header) => ({ header, field: mapping.get(header) ?? null, numbered: isSerial(header) })),
       ourColumns: ds.columns.map(({ key, label, sensitive }) => ({ key, label, sensitive })),
     }
   },

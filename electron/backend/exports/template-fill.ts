@@ -85,7 +85,7 @@ export function rememberMapping(db: Database, signature: string, source: string,
 
 /** Their running-number column: when none of our fields goes there we number our rows 1, 2, 3… */
 const SERIAL_HEADERS = new Set(['序号', '编号'])
-const isSerial = (header: string): boolean => SERIAL_HEADERS.has(normalizeHeader(header))
+export const isSerial = (header: string): boolean => SERIAL_HEADERS.has(normalizeHeader(header))
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 

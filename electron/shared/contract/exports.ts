@@ -17,8 +17,9 @@ export interface ExportColumn {
 export interface TemplateInspection {
   sheetName: string
   headerRow: number
-  /** their columns, with our field matched to each (remembered mapping first, then synonyms) */
-  columns: { header: string; field: string | null }[]
+  /** their columns, with our field matched to each (remembered mapping first, then synonyms); `numbered`: their
+   *  序号 column, which we number 1, 2, 3… when no field is matched to it */
+  columns: { header: string; field: string | null; numbered: boolean }[]
   ourColumns: ExportColumn[]
 }
 

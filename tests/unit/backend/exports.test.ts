@@ -89,10 +89,10 @@ describe('导出与填写上级模板', () => {
     const seen = await ok(backend, 'exports.inspectTemplate', { source: 'organizations', fileName: '附表2.xlsx', contentBase64: template })
     expect(seen.headerRow).toBe(3)
     expect(seen.columns).toEqual([
-      { header: '序号', field: null },
-      { header: '党组织全称', field: 'name' },
-      { header: '隶属党组织', field: 'parent' },
-      { header: '建立日期', field: 'foundedOn' },
+      { header: '序号', field: null, numbered: true },
+      { header: '党组织全称', field: 'name', numbered: false },
+      { header: '隶属党组织', field: 'parent', numbered: false },
+      { header: '建立日期', field: 'foundedOn', numbered: false },
     ])
     // the clerk maps 建立日期 to nothing this time
     const filled = await ok(backend, 'exports.fillTemplate', { source: 'organizations', fileName: '附表2.xlsx', contentBase64: template, mapping: { 序号: null, 党组织全称: 'name', 隶属党组织: 'parent', 建立日期: null } })

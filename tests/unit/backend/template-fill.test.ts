@@ -261,8 +261,8 @@ describe('按上级模板填写：对方的序号、表尾、格式与下拉列�
     expect(rowsOf(filled.contentBase64)[1]).toEqual(['王芳', '11010519491231002X'])
     // the clerk's match is what is remembered for the next time this template is picked
     expect((await ok(backend, 'exports.inspectTemplate', { source: 'members', fileName: '名册.xlsx', contentBase64: input.contentBase64 })).columns).toEqual([
-      { header: '姓名', field: 'name' },
-      { header: '公民身份号码', field: 'idNumber' },
+      { header: '姓名', field: 'name', numbered: false },
+      { header: '公民身份号码', field: 'idNumber', numbered: false },
     ])
   })
 
