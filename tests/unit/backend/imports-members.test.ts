@@ -245,4 +245,14 @@ describe('党员名册 Excel 导入', () => {
     const same: Aoa = [head, ['王芳', '11010519491231002X', '内科党支部', '1975-07-01', '1976-07-01', null, '心内科', '13800000000']]
     expect((await preview(backend, same, 'xlsx', 'update')).rows[0]).toMatchObject({ action: 'skip', reason: '已存在，内容与现有记录相同' })
   })
+
+  it('只带要更新的几列（不重复入党日期）也能更新或补空白：按更新后的档案校验', async () => {
+    const backend = await hospital()
+    await ok(backend, 'imports.commit', { ...file([['姓名', '身份证号', '所在党支部', '入党日期', '转正日期'], ['王芳', '11010519491231002X', '内科党支部', '1975-07-01', '1976-07-01']]) })
+    const only: Aoa = [['姓名', '身份证号', '所在党支部', '学历'], ['王芳', '11010519491231002X', '内科党支部', '大学本科']]
+    for (const mode of ['update', 'fill'] as const) expect((await preview(backend, only, 'xlsx', mode)).rows[0]).toMatchObject({ action: 'update', reason: '学历：（空） → 大学本科', issues: [] })
+    await ok(backend, 'imports.commit', { ...file(only), mode: 'fill' })
+    const id = (await ok(backend, 'members.list', { q: '王芳' })).rows[0]!.id
+    expect((await ok(backend, 'members.get', { id })).member).toMatchObject({ education: '大学本科', joinedOn: '1975-07-01', convertedOn: '1976-07-01' })
+  })
 })

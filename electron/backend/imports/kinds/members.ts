@@ -116,6 +116,13 @@ function birthDate(cell: Cell | undefined, idBirth: string | null, idGiven: bool
   return null
 }
 
+/** A person's fields after this row: 覆盖更新 takes the file's filled cells, 只补空白 only where the roster is blank. */
+function mergedWith(r: MemberRecord, mode: ImportMode, current: Member): MemberFieldsInput {
+  const mine = current as unknown as Record<string, unknown>
+  const theirs = r.fields as Record<string, unknown>
+  return Object.fromEntries(Object.keys(r.fields).map((k) => [k, mode === 'fill' ? (mine[k] ?? theirs[k] ?? null) : (theirs[k] ?? mine[k] ?? null)])) as MemberFieldsInput
+}
+
 /**
  * A row whose ID number is already on the roster under another name is a mistyped ID far more often than a
  * renamed person: refused in every mode, never a silent rename of someone else. Updating a person never moves
@@ -211,10 +218,12 @@ export const memberImport: ImportKind<MemberRecord> = {
       if (mismatch.length) return mismatch
     }
     try {
-      const existing = holder?.id ?? null
-      const { fields } = validateMember(ctx, r.fields, existing, { holder })
-      if (!r.fields.appliedOn && !r.fields.joinedOn) return [{ field: 'joinedOn', message: '请填写入党日期（党员）或申请入党日期（入党申请人）' }]
-      if (existing === null) accepted.set(r, fields)
+      // a person already on the roster is checked as they will be after this row (the file may carry only the
+      // columns it updates, 学历 or 科室, and need not repeat the 入党日期); in 跳过已有 as if blanks were filled
+      const record = holder ? mergedWith(r, mode === 'update' ? 'update' : 'fill', holder) : r.fields
+      const { fields } = validateMember(ctx, record, holder?.id ?? null, { holder })
+      if (!record.appliedOn && !record.joinedOn) return [{ field: 'joinedOn', message: '请填写入党日期（党员）或申请入党日期（入党申请人）' }]
+      if (!holder) accepted.set(r, fields)
       return []
     } catch (error) {
       if (!(error instanceof AppError)) throw error
@@ -251,15 +260,7 @@ export const memberImport: ImportKind<MemberRecord> = {
       return { action: 'insert', entityId: created, before: null }
     }
     const before = memberRepo.findMember(ctx.db, id)!
-    const current = before as unknown as Record<string, unknown>
-    const merged = Object.fromEntries(
-      Object.keys(r.fields).map((k) => {
-        const mine = current[k] ?? null
-        const theirs = (r.fields as Record<string, unknown>)[k] ?? null
-        return [k, mode === 'fill' ? (mine ?? theirs) : (theirs ?? mine)]
-      }),
-    ) as MemberFieldsInput
-    updateMember(ctx, id, { ...merged, partyAgeCorrection: before.partyAgeCorrection })
+    updateMember(ctx, id, { ...mergedWith(r, mode, before), partyAgeCorrection: before.partyAgeCorrection })
     return { action: 'update', entityId: id, before }
   },
 
