@@ -7,10 +7,19 @@ const shared = resolve(__dirname, 'electron/shared')
 export default defineConfig({
   main: {
     build: {
-      // better-sqlite3 is native: it stays a runtime dependency, never bundled
+      // Everything is bundled except the runtime dependencies (package.json "dependencies": only better-sqlite3,
+      // whose native binary must stay a real file), so app.asar carries no node_modules beyond it.
+      // index: the main process (window, IPC); backend-host: the whole backend in a worker thread;
+      // jobs-worker: one background job (an import, an export) in a worker of its own.
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'jobs-worker': resolve(__dirname, 'electron/backend/jobs/worker.ts') },
-        external: ['better-sqlite3'],
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'backend-host': resolve(__dirname, 'electron/backend/boot/desktop-host.ts'),
+          'jobs-worker': resolve(__dirname, 'electron/backend/jobs/worker.ts'),
+        },
+        // each module runs at its own import, in source order: without it the bundler made the window's entry load
+        // the backend's shared chunk (3.6 MB, better-sqlite3 included) only to keep execution order
+        output: { strictExecutionOrder: true },
       },
     },
     resolve: { alias: { '@shared': shared } },

@@ -11,6 +11,11 @@ export default defineConfig({
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
       {
+        // the built main process and preload under a fake electron module (tests/desktop/harness.ts); needs `out/`
+        resolve: { alias },
+        test: { name: 'desktop', include: ['tests/desktop/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'e2e',

@@ -8,11 +8,5 @@ declare module '*.vue' {
 
 interface Window {
   /** present in the desktop app (preload); absent in browser mode, where the loopback bridge is used */
-  api?: {
-    call: (method: string, input: unknown) => Promise<unknown>
-    saveAsPdf: (name: string) => Promise<unknown>
-    print: () => Promise<unknown>
-    measureSections: (selector: string) => Promise<unknown>
-    onNavigate: (listener: (path: string) => void) => void
-  }
+  api?: import('@shared/desktop').DesktopApi
 }

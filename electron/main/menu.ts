@@ -1,8 +1,9 @@
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import { NAVIGATE_CHANNEL } from '../shared/desktop'
 
 /** The Chinese application menu. Navigation items tell the renderer which page to open. */
 export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
-  const go = (path: string) => () => getWindow()?.webContents.send('dangban:navigate', path)
+  const go = (path: string) => () => getWindow()?.webContents.send(NAVIGATE_CHANNEL, path)
   const template: MenuItemConstructorOptions[] = [
     {
       label: '文件',

@@ -1,6 +1,8 @@
 import { BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron'
 import { writeFile } from 'node:fs/promises'
+import type { PrintResult, SavePdfResult } from '../shared/desktop'
 import { pdfPageCount } from '../shared/print/paging'
+import { safeFileName } from './file-name'
 
 /**
  * Printing in the desktop app. The print preview page (src/pages/print/) shows the template's HTML with its
@@ -9,10 +11,10 @@ import { pdfPageCount } from '../shared/print/paging'
 const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true } as const
 
 /** 另存为 PDF: Chromium's printToPDF of the preview (its A4 size and margins), saved where the clerk chooses. */
-export async function saveAsPdf(event: IpcMainInvokeEvent, suggestedName: unknown): Promise<{ ok: boolean; file?: string }> {
+export async function saveAsPdf(event: IpcMainInvokeEvent, suggestedName: unknown): Promise<SavePdfResult> {
   const win = BrowserWindow.fromWebContents(event.sender)
   if (!win) return { ok: false }
-  const name = typeof suggestedName === 'string' ? suggestedName.replace(/[\\/:*?"<>|]/g, '_').slice(0, 100) : '打印'
+  const name = safeFileName(suggestedName, '打印')
   const { canceled, filePath } = await dialog.showSaveDialog(win, { title: '另存为 PDF', defaultPath: `${name}.pdf`, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] })
   if (canceled || !filePath) return { ok: false }
   await writeFile(filePath, await event.sender.printToPDF(PDF_OPTIONS))
@@ -20,7 +22,7 @@ export async function saveAsPdf(event: IpcMainInvokeEvent, suggestedName: unknow
 }
 
 /** 打印: the system print dialog for the preview (printer, copies, duplex are the clerk's choice there). */
-export function printPreview(event: IpcMainInvokeEvent): Promise<{ ok: boolean; reason?: string }> {
+export function printPreview(event: IpcMainInvokeEvent): Promise<PrintResult> {
   return new Promise((resolve) => {
     event.sender.print({ printBackground: true }, (ok, reason) => resolve(ok ? { ok } : { ok, reason }))
   })

@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { migrate } from './migrate'
+import { openSqlite } from './native'
 
 /**
  * Opens (creating if needed) and migrates the database.
@@ -30,7 +31,7 @@ export interface OpenOptions {
 export function openDatabase(file: string, { quickCheck = true }: OpenOptions = {}): Database.Database {
   let db: Database.Database
   try {
-    db = new Database(file)
+    db = openSqlite(file)
     const check = quickCheck ? (db.pragma('quick_check', { simple: true }) as string) : 'ok'
     if (check !== 'ok') {
       db.close()

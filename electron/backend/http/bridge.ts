@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
+import { contentType } from '../../shared/content-types'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
 import type { Backend } from '../dispatch'
 
@@ -16,18 +17,6 @@ export interface Bridge {
   close(): Promise<void>
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-}
 const MAX_BODY = 64 * 1024 * 1024
 
 export async function startBridge(backend: Backend, rendererDir: string, port = 0): Promise<Bridge> {
@@ -70,13 +59,13 @@ export async function startBridge(backend: Backend, rendererDir: string, port = 
     const file = join(rendererDir, relative === '' ? 'index.html' : relative)
     if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return send(res, 404, 'text/plain; charset=utf-8', 'not found')
     let content: Buffer
-    let type = TYPES[extname(file)] ?? 'application/octet-stream'
+    let type = contentType(extname(file))
     try {
       content = await readFile(file)
     } catch {
       // history-mode routes fall back to the app shell
       content = await readFile(join(rendererDir, 'index.html'))
-      type = TYPES['.html']!
+      type = contentType('.html')
     }
     if (type.startsWith('text/html')) {
       content = Buffer.from(content.toString('utf8').replace('<head>', `<head><meta name="dangban-bridge-token" content="${token}">`))

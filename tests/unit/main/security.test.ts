@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { isAllowedNavigation, isTrustedSender } from '../../../electron/main/sender'
+import { safeFileName } from '../../../electron/main/file-name'
+import { isAllowedNavigation, isAllowedRequest, isTrustedSender, rendererFile, RENDERER_URL } from '../../../electron/main/sender'
 import { mainWindowOptions } from '../../../electron/main/window-options'
 import { CONTENT_SECURITY_POLICY } from '../../../electron/shared/security'
 
 const ROOT = resolve(__dirname, '../../..')
-const RENDERER = 'file:///opt/%E5%85%9A%E5%8A%9E%E9%80%9A/resources/app.asar/out/renderer/index.html'
+const RENDERER = RENDERER_URL
 
 describe('Electron 安全清单', () => {
   it('主窗口：上下文隔离、沙箱、无 Node 集成、网页安全、无 webview', () => {
@@ -31,7 +32,8 @@ describe('Electron 安全清单', () => {
     expect(isTrustedSender({ ...ok, isMainFrame: false }, 7, RENDERER)).toBe(false) // a sub-frame
     expect(isTrustedSender({ ...ok, frameUrl: null }, 7, RENDERER)).toBe(false) // frame gone
     expect(isTrustedSender({ ...ok, frameUrl: 'https://evil.example/' }, 7, RENDERER)).toBe(false)
-    expect(isTrustedSender({ ...ok, frameUrl: 'file:///tmp/other.html' }, 7, RENDERER)).toBe(false) // another local file
+    expect(isTrustedSender({ ...ok, frameUrl: 'file:///tmp/other.html' }, 7, RENDERER)).toBe(false) // a local file
+    expect(isTrustedSender({ ...ok, frameUrl: 'dangban://evil/index.html' }, 7, RENDERER)).toBe(false) // our scheme, another host
     expect(isTrustedSender(ok, null, RENDERER)).toBe(false) // no window yet
     // development: the electron-vite dev server origin only
     expect(isTrustedSender({ ...ok, frameUrl: 'http://localhost:5173/#/' }, 7, 'http://localhost:5173')).toBe(true)
@@ -56,17 +58,27 @@ describe('Electron 安全清单', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/)
   })
 
-  it('主进程设置了导航、新窗口和权限请求的拦截，且从不把地址交给系统打开', () => {
-    const main = readFileSync(join(ROOT, 'electron/main/index.ts'), 'utf8')
-    expect(main).toContain("contents.on('will-navigate'")
-    expect(main).toContain('setWindowOpenHandler(() => ({ action: \'deny\' }))')
-    expect(main).toContain('setPermissionRequestHandler')
-    expect(main).toContain("will-attach-webview")
-    expect(main).toContain('webRequest.onBeforeRequest')
-    expect(main).not.toContain('openExternal')
-    const preload = readFileSync(join(ROOT, 'electron/preload/index.ts'), 'utf8')
-    expect(preload).toContain("exposeInMainWorld('api'")
-    expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/)
+  it('请求只放行自己的界面（dangban://app）和内存中的数据；界面文件不能越出界面目录', () => {
+    expect(isAllowedRequest('dangban://app/assets/a.js', RENDERER)).toBe(true)
+    expect(isAllowedRequest('file:///etc/passwd', RENDERER)).toBe(false)
+    expect(isAllowedRequest('https://example.com/', RENDERER)).toBe(false)
+    expect(isAllowedRequest('ws://localhost:5173/', RENDERER)).toBe(false)
+    expect(isAllowedRequest('ws://localhost:5173/', 'http://localhost:5173')).toBe(true)
+    expect(rendererFile('dangban://app/assets/a.js', '/opt/党办通/out/renderer')).toBe('/opt/党办通/out/renderer/assets/a.js')
+    expect(rendererFile('dangban://app/', '/opt/党办通/out/renderer')).toBe('/opt/党办通/out/renderer/index.html')
+    expect(rendererFile('dangban://app/%2e%2e/main/index.js', '/opt/党办通/out/renderer')).toBe('/opt/党办通/out/renderer/main/index.js') // the URL itself stays inside
+    expect(rendererFile('dangban://app/..%2f..%2fmain%2findex.js', '/opt/党办通/out/renderer')).toBeNull()
+    expect(rendererFile('dangban://app/a%00.js', '/opt/党办通/out/renderer')).toBeNull()
+    expect(rendererFile('dangban://app/%E0%A4%A', '/opt/党办通/out/renderer')).toBeNull()
+  })
+
+  it('另存为 PDF 的建议文件名：去掉路径与保留字符、不可见的方向控制符，设备名和空名用默认名', () => {
+    expect(safeFileName('2025年第3次支部党员大会记录', '打印')).toBe('2025年第3次支部党员大会记录')
+    expect(safeFileName('a/b\\c:d', '打印')).toBe('a_b_c_d')
+    expect(safeFileName('记录\u202etxt.exe', '打印')).toBe('记录txt.exe')
+    expect(safeFileName('nul', '打印')).toBe('打印')
+    expect(safeFileName('..', '打印')).toBe('打印')
+    expect(safeFileName(undefined, '打印')).toBe('打印')
   })
 
   it('构建出的界面代码中没有会被加载的 http(s) 地址', () => {
