@@ -77,7 +77,7 @@ function trusted(event: IpcMainInvokeEvent): boolean {
 function createWindow(): void {
   const stateFile = join(app.getPath('userData'), 'window-state.json')
   const { maximized, ...bounds } = loadWindowBounds(stateFile)
-  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js'), bounds))
+  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js'), bounds, linuxWindowIcon()))
   rendererContentsId = mainWindow.webContents.id
   if (maximized) mainWindow.maximize()
   mainWindow.once('ready-to-show', () => mainWindow?.show())
@@ -93,6 +93,12 @@ function createWindow(): void {
     mainWindow = null
   })
   void mainWindow.loadURL(rendererUrl)
+}
+
+/** Linux shows the window's own icon (Windows takes it from the .exe, the deb from its desktop entry). */
+function linuxWindowIcon(): string | undefined {
+  if (process.platform !== 'linux') return undefined
+  return app.isPackaged ? join(process.resourcesPath, 'icons', '256x256.png') : join(__dirname, '../../resources/icons/256x256.png')
 }
 
 app.on('before-quit', (event) => {

@@ -11,9 +11,10 @@ export interface WindowBounds {
  * The main window's options: the security settings of Electron's checklist (context isolation,
  * sandbox, no Node in the renderer, web security, no remote module) live here so a unit test can assert them.
  */
-export function mainWindowOptions(preloadPath: string, bounds: WindowBounds): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, bounds: WindowBounds, icon?: string): BrowserWindowConstructorOptions {
   return {
     ...bounds,
+    ...(icon ? { icon } : {}),
     minWidth: 1024,
     minHeight: 640,
     title: '党办通',
