@@ -1,11 +1,14 @@
 import type { z } from 'zod'
 import type { memberFieldsInput } from '../../shared/contract/members'
+import { FIELD_LABELS } from '../../shared/audit-labels'
+import { cleanLine, cleanText } from '../../shared/clean-text'
 import { todayLocal } from '../../shared/dates'
 import type { Member, MemberFields } from '../../shared/members'
 import { AppError } from '../../shared/result'
 import { parseIdNumber } from '../../shared/rules/id-number'
 import { normalizeCode, type CodedField } from '../../shared/rules/member-codes'
 import { checkLifecycle } from '../../shared/rules/membership'
+import { dateBoundProblem, type DateKind } from '../../shared/schemas'
 import type { CallContext } from '../context'
 import { settingsOf } from '../memo'
 import { findByIdNumber } from './repository'
@@ -25,8 +28,29 @@ export interface ValidateOptions {
   holder?: Member | null
 }
 
-export function validateMember(ctx: CallContext, input: MemberFieldsInput, selfId: number | null, opts: ValidateOptions = {}): { fields: MemberFields; warnings: { field: string; message: string }[] } {
+/** The text fields: the Excel import fills them without the contract's schemas, so they are cleaned here as well. */
+const TEXTS = ['ethnicity', 'education', 'degree', 'title', 'department', 'position', 'adminPost', 'partyPost', 'occupation', 'phone', 'address', 'residence', 'hukou', 'nativePlace', 'contacts', 'introducers'] as const
+/** The dates and how far back or ahead each may plausibly lie (shared/schemas.ts, for the import as for the form). */
+const DATES: [keyof MemberFields, DateKind][] = [
+  ['birthDate', 'birth'],
+  ['workStartedOn', 'work'],
+  ...(['appliedOn', 'talkedOn', 'activistOn', 'candidateOn', 'politicalReviewOn', 'trainingTo', 'preReviewOn', 'joinedOn', 'approvedOn', 'oathOn', 'conversionAppliedOn', 'convertedOn'] as const).map((k): [keyof MemberFields, DateKind] => [k, 'party']),
+]
+
+function cleaned(input: MemberFieldsInput): MemberFieldsInput {
+  const out = { ...input, name: cleanLine(input.name ?? '').trim() }
+  for (const k of TEXTS) {
+    const v = out[k]
+    if (typeof v === 'string') out[k] = (cleanLine(v).trim() || null) as never
+  }
+  if (typeof out.note === 'string') out.note = cleanText(out.note).trim() || null
+  return out
+}
+
+export function validateMember(ctx: CallContext, raw: MemberFieldsInput, selfId: number | null, opts: ValidateOptions = {}): { fields: MemberFields; warnings: { field: string; message: string }[] } {
+  const input = cleaned(raw)
   const issues: { field: string; message: string }[] = []
+  if (!input.name) issues.push({ field: 'name', message: '请填写姓名' })
   let { gender, birthDate } = input
   let idNumber: string | null = null
   if (input.idNumber && input.idNumber.trim()) {
@@ -55,7 +79,15 @@ export function validateMember(ctx: CallContext, input: MemberFieldsInput, selfI
     else if (!opts.keepCodes) issues.push({ field, message: c.message })
   }
   const fields = { ...input, ...coded, gender: gender ?? '男', birthDate, idNumber } as MemberFields
-  const dateIssues = checkLifecycle(fields, birthDate, todayLocal(ctx.now()), settingsOf(ctx))
+  const today = todayLocal(ctx.now())
+  // recording a dated step does not re-judge the dates already on file either (the step's own date is checked by the contract)
+  if (!opts.keepCodes) {
+    for (const [k, kind] of DATES) {
+      const problem = typeof fields[k] === 'string' ? dateBoundProblem(FIELD_LABELS[k] ?? k, kind, fields[k] as string, today) : null
+      if (problem) issues.push({ field: k, message: problem })
+    }
+  }
+  const dateIssues = checkLifecycle(fields, birthDate, today, settingsOf(ctx))
   issues.push(...dateIssues.filter((i) => i.level === 'error'))
   if (issues.length > 0) throw new AppError('VALIDATION', issues.map((i) => i.message).join('；'), issues)
   return { fields, warnings: dateIssues.filter((i) => i.level === 'warning') }
