@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { memberCreateInput, MemberDetail } from '../../shared/contract/members'
-import { fullYears, todayLocal } from '../../shared/dates'
+import { ageByMonth, birthMonthOf } from '../../shared/birth-month'
+import { todayLocal } from '../../shared/dates'
 import { isPartyMember, type Member, type MemberFields } from '../../shared/members'
 import { invalid, notFound } from '../../shared/result'
 import { maskAddress, maskIdNumber, maskPhone } from '../../shared/rules/id-number'
@@ -29,7 +30,12 @@ export function requireBranch(ctx: CallContext, organizationId: number): void {
   if (!isBranchType(org.type)) throw invalid(`党员的组织关系应在党支部，“${org.name}”是${org.type === 'party_group' ? '党小组' : '上级党组织'}`, 'organizationId')
 }
 
-/** The record as screens see it: sensitive fields masked, ages computed, timeline and what is due. */
+/**
+ * The record as screens see it: sensitive fields masked, ages computed, timeline and what is due. With an ID
+ * number on file the birth date goes out as its month only (birthMonth): beside the masked ID the exact date
+ * would give the ID away (shared/birth-month.ts). A person without an ID number keeps their exact birth date —
+ * there is no ID to rebuild, and the form must show the date it will save.
+ */
 export function memberDetail(ctx: CallContext, id: number, warnings: { field: string; message: string }[] = []): MemberDetail {
   const m = requireMember(ctx, id)
   const t = today(ctx)
@@ -39,8 +45,9 @@ export function memberDetail(ctx: CallContext, id: number, warnings: { field: st
     .all(id) as MemberDetail['memberships']
   const current = checkLifecycle(m, m.birthDate, t, settings).filter((i) => i.level === 'warning')
   return {
-    member: { ...m, idNumber: maskIdNumber(m.idNumber), phone: maskPhone(m.phone), address: maskAddress(m.address) },
-    age: m.birthDate ? fullYears(m.birthDate, t) : null,
+    member: { ...m, idNumber: maskIdNumber(m.idNumber), birthDate: m.idNumber ? null : m.birthDate, phone: maskPhone(m.phone), address: maskAddress(m.address) },
+    birthMonth: birthMonthOf(m.birthDate),
+    age: m.birthDate ? ageByMonth(birthMonthOf(m.birthDate)!, t) : null,
     partyAge: partyAge(m.convertedOn, m.partyAgeCorrection, t),
     events: repo.listEvents(ctx.db, id),
     memberships,

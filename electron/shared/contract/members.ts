@@ -120,8 +120,11 @@ export const memberListInput = z
   .strict()
 
 export interface MemberDetail {
-  /** sensitive fields masked (ID, phone, address); use members.reveal to see one deliberately */
+  /** sensitive fields masked (ID, phone, address); use members.reveal to see one deliberately (which shows the birth date too) */
   member: Member
+  /** 出生年月 "1985-10"; member.birthDate is null whenever an ID number is on file (shared/birth-month.ts) */
+  birthMonth: string | null
+  /** full years, counted from the birth month */
   age: number | null
   partyAge: number | null
   events: MemberEvent[]
