@@ -43,7 +43,7 @@ export function memberDetail(ctx: CallContext, id: number, warnings: { field: st
   const memberships = ctx.db
     .prepare('SELECT o.name AS organizationName, s.from_date AS fromDate, s.to_date AS toDate FROM memberships s JOIN organizations o ON o.id = s.organization_id WHERE s.member_id = ? ORDER BY s.from_date, s.id')
     .all(id) as MemberDetail['memberships']
-  const current = checkLifecycle(m, m.birthDate, t, settings).filter((i) => i.level === 'warning')
+  const current = checkLifecycle(m, m.birthDate, t, settings, false).filter((i) => i.level === 'warning')
   return {
     member: { ...m, idNumber: maskIdNumber(m.idNumber), birthDate: m.idNumber ? null : m.birthDate, phone: maskPhone(m.phone), address: maskAddress(m.address) },
     birthMonth: birthMonthOf(m.birthDate),
@@ -108,13 +108,18 @@ export function updateMember(ctx: CallContext, id: number, input: MemberFieldsIn
   const before = requireMember(ctx, id)
   // a masked value sent back unchanged keeps the stored one
   const keep = (v: string | null, masked: string | null, stored: string | null) => (v !== null && v === masked ? stored : v)
+  const idNumber = keep(input.idNumber, maskIdNumber(before.idNumber), before.idNumber)
+  // the ID kept as it was masked: the birth date is the ID's own (a date sent with it is not taken — answering
+  // “does not match” would confirm or refute a guess at the hidden digits), and no message names the exact day
+  const idKept = before.idNumber !== null && input.idNumber === maskIdNumber(before.idNumber)
   const merged = {
     ...input,
-    idNumber: keep(input.idNumber, maskIdNumber(before.idNumber), before.idNumber),
+    idNumber,
+    birthDate: idKept ? null : input.birthDate,
     phone: keep(input.phone, maskPhone(before.phone), before.phone),
     address: keep(input.address, maskAddress(before.address), before.address),
   }
-  const { fields, warnings } = validateMember(ctx, merged, id)
+  const { fields, warnings } = validateMember(ctx, merged, id, { birthDayKnown: !idKept })
   const stage = stageOn(fields, today(ctx)) ?? before.stage
   repo.updateFields(ctx.db, id, fields, stage, now(ctx))
   repo.insertEvent(ctx.db, id, { type: 'edited', occurredOn: today(ctx), organizationId: before.organizationId }, ctx.user, now(ctx))

@@ -5,6 +5,7 @@ import { cleanLine, cleanText } from '../../shared/clean-text'
 import { todayLocal } from '../../shared/dates'
 import type { Member, MemberFields } from '../../shared/members'
 import { AppError } from '../../shared/result'
+import { secretaryOwn } from '../branch-scope'
 import { parseIdNumber } from '../../shared/rules/id-number'
 import { normalizeCode, type CodedField } from '../../shared/rules/member-codes'
 import { checkLifecycle } from '../../shared/rules/membership'
@@ -26,6 +27,11 @@ export interface ValidateOptions {
   keepCodes?: boolean
   /** the person already holding the ID number (null: nobody), when the caller has looked it up for many rows at once */
   holder?: Member | null
+  /**
+   * Whether the caller gave the ID number or birth date in this call (a new record, an import row). When they
+   * did not — an edit that sent the masked ID back, a dated step — messages name the birth month, never the day.
+   */
+  birthDayKnown?: boolean
 }
 
 /** The text fields: the Excel import fills them without the contract's schemas, so they are cleaned here as well. */
@@ -59,15 +65,11 @@ export function validateMember(ctx: CallContext, raw: MemberFieldsInput, selfId:
     else {
       idNumber = id.value
       if (gender && gender !== id.gender) issues.push({ field: 'gender', message: `性别“${gender}”与身份证号不符（身份证号显示为${id.gender}性），请核对` })
-      if (birthDate && birthDate !== id.birthDate) issues.push({ field: 'birthDate', message: `出生日期${birthDate}与身份证号中的${id.birthDate}不符，请核对` })
+      if (birthDate && birthDate !== id.birthDate) issues.push({ field: 'birthDate', message: opts.birthDayKnown === false ? '出生日期与身份证号不符，请核对（出生日期可以留空，由身份证号得出）' : `出生日期${birthDate}与身份证号中的${id.birthDate}不符，请核对` })
       gender ??= id.gender
       birthDate ??= id.birthDate
       const same = opts.holder !== undefined ? opts.holder : findByIdNumber(ctx.db, id.value)
-      if (same && same.id !== selfId) {
-        // a person who left (转出) and comes back keeps one record: the clerk records the return on it
-        const back = same.status === 'transferred_out' ? '；此人已转出，回到本单位时请在其档案中登记“组织关系转回”' : same.status === 'left' ? '；此人已离开名册，档案仍在历史中' : ''
-        throw new AppError('CONFLICT', `身份证号${id.value.slice(0, 6)}…${id.value.slice(-4)}已登记为“${same.name}”（${same.organizationName ?? '无所在支部'}），同一人不能重复建档${back}`, [{ field: 'idNumber', message: '身份证号重复' }])
-      }
+      if (same && same.id !== selfId) throw new IdNumberTaken(ctx, same)
     }
   }
   if (!gender && !issues.some((i) => i.field === 'idNumber')) issues.push({ field: 'gender', message: '请填写性别（或填写身份证号自动得出）' })
@@ -87,8 +89,33 @@ export function validateMember(ctx: CallContext, raw: MemberFieldsInput, selfId:
       if (problem) issues.push({ field: k, message: problem })
     }
   }
-  const dateIssues = checkLifecycle(fields, birthDate, today, settingsOf(ctx))
+  const dateIssues = checkLifecycle(fields, birthDate, today, settingsOf(ctx), opts.birthDayKnown ?? true)
   issues.push(...dateIssues.filter((i) => i.level === 'error'))
   if (issues.length > 0) throw new AppError('VALIDATION', issues.map((i) => i.message).join('；'), issues)
   return { fields, warnings: dateIssues.filter((i) => i.level === 'warning') }
+}
+
+/**
+ * The ID number typed belongs to someone already on the roster. The refusal says who only to a caller who may see
+ * that person (a 支部书记: within the branch); to anyone it confirms that the number is on file, so the handlers
+ * record it in the audit log like a look at that person's ID (handlers.ts) — otherwise trying the few numbers a
+ * masked ID leaves open would rebuild it without a trace.
+ */
+export class IdNumberTaken extends AppError {
+  constructor(
+    ctx: CallContext,
+    readonly holder: Member,
+  ) {
+    const own = secretaryOwn(ctx)
+    const shown = !own || (holder.organizationId !== null && own.has(holder.organizationId))
+    // a person who left (转出) and comes back keeps one record: the clerk records the return on it
+    const back = holder.status === 'transferred_out' ? '；此人已转出，回到本单位时请在其档案中登记“组织关系转回”' : holder.status === 'left' ? '；此人已离开名册，档案仍在历史中' : ''
+    super(
+      'CONFLICT',
+      shown
+        ? `身份证号${holder.idNumber!.slice(0, 6)}…${holder.idNumber!.slice(-4)}已登记为“${holder.name}”（${holder.organizationName ?? '无所在支部'}），同一人不能重复建档${back}`
+        : '该身份证号已登记在本院其他支部的名册中，同一人不能重复建档；如需接收此人，请与党务干事联系办理支部调动',
+      [{ field: 'idNumber', message: '身份证号重复' }],
+    )
+  }
 }

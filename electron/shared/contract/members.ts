@@ -151,8 +151,9 @@ const endInput = z.object({ postId: id('任职记录'), endedOn: isoDate('离任
 export const membersContract = {
   'members.list': method<typeof memberListInput, { total: number; rows: MemberRow[] }>(memberListInput, 'read'),
   'members.get': method<typeof byId, MemberDetail>(byId, 'read'),
-  'members.create': method<typeof memberCreateInput, MemberDetail>(memberCreateInput, 'write'),
-  'members.update': method<typeof memberUpdateInput, MemberDetail>(memberUpdateInput, 'write'),
+  // each runs its own transaction: a refusal because the ID number is someone else's is still audited (members/handlers.ts)
+  'members.create': method<typeof memberCreateInput, MemberDetail>(memberCreateInput, 'write', { transaction: false }),
+  'members.update': method<typeof memberUpdateInput, MemberDetail>(memberUpdateInput, 'write', { transaction: false }),
   'members.event': method<typeof memberEventInput, MemberDetail>(memberEventInput, 'write'),
   'members.reveal': method<typeof reveal, { value: string | null }>(reveal, 'write'),
   'members.pipeline': method<typeof pipelineInput, { counts: Record<Stage, number>; due: DueItem[] }>(pipelineInput, 'read'),
