@@ -131,3 +131,39 @@ describe('密码哈希', () => {
     expect(derivations).toEqual([2 ** 17])
   })
 })
+
+describe('命令行重置密码', () => {
+  it('不接受 --password（会留在命令历史里），从标准输入读取新密码；重置后等待解除并记入审计', async () => {
+    const { mkdtempSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { Readable } = await import('node:stream')
+    const { runCli } = await import('../../../electron/backend/cli/run')
+    const { openBackend } = await import('../../../electron/backend/open')
+    const db = join(mkdtempSync(join(tmpdir(), 'dangban-')), 'd.db')
+    const seeded = openBackend(db, 'web')
+    await ok(seeded, 'auth.setup', { username: 'admin', displayName: '党办王主任', password: 'a-long-password' })
+    await ok(seeded, 'auth.logout', {})
+    for (let i = 0; i < 6; i++) await seeded.call('auth.login', { username: 'admin', password: 'forgotten' })
+    expect((await seeded.call('auth.login', { username: 'admin', password: 'a-long-password' })).ok).toBe(false)
+    seeded.context.db.close()
+    const io = (stdin: string) => {
+      const out: string[] = []
+      const err: string[] = []
+      return { out, err, io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), stdin: Object.assign(Readable.from([stdin]), { isTTY: false }) } }
+    }
+    const flagged = io('')
+    expect(await runCli(['users', 'reset-password', '--username', 'admin', '--password', 'new-password-1', '--db', db], flagged.io, {})).toBe(2)
+    expect(flagged.err.join('\n')).toContain('不接受 --password')
+    const piped = io('new-password-1\n')
+    expect(await runCli(['users', 'reset-password', '--username', 'admin', '--db', db], piped.io, {})).toBe(0)
+    expect(piped.out.join('\n')).toContain('已重置 党办王主任（admin）的密码')
+    const short = io('short\n')
+    expect(await runCli(['users', 'reset-password', '--username', 'admin', '--db', db], short.io, {})).toBe(1)
+    expect(short.err.join('\n')).toContain('密码至少 8 位')
+    const after = openBackend(db, 'web')
+    expect((await after.call('auth.login', { username: 'admin', password: 'new-password-1' })).ok).toBe(true)
+    expect(after.context.db.prepare("SELECT count(*) FROM audit_log WHERE method = 'users.resetPassword'").pluck().get()).toBe(1)
+    after.context.db.close()
+  })
+})
