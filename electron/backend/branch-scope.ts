@@ -45,6 +45,7 @@ const RULES: Partial<Record<Method, Rule>> = {
   'stats.annual': 'open',
   'assessments.schemes': 'open',
   'assessments.rounds': 'open',
+  // every round is listed, but another branch's entry shows only what is published (assessments/round-scope.ts)
   'assessments.round': 'open',
   'exports.columns': 'open',
 
@@ -111,6 +112,12 @@ function printOrgs(i: Input, db: Database): (number | null)[] {
 export const SECRETARY_REFUSED = '支部书记账号只能查看和办理本支部的事项；此操作请由党务干事办理'
 
 const isSecretary = (context: BackendContext): boolean => context.transport !== 'cli' && context.session.user?.role === 'secretary'
+
+/** The organizations a signed-in 支部书记 may see in full (the branch and its 党小组); null for every other role. */
+export function secretaryOwn(context: BackendContext): Set<number> | null {
+  const user = context.session.user
+  return isSecretary(context) && user?.organizationId ? new Set(descendantIds(context.db, user.organizationId)) : null
+}
 
 /**
  * A method a 支部书记 may not call at all (checked before the input is even read, like any role check). The

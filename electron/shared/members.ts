@@ -120,13 +120,15 @@ export interface Member extends MemberFields {
   updatedAt: string
 }
 
-/** A list row: sensitive fields already masked, computed ages added. */
+/** A list row: sensitive fields already masked, the birth date cut to its month, computed ages added. */
 export interface MemberRow {
   id: number
   name: string
   gender: string
   idNumber: string | null
-  birthDate: string | null
+  /** 出生年月 "1985-10": never the day beside a masked ID (shared/birth-month.ts) */
+  birthMonth: string | null
+  /** full years, counted from the birth month */
   age: number | null
   ethnicity: string | null
   education: string | null

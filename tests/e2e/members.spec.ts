@@ -83,6 +83,9 @@ describe('党员名册（浏览器中的真实界面）', () => {
     await expect.poll(() => drawer(page).innerText()).toContain('入党申请人')
     expect(await drawer(page).innerText()).toContain('与申请人谈话')
     expect(await drawer(page).innerText()).toContain('340524********001X')
+    // beside the masked ID the birth date reads as 出生年月: its day is the ID's hidden middle
+    expect(await drawer(page).innerText()).toContain('1980年1月（')
+    expect(await drawer(page).innerText()).not.toContain('1980-01-01')
 
     await record(page, '登记谈话', '2022-01-20')
     await record(page, '确定为入党积极分子', '2022-03-01', { 培养联系人: '李娜、张伟' })

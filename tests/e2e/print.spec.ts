@@ -115,7 +115,7 @@ describe('打印（Chromium 渲染为 PDF，poppler 读回）', () => {
     expect(pages.length).toBeGreaterThan(2)
     expect(pages.every((p) => /序号\s+姓名\s+性别/.test(p) && p.includes('所在党支部'))).toBe(true)
     expect(pages.at(-1)).toMatch(new RegExp(`—\\s*${pages.length}\\s*—`))
-    const narrow = await pdf('roster-portrait', roster(rosterFixture(30, ['name', 'gender', 'birthDate', 'education', 'title', 'department'])))
+    const narrow = await pdf('roster-portrait', roster(rosterFixture(30, ['name', 'gender', 'birthMonth', 'education', 'title', 'department'])))
     expect(pdfSize(narrow.file)).toEqual(A4)
     savePngs(file, 'roster')
     savePngs(narrow.file, 'roster-portrait')

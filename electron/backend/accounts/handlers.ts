@@ -3,7 +3,8 @@ import { AppError, invalid } from '../../shared/result'
 import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
-import { checkPassword, hashPassword } from './passwords'
+import { signIn } from './login'
+import { hashPassword } from './passwords'
 import { findOrganization } from '../organizations/repository'
 
 interface Row {
@@ -20,8 +21,6 @@ interface Row {
   disabled_at: string | null
   last_login_at: string | null
 }
-const MAX_ATTEMPTS = 5
-const LOCK_MINUTES = 10
 
 const toSession = (r: Row): SessionUser => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, organizationId: r.organization_id, organizationName: r.organization_name })
 const SELECT_USERS = 'SELECT u.*, o.name AS organization_name FROM users u LEFT JOIN organizations o ON o.id = u.organization_id'
@@ -56,22 +55,10 @@ export const accountsHandlers: Handlers<typeof accountsContract> = {
     return ctx.session.user
   },
 
-  'auth.login': ({ username, password }, ctx) => {
-    const r = ctx.db.prepare(`${SELECT_USERS} WHERE u.username = ?`).get(username.trim()) as Row | undefined
-    const now = ctx.now()
-    if (r?.locked_until && r.locked_until > now.toISOString()) throw new AppError('FORBIDDEN', `密码连续输错${MAX_ATTEMPTS}次，账号已锁定，请${LOCK_MINUTES}分钟后再试`)
-    if (!r || r.disabled_at || !checkPassword(password, r.password_hash, r.salt)) {
-      if (r && !r.disabled_at) {
-        const failed = r.failed_attempts + 1
-        const lock = failed >= MAX_ATTEMPTS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null
-        ctx.db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(lock ? 0 : failed, lock, r.id)
-      }
-      // the same words whether the user exists or not
-      throw new AppError('FORBIDDEN', '用户名或密码不正确')
-    }
-    ctx.db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE id = ?').run(now.toISOString(), r.id)
-    ctx.session.user = toSession(r)
-    recordAudit({ ...ctx, user: `${r.display_name}（${r.username}）` }, { entity: 'login', entityId: r.id, before: null, after: { username: r.username } })
+  // no transaction of its own: a refused password must still be counted and audited (login.ts)
+  'auth.login': async ({ username, password }, ctx) => {
+    const account = await signIn(ctx, username, password)
+    ctx.session.user = toSession(userById(ctx, account.id))
     return ctx.session.user
   },
 

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit'
 import { readStoredFile, storeFile } from '../files'
 import type { Handlers } from '../handler'
 import { getEntry, getRound, getScheme } from './repository'
-import { roundView } from './rounds'
+import { roundFor } from './rounds'
 
 /** 佐证材料: scans and photos behind an indicator's score; added until the result is approved, never removed. */
 type EvidenceMethods = Pick<typeof assessmentsContract, 'assessments.attach' | 'assessments.evidence'>
@@ -23,7 +23,7 @@ export const evidenceHandlers: Handlers<EvidenceMethods> = {
         .run(roundId, organizationId, key, sha256, fileName, mime, size, ctx.now().toISOString(), ctx.user).lastInsertRowid,
     )
     recordAudit(ctx, { entity: 'assessment', entityId: roundId, before: null, after: { organizationId, evidence: id, key, fileName, sha256 } })
-    return roundView(ctx, roundId)
+    return roundFor(ctx, roundId)
   },
   'assessments.evidence': ({ id }, ctx) => {
     const a = ctx.db.prepare('SELECT file_name, mime, sha256 FROM assessment_evidence WHERE id = ?').get(id) as { file_name: string; mime: string; sha256: string } | undefined

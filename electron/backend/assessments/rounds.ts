@@ -10,6 +10,7 @@ import type { Handlers } from '../handler'
 import { findOrganization } from '../organizations/repository'
 import { autoValues } from './auto'
 import { evidenceOf, getEntry, getRound, getScheme, listEntries, saveEntry, type EntryRow } from './repository'
+import { scopedRound } from './round-scope'
 
 /** The round with every entry scored by the rules, and the ranking with stars (provisional until approved). */
 export function roundView(ctx: CallContext, id: number): RoundView {
@@ -33,6 +34,9 @@ export function roundView(ctx: CallContext, id: number): RoundView {
   return { id: r.id, name: r.name, period: r.period, periodFrom: r.period_from, periodTo: r.period_to, scheme, stages: r.stages, rating: r.rating, ratingText: describeRules(r.rating), entries, ratings }
 }
 
+/** The round as returned to the caller: a 支部书记 sees other branches only as published (round-scope.ts). */
+export const roundFor = (ctx: CallContext, id: number): RoundView => scopedRound(ctx, roundView(ctx, id))
+
 /** Stage transitions come from the pure rules; their Error messages are already Chinese sentences for the clerk. */
 function transition(f: () => ReviewState): ReviewState {
   try {
@@ -52,7 +56,7 @@ function checkSheet(ctx: CallContext, roundId: number, sheet: ScoreSheet, notes:
 
 function write(ctx: CallContext, roundId: number, before: EntryRow, after: { sheet: ScoreSheet; notes: Record<string, string>; review: ReviewState }): RoundView {
   persist(ctx, roundId, before, after)
-  return roundView(ctx, roundId)
+  return roundFor(ctx, roundId)
 }
 
 function persist(ctx: CallContext, roundId: number, before: EntryRow, after: { sheet: ScoreSheet; notes: Record<string, string>; review: ReviewState }): void {
@@ -96,9 +100,9 @@ export const roundHandlers: Handlers<RoundMethods> = {
     const insert = ctx.db.prepare('INSERT INTO assessment_entries (round_id, organization_id, review_json) VALUES (?, ?, ?)')
     for (const org of new Set(input.organizationIds)) insert.run(id, org, JSON.stringify(review))
     recordAudit(ctx, { entity: 'assessment', entityId: id, before: null, after: input })
-    return roundView(ctx, id)
+    return roundFor(ctx, id)
   },
-  'assessments.round': ({ id }, ctx) => roundView(ctx, id),
+  'assessments.round': ({ id }, ctx) => roundFor(ctx, id),
   'assessments.auto': ({ roundId, organizationId }, ctx) => {
     const r = getRound(ctx.db, roundId)
     getEntry(ctx.db, roundId, organizationId)
@@ -120,7 +124,7 @@ export const roundHandlers: Handlers<RoundMethods> = {
       }
       persist(ctx, roundId, e, { sheet, notes, review: e.review })
     }
-    return roundView(ctx, roundId)
+    return roundFor(ctx, roundId)
   },
   'assessments.saveDraft': ({ roundId, organizationId, sheet, notes }, ctx) => {
     checkSheet(ctx, roundId, sheet, notes)

@@ -12,11 +12,14 @@ export class CliError extends Error {
 export interface Io {
   out: (text: string) => void
   err: (text: string) => void
+  /** where a command reads what must not be a command-line argument (a new password); the terminal or a pipe */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }
 }
 
 export const processIo: Io = {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
+  stdin: process.stdin,
 }
 
 /** A plain aligned table for people reading a terminal. */

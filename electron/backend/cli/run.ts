@@ -54,7 +54,7 @@ function usage(): string {
 /** Runs one command; returns the process exit code (0 = done, 1 = failed, 2 = wrong usage). */
 export async function runCli(argv: string[], outerIo: Io, env: NodeJS.ProcessEnv, prepareDb: (path: string) => void = () => {}): Promise<number> {
   // commands may `return io.out(…)`; only a number they return on purpose is an exit code
-  const io: Io = { out: (t) => void outerIo.out(t), err: (t) => void outerIo.err(t) }
+  const io: Io = { out: (t) => void outerIo.out(t), err: (t) => void outerIo.err(t), stdin: outerIo.stdin }
   let parsed: ReturnType<typeof parseArgs>
   const options: Record<string, { type: 'string' | 'boolean' }> = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }
   for (const c of Object.values(COMMANDS)) for (const [name, type] of Object.entries(c.options ?? {})) options[name] = { type }

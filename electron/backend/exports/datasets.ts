@@ -39,7 +39,7 @@ const organizations: Dataset = {
   },
 }
 
-/** The roster (花名册): the national 16 items and the hospital's additions; ID, phone and address are sensitive. */
+/** The roster (花名册): the national 16 items and the hospital's additions; ID, exact birth date, phone and address are sensitive. */
 const members: Dataset = {
   title: '党员名册',
   landscape: true,
@@ -48,7 +48,10 @@ const members: Dataset = {
     col('gender', '性别', [], { width: 6 }),
     col('idNumber', '身份证号', ['身份证号码', '公民身份号码'], { width: 21, text: true, sensitive: true }),
     col('ethnicity', '民族', [], { width: 8 }),
-    col('birthDate', '出生日期', ['出生年月'], { width: 12 }),
+    // the exact date is the middle of the ID number: it leaves with the sensitive columns only; 出生年月 always
+    // (shared/birth-month.ts)
+    col('birthMonth', '出生年月', ['出生时间'], { width: 10 }),
+    col('birthDate', '出生日期', [], { width: 12, sensitive: true }),
     col('education', '学历', ['文化程度'], { width: 12 }),
     col('category', '人员类别', ['党员类别'], { width: 10 }),
     col('organization', '所在党支部', ['党支部', '所在支部'], { width: 28 }),
@@ -84,6 +87,7 @@ const members: Dataset = {
       gender: r[1],
       idNumber: r[2],
       ethnicity: r[3],
+      birthMonth: r[4] === null ? null : String(r[4]).slice(0, 7),
       birthDate: r[4],
       education: r[5],
       category: r[6] === 'full' ? '正式党员' : '预备党员',

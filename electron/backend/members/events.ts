@@ -64,7 +64,7 @@ export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail
   const event: repo.EventWrite = { type: e.type, occurredOn: e.date, organizationId: before.organizationId, documentNo: e.documentNo, reason: e.reason }
   const warnings: Warning[] = []
   const setDates = (patch: Partial<MemberFields>) => {
-    const { fields, warnings: w } = validateMember(ctx, { ...before, ...patch } as MemberFieldsInput, before.id, { keepCodes: true })
+    const { fields, warnings: w } = validateMember(ctx, { ...before, ...patch } as MemberFieldsInput, before.id, { keepCodes: true, birthDayKnown: false })
     warnings.push(...w)
     repo.patchState(ctx.db, before.id, { ...patch, stage: stageOn(fields, today) ?? before.stage }, at)
   }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { memberListInput } from '../../shared/contract/members'
-import { addYears, fullYears, todayLocal } from '../../shared/dates'
+import { ageByMonth, birthMonthOf } from '../../shared/birth-month'
+import { addMonths, addYears, todayLocal } from '../../shared/dates'
 import { OCCUPATIONS, type MemberRow, type Stage } from '../../shared/members'
 import { leveledTitles, titleLevel, titlesOfLevel } from '../../shared/rules/statistics'
 import { maskIdNumber, maskPhone } from '../../shared/rules/id-number'
@@ -13,25 +14,33 @@ type ListInput = z.output<typeof memberListInput>
 
 const SORTS: Record<ListInput['sort'], string> = {
   name: 'm.name',
-  birthDate: 'm.birth_date',
+  // by birth month only, then by record: an order by day would tell the hidden digits of the ID (birth-month.ts)
+  birthDate: 'substr(m.birth_date, 1, 7)',
   joinedOn: 'm.joined_on',
   organization: 'o.sort_order, o.id',
   stage: "CASE m.stage WHEN 'full' THEN 1 WHEN 'probationary' THEN 2 WHEN 'candidate' THEN 3 WHEN 'activist' THEN 4 ELSE 5 END",
   department: 'm.department',
 }
 
-/** Age band label → birth-date range on today (full years, as the statistics count them). */
+/**
+ * Age band label → birth dates [on or after, before), with ages counted by birth month as the list shows them
+ * (shared/birth-month.ts). Counted by the day, a band's edge would move daily and the filter would answer
+ * “born before this day?” — a binary search for the hidden digits of the ID.
+ */
 function ageRange(band: string, today: string): [string | null, string | null] | null {
+  // the first day of the month after the birth month of those who turn `years` this month
+  const after = (years: number) => addMonths(addYears(`${today.slice(0, 8)}01`, -years), 1)
   const m = /^(\d+)-(\d+)岁$/.exec(band)
-  if (m) return [addYears(today, -(Number(m[2]) + 1)), addYears(today, -Number(m[1]))]
-  if (band === '30岁及以下') return [addYears(today, -31), null]
-  if (band === '61岁及以上') return [null, addYears(today, -61)]
+  if (m) return [after(Number(m[2]) + 1), after(Number(m[1]))]
+  if (band === '30岁及以下') return [after(31), null]
+  if (band === '61岁及以上') return [null, after(61)]
   return null
 }
 
 /**
  * The roster list: filters, name search that works for 1–2 characters (LIKE over an indexed table — FTS5's
- * trigram tokenizer finds nothing under 3 characters), sorting and paging. Sensitive fields come masked.
+ * trigram tokenizer finds nothing under 3 characters), sorting and paging. Sensitive fields come masked, and the
+ * birth date as its year and month (shared/birth-month.ts).
  */
 export function listMembers(ctx: CallContext, f: ListInput): { total: number; rows: MemberRow[] } {
   const where: string[] = []
@@ -50,12 +59,12 @@ export function listMembers(ctx: CallContext, f: ListInput): { total: number; ro
   if (f.ageBand) {
     const r = ageRange(f.ageBand, today)
     if (r?.[0]) {
-      where.push('m.birth_date > @bornAfter')
-      params.bornAfter = r[0]
+      where.push('m.birth_date >= @bornFrom')
+      params.bornFrom = r[0]
     }
     if (r?.[1]) {
-      where.push('m.birth_date <= @bornBy')
-      params.bornBy = r[1]
+      where.push('m.birth_date < @bornBefore')
+      params.bornBefore = r[1]
     }
   }
   if (f.educationGroup) {
@@ -108,8 +117,8 @@ export function listMembers(ctx: CallContext, f: ListInput): { total: number; ro
       name: r.name as string,
       gender: r.gender as string,
       idNumber: maskIdNumber(r.id_number as string | null),
-      birthDate: r.birth_date as string | null,
-      age: r.birth_date ? fullYears(r.birth_date as string, today) : null,
+      birthMonth: birthMonthOf(r.birth_date as string | null),
+      age: r.birth_date ? ageByMonth(birthMonthOf(r.birth_date as string)!, today) : null,
       ethnicity: r.ethnicity as string | null,
       education: r.education as string | null,
       title: r.title as string | null,

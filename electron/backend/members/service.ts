@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { memberCreateInput, MemberDetail } from '../../shared/contract/members'
-import { fullYears, todayLocal } from '../../shared/dates'
+import { ageByMonth, birthMonthOf } from '../../shared/birth-month'
+import { todayLocal } from '../../shared/dates'
 import { isPartyMember, type Member, type MemberFields } from '../../shared/members'
 import { invalid, notFound } from '../../shared/result'
 import { maskAddress, maskIdNumber, maskPhone } from '../../shared/rules/id-number'
@@ -29,7 +30,12 @@ export function requireBranch(ctx: CallContext, organizationId: number): void {
   if (!isBranchType(org.type)) throw invalid(`党员的组织关系应在党支部，“${org.name}”是${org.type === 'party_group' ? '党小组' : '上级党组织'}`, 'organizationId')
 }
 
-/** The record as screens see it: sensitive fields masked, ages computed, timeline and what is due. */
+/**
+ * The record as screens see it: sensitive fields masked, ages computed, timeline and what is due. With an ID
+ * number on file the birth date goes out as its month only (birthMonth): beside the masked ID the exact date
+ * would give the ID away (shared/birth-month.ts). A person without an ID number keeps their exact birth date —
+ * there is no ID to rebuild, and the form must show the date it will save.
+ */
 export function memberDetail(ctx: CallContext, id: number, warnings: { field: string; message: string }[] = []): MemberDetail {
   const m = requireMember(ctx, id)
   const t = today(ctx)
@@ -37,10 +43,11 @@ export function memberDetail(ctx: CallContext, id: number, warnings: { field: st
   const memberships = ctx.db
     .prepare('SELECT o.name AS organizationName, s.from_date AS fromDate, s.to_date AS toDate FROM memberships s JOIN organizations o ON o.id = s.organization_id WHERE s.member_id = ? ORDER BY s.from_date, s.id')
     .all(id) as MemberDetail['memberships']
-  const current = checkLifecycle(m, m.birthDate, t, settings).filter((i) => i.level === 'warning')
+  const current = checkLifecycle(m, m.birthDate, t, settings, false).filter((i) => i.level === 'warning')
   return {
-    member: { ...m, idNumber: maskIdNumber(m.idNumber), phone: maskPhone(m.phone), address: maskAddress(m.address) },
-    age: m.birthDate ? fullYears(m.birthDate, t) : null,
+    member: { ...m, idNumber: maskIdNumber(m.idNumber), birthDate: m.idNumber ? null : m.birthDate, phone: maskPhone(m.phone), address: maskAddress(m.address) },
+    birthMonth: birthMonthOf(m.birthDate),
+    age: m.birthDate ? ageByMonth(birthMonthOf(m.birthDate)!, t) : null,
     partyAge: partyAge(m.convertedOn, m.partyAgeCorrection, t),
     events: repo.listEvents(ctx.db, id),
     memberships,
@@ -101,13 +108,18 @@ export function updateMember(ctx: CallContext, id: number, input: MemberFieldsIn
   const before = requireMember(ctx, id)
   // a masked value sent back unchanged keeps the stored one
   const keep = (v: string | null, masked: string | null, stored: string | null) => (v !== null && v === masked ? stored : v)
+  const idNumber = keep(input.idNumber, maskIdNumber(before.idNumber), before.idNumber)
+  // the ID kept as it was masked: the birth date is the ID's own (a date sent with it is not taken — answering
+  // “does not match” would confirm or refute a guess at the hidden digits), and no message names the exact day
+  const idKept = before.idNumber !== null && input.idNumber === maskIdNumber(before.idNumber)
   const merged = {
     ...input,
-    idNumber: keep(input.idNumber, maskIdNumber(before.idNumber), before.idNumber),
+    idNumber,
+    birthDate: idKept ? null : input.birthDate,
     phone: keep(input.phone, maskPhone(before.phone), before.phone),
     address: keep(input.address, maskAddress(before.address), before.address),
   }
-  const { fields, warnings } = validateMember(ctx, merged, id)
+  const { fields, warnings } = validateMember(ctx, merged, id, { birthDayKnown: !idKept })
   const stage = stageOn(fields, today(ctx)) ?? before.stage
   repo.updateFields(ctx.db, id, fields, stage, now(ctx))
   repo.insertEvent(ctx.db, id, { type: 'edited', occurredOn: today(ctx), organizationId: before.organizationId }, ctx.user, now(ctx))

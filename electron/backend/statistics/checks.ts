@@ -47,10 +47,12 @@ export function dataChecks(ctx: CallContext, asOf: IsoDate, reconciliation: Reco
     people.flatMap((p) => {
       const r = byId.get(p.id)
       if (!r) return []
+      // the details name what disagrees, never a value: this list is open to 只读领导, who see ID numbers masked
+      // and birth dates by month only (shared/birth-month.ts); the record itself shows the rest
       const id = parseIdNumber(r.idNumber)
-      if (!id.ok) return [{ id: p.id, name: p.name, detail: id.message }]
-      if (id.gender !== r.gender || (r.birthDate && id.birthDate !== r.birthDate)) return [{ id: p.id, name: p.name, detail: `身份证号为${id.gender}性、${id.birthDate}出生` }]
-      return []
+      if (!id.ok) return [{ id: p.id, name: p.name, detail: '身份证号不是有效号码，请在档案中核对' }]
+      const wrong = [id.gender !== r.gender ? '性别' : null, r.birthDate && id.birthDate !== r.birthDate ? '出生日期' : null].filter(Boolean)
+      return wrong.length ? [{ id: p.id, name: p.name, detail: `登记的${wrong.join('、')}与身份证号不符` }] : []
     }),
   )
   const missing = (field: keyof (typeof people)[number], label: string) =>

@@ -44,6 +44,11 @@ export interface RoundEntry {
   stageScores: { stage: string; score: number | null; comment: string; by: string; at: string }[]
   /** 佐证材料 files, per indicator key */
   evidence: EvidenceFile[]
+  /**
+   * Another branch's entry as a 支部书记 sees it: only its stage and, once approved, its score — never its sheet,
+   * notes, evidence or review history (those fields come empty).
+   */
+  withheld?: true
 }
 
 export interface EvidenceFile {

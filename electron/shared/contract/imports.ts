@@ -93,9 +93,11 @@ const batchInput = z.object({ batchId: id('导入批次') }).strict()
 const emptyInput = z.object({}).strict()
 
 export const importsContract = {
-  'imports.preview': method<typeof importFileInput, ImportPreview>(importFileInput, 'read'),
+  // the preview matches each row's ID number against the roster and says whose it is (原值 → 新值): for those who
+  // may import only, so it is no oracle for masked ID numbers to a 只读领导 (issue 17); it writes nothing itself
+  'imports.preview': method<typeof importFileInput, ImportPreview>(importFileInput, 'write', { transaction: false }),
   'imports.commit': method<typeof importFileInput, ImportResult>(importFileInput, 'write'),
-  'imports.errorWorkbook': method<typeof importFileInput, FilePayload>(importFileInput, 'read'),
+  'imports.errorWorkbook': method<typeof importFileInput, FilePayload>(importFileInput, 'write', { transaction: false }),
   'imports.template': method<typeof kindInput, FilePayload>(kindInput, 'read'),
   'imports.batches': method<typeof emptyInput, ImportBatch[]>(emptyInput, 'read'),
   'imports.undo': method<typeof batchInput, ImportBatch>(batchInput, 'write'),

@@ -14,7 +14,7 @@ export const memberFieldsInput = z
     gender: z.enum(['男', '女'], { error: '性别应为“男”或“女”' }).nullable().default(null),
     idNumber: z.union([z.string().max(40), z.null()]).default(null),
     ethnicity: text('民族', 20),
-    birthDate: date('出生日期'),
+    birthDate: date('出生日期', 'birth'),
     education: text('学历', 20),
     degree: text('学位', 20),
     title: text('职称', 30),
@@ -28,7 +28,7 @@ export const memberFieldsInput = z
     residence: text('现居住地', 200),
     hukou: text('户籍所在地', 200),
     nativePlace: text('籍贯', 50),
-    workStartedOn: date('参加工作日期'),
+    workStartedOn: date('参加工作日期', 'work'),
     partyAgeCorrection: z.number().int().min(-600).max(600).default(0),
     note: text('备注', 2000),
     appliedOn: date('申请入党日期'),
@@ -120,8 +120,11 @@ export const memberListInput = z
   .strict()
 
 export interface MemberDetail {
-  /** sensitive fields masked (ID, phone, address); use members.reveal to see one deliberately */
+  /** sensitive fields masked (ID, phone, address); use members.reveal to see one deliberately (which shows the birth date too) */
   member: Member
+  /** 出生年月 "1985-10"; member.birthDate is null whenever an ID number is on file (shared/birth-month.ts) */
+  birthMonth: string | null
+  /** full years, counted from the birth month */
   age: number | null
   partyAge: number | null
   events: MemberEvent[]
@@ -148,8 +151,9 @@ const endInput = z.object({ postId: id('任职记录'), endedOn: isoDate('离任
 export const membersContract = {
   'members.list': method<typeof memberListInput, { total: number; rows: MemberRow[] }>(memberListInput, 'read'),
   'members.get': method<typeof byId, MemberDetail>(byId, 'read'),
-  'members.create': method<typeof memberCreateInput, MemberDetail>(memberCreateInput, 'write'),
-  'members.update': method<typeof memberUpdateInput, MemberDetail>(memberUpdateInput, 'write'),
+  // each runs its own transaction: a refusal because the ID number is someone else's is still audited (members/handlers.ts)
+  'members.create': method<typeof memberCreateInput, MemberDetail>(memberCreateInput, 'write', { transaction: false }),
+  'members.update': method<typeof memberUpdateInput, MemberDetail>(memberUpdateInput, 'write', { transaction: false }),
   'members.event': method<typeof memberEventInput, MemberDetail>(memberEventInput, 'write'),
   'members.reveal': method<typeof reveal, { value: string | null }>(reveal, 'write'),
   'members.pipeline': method<typeof pipelineInput, { counts: Record<Stage, number>; due: DueItem[] }>(pipelineInput, 'read'),

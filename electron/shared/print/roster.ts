@@ -13,7 +13,8 @@ export const ROSTER_COLUMNS: readonly (RosterColumn & { date?: boolean })[] = [
   { key: 'name', label: '姓名', width: 18, align: 'center' },
   { key: 'gender', label: '性别', width: 10, align: 'center' },
   { key: 'ethnicity', label: '民族', width: 14, align: 'center' },
-  { key: 'birthDate', label: '出生日期', width: 22, align: 'center', date: true },
+  // 出生年月 only: the day is the hidden middle of the ID number (shared/birth-month.ts)
+  { key: 'birthMonth', label: '出生年月', width: 18, align: 'center', date: true },
   { key: 'education', label: '学历', width: 24, align: 'center' },
   { key: 'degree', label: '学位', width: 14, align: 'center' },
   { key: 'category', label: '人员类别', width: 18, align: 'center' },
@@ -28,7 +29,7 @@ export const ROSTER_COLUMNS: readonly (RosterColumn & { date?: boolean })[] = [
   { key: 'status', label: '党籍状态', width: 16, align: 'center' },
   { key: 'mobile', label: '流动党员', width: 18, align: 'center' },
 ]
-export const ROSTER_DEFAULT_COLUMNS = ['name', 'gender', 'ethnicity', 'birthDate', 'education', 'category', 'organization', 'joinedOn', 'convertedOn', 'title', 'department']
+export const ROSTER_DEFAULT_COLUMNS = ['name', 'gender', 'ethnicity', 'birthMonth', 'education', 'category', 'organization', 'joinedOn', 'convertedOn', 'title', 'department']
 
 /** Columns by key, in catalogue order; unknown keys (and so any sensitive one) are dropped. */
 export const rosterColumns = (keys: readonly string[]): RosterColumn[] => ROSTER_COLUMNS.filter((c) => keys.includes(c.key))
@@ -39,7 +40,8 @@ const PORTRAIT_WIDTH = 156
 export const rosterIsLandscape = (columns: readonly RosterColumn[]): boolean => NUMBER_COLUMN + columns.reduce((s, c) => s + c.width, 0) > PORTRAIT_WIDTH
 
 /** Table dates stay short: 1985.3.5 (no leading zeros, as on paper rosters); the heading uses 2025年12月31日. */
-const shortDate = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(0, 4)}.${Number(v.slice(5, 7))}.${Number(v.slice(8, 10))}` : v)
+const shortDate = (v: unknown) =>
+  typeof v !== 'string' ? v : /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(0, 4)}.${Number(v.slice(5, 7))}.${Number(v.slice(8, 10))}` : /^\d{4}-\d{2}$/.test(v) ? `${v.slice(0, 4)}.${Number(v.slice(5, 7))}` : v
 
 const CSS = `
   .roster-title { font-size: 18pt; margin-bottom: 4pt; }

@@ -58,7 +58,7 @@ const FOLLOWS: [keyof LifecycleDates, keyof LifecycleDates][] = [['talkedOn', 'a
  * Order problems and impossible dates are errors; timing rules (talk within a month, a year as activist)
  * are warnings, because clerks record what really happened.
  */
-export function checkLifecycle(d: LifecycleDates, birthDate: IsoDate | null, today: IsoDate, settings: Settings): DateIssue[] {
+export function checkLifecycle(d: LifecycleDates, birthDate: IsoDate | null, today: IsoDate, settings: Settings, birthDayShown = true): DateIssue[] {
   const issues: DateIssue[] = []
   const err = (field: string, message: string) => issues.push({ field, message, level: 'error' })
   const warn = (field: string, message: string) => issues.push({ field, message, level: 'warning' })
@@ -84,8 +84,10 @@ export function checkLifecycle(d: LifecycleDates, birthDate: IsoDate | null, tod
   const minAge = settings['dev.minAge']
   if (birthDate) {
     const adult = addYears(birthDate, minAge)
-    if (d.appliedOn && d.appliedOn < adult) err('appliedOn', `申请入党时未满${minAge}周岁（${adult}才满${minAge}岁），请核对申请日期或出生日期`)
-    if (d.joinedOn && d.joinedOn < adult) err('joinedOn', `入党时未满${minAge}周岁（${adult}才满${minAge}岁），请核对入党日期或出生日期`)
+    // where the ID number is masked, the day the person came of age would be their birth date (shared/birth-month.ts)
+    const when = birthDayShown ? `${adult}才满${minAge}岁` : `${Number(adult.slice(0, 4))}年${Number(adult.slice(5, 7))}月满${minAge}岁`
+    if (d.appliedOn && d.appliedOn < adult) err('appliedOn', `申请入党时未满${minAge}周岁（${when}），请核对申请日期或出生日期`)
+    if (d.joinedOn && d.joinedOn < adult) err('joinedOn', `入党时未满${minAge}周岁（${when}），请核对入党日期或出生日期`)
   }
   if (d.extensionMonths !== null && (d.extensionMonths < 6 || d.extensionMonths > 12)) {
     err('extensionMonths', '延长预备期只能是6至12个月（党章第七条），且只能延长一次')

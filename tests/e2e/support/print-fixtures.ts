@@ -99,7 +99,7 @@ export function rosterFixture(n: number, keys: readonly string[] = ROSTER_DEFAUL
       name,
       gender: i % 3 ? '女' : '男',
       ethnicity: i % 11 === 3 ? '回族' : '汉族',
-      birthDate: `${1965 + (i % 33)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
+      birthMonth: `${1965 + (i % 33)}-${String((i % 12) + 1).padStart(2, '0')}`,
       education: ['大学本科', '硕士研究生', '博士研究生', '大专'][i % 4]!,
       category: i % 9 === 4 ? '预备党员' : '正式党员',
       organization: i % 5 === 0 ? '内科第一党支部心血管内科党小组' : BRANCH,

@@ -1,3 +1,4 @@
+import { formatBirthMonth } from '../../../shared/birth-month'
 import type { MemberDetail } from '../../../shared/contract/members'
 import { MEMBER_EVENT_LABELS, STAGES, STAGE_LABELS, statusLabel, type MemberRow, type Stage } from '../../../shared/members'
 import { AGE_BANDS, EDUCATION_GROUPS } from '../../../shared/rules/statistics'
@@ -70,7 +71,7 @@ export const membersShow: CliCommand = {
     if (flags.json) return io.out(JSON.stringify(d, null, 2))
     const m = d.member
     io.out(`${m.name}（${m.gender}，${STAGE_LABELS[m.stage]}，${statusLabel(m)}）  ${m.organizationName ?? ''}`)
-    io.out(`身份证号 ${m.idNumber ?? '—'}  出生 ${m.birthDate ?? '—'}  入党 ${m.joinedOn ?? '—'}  转正 ${m.convertedOn ?? '—'}  党龄 ${d.partyAge ?? '—'}`)
+    io.out(`身份证号 ${m.idNumber ?? '—'}  出生 ${m.birthDate ?? formatBirthMonth(d.birthMonth)}  入党 ${m.joinedOn ?? '—'}  转正 ${m.convertedOn ?? '—'}  党龄 ${d.partyAge ?? '—'}`)
     for (const w of d.due) io.out(`待办：${w.what}（${w.overdue ? '已于' : '应于'}${w.dueOn}${w.overdue ? '到期' : '前'}）`)
     for (const e of d.events) io.out(`  ${e.occurredOn}  ${MEMBER_EVENT_LABELS[e.type] ?? e.type}${e.otherOrganization ? `（${e.otherOrganization}）` : ''}${e.letterNo ? `，介绍信 ${e.letterNo}` : ''}${e.documentNo ? `，${e.documentNo}` : ''}${e.reason ? `：${e.reason}` : ''}`)
   },
