@@ -6,6 +6,7 @@ import { recordAudit, verifyAuditChain, type AuditActor } from '../audit'
 import type { BackendContext } from '../context'
 import { readSettings } from '../settings'
 import { createBackup, defaultBackupDir, inspectBackup, listBackups, rotate } from './backup'
+import { integrityCheck } from './integrity'
 import type { RestoreOutcome } from './restore'
 
 type Actor = AuditActor & Pick<BackendContext, 'databasePath'>
@@ -57,7 +58,7 @@ export function findBackup(ctx: Actor & Pick<BackendContext, 'transport'>, file:
 
 /** integrity_check, the audit chain, and whether entries that were in the newest backup are still there. */
 export function verifyDatabase(ctx: Actor): VerifyResult {
-  const integrity = ctx.db.pragma('integrity_check', { simple: true }) as string
+  const integrity = integrityCheck(ctx.db)
   const chain = verifyAuditChain(ctx.db)
   const newest = listBackups(defaultBackupDir(ctx.databasePath)).find((b) => b.auditHead)
   let sinceBackup: VerifyResult['sinceBackup'] = null
