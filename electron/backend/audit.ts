@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
+import { contract, isMethod } from '../shared/contract'
 import type { AuditEntry } from '../shared/contract/app'
 import type { CallContext } from './context'
 
@@ -41,8 +42,23 @@ const chainHead = (db: Database): string => (db.prepare('SELECT hash FROM audit_
 /** The chain's head while `inOneChain` writes many entries in one transaction. */
 const heads = new WeakMap<Database, { hash: string }>()
 
-/** Records one mutation; must run inside the caller's transaction so the change and its entry commit together. */
+/**
+ * Records one entry, linked to the chain's head. The head is read and the entry written in one write
+ * transaction: the caller's (a change and its entry commit together) or, for a method that only reads and then
+ * records what it did (a print, an export, a sign-in), a short IMMEDIATE transaction of its own, taken after
+ * the reading is done. Read outside a write transaction, the head can be stale — a background import holds the
+ * write lock on its own connection for seconds — and the entry would link to the head from before the import:
+ * the chain forks and every later check reports tampering (issue 17).
+ */
 export function recordAudit(ctx: AuditActor, rec: AuditRecord): void {
+  if (isMethod(ctx.method) && !contract[ctx.method].writes) {
+    throw new Error(`${ctx.method} records an audit entry but is declared as not writing: add { writes: true } to its declaration in electron/shared/contract`)
+  }
+  if (ctx.db.inTransaction) appendEntry(ctx, rec)
+  else ctx.db.transaction(() => appendEntry(ctx, rec)).immediate()
+}
+
+function appendEntry(ctx: AuditActor, rec: AuditRecord): void {
   const head = heads.get(ctx.db)
   const prev = head ? head.hash : chainHead(ctx.db)
   const at = ctx.now().toISOString()

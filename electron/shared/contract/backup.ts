@@ -65,18 +65,18 @@ const emptyInput = z.object({}).strict()
 
 export const backupContract = {
   // any signed-in person may make a backup into the usual folders; naming another folder is for administrators
-  'backup.create': method<typeof createInput, BackupMade>(createInput, 'read'),
+  'backup.create': method<typeof createInput, BackupMade>(createInput, 'read', { writes: true }),
   'backup.list': method<typeof listInput, BackupInfo[]>(listInput, 'read'),
   /** a backup's manifest with its file checked again now */
   'backup.inspect': method<typeof fileInput, BackupInfo>(fileInput, 'admin'),
   'backup.testRestore': method<typeof fileInput, TestRestoreResult>(fileInput, 'admin', { transaction: false }),
   /** replaces the live database (closed and reopened around it); everyone signs in again afterwards */
-  'backup.restore': method<typeof fileInput, RestoreResult>(fileInput, 'admin', { transaction: false }),
+  'backup.restore': method<typeof fileInput, RestoreResult>(fileInput, 'admin', { transaction: false, writes: true }),
   'backup.verify': method<typeof emptyInput, VerifyResult>(emptyInput, 'read'),
   /**
    * Open to everyone: when the database could not be opened at start, the app shows what happened and the
    * backups that can bring it back; nothing else works until one is restored (there are no accounts to check).
    */
   'recovery.status': method<typeof emptyInput, RecoveryStatus>(emptyInput, 'public'),
-  'recovery.restore': method<typeof fileInput, RestoreResult>(fileInput, 'public', { transaction: false }),
+  'recovery.restore': method<typeof fileInput, RestoreResult>(fileInput, 'public', { transaction: false, writes: true }),
 }
