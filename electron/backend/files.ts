@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, extname, join } from 'node:path'
 import { invalid } from '../shared/result'
 import type { CallContext } from './context'
+import { PRIVATE_FILE, privateDir, tempBeside } from './private-files'
 
 /**
  * Files kept with the records (meeting photos and scans, assessment evidence) live in <data folder>/attachments,
@@ -12,8 +13,7 @@ import type { CallContext } from './context'
  */
 export function attachmentDir(ctx: Pick<CallContext, 'databasePath'>): string {
   const base = ctx.databasePath === ':memory:' ? join(tmpdir(), 'dangban-memory-attachments') : join(dirname(ctx.databasePath), 'attachments')
-  mkdirSync(base, { recursive: true })
-  return base
+  return privateDir(base)
 }
 
 const MIME: Record<string, string> = {
@@ -46,7 +46,12 @@ export function storeFile(ctx: Pick<CallContext, 'databasePath'>, fileName: stri
   if (bytes.length === 0) throw invalid(`“${fileName}”是空文件`)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const file = join(attachmentDir(ctx), sha256)
-  if (!existsSync(file)) writeFileSync(file, bytes)
+  if (!existsSync(file)) {
+    // private to the user, and whole or not at all: a file cut short under its hash's name would never be rewritten
+    const temp = tempBeside(file)
+    writeFileSync(temp, bytes, { mode: PRIVATE_FILE })
+    renameSync(temp, file)
+  }
   return { sha256, mime, size: bytes.length }
 }
 

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { BackupFacts, BackupInfo } from '../../shared/contract/backup'
 import { verifyAuditChain } from '../audit'
 import { latestVersion } from '../db/migrate'
+import { narrowAll, PRIVATE_FILE, privateDir, writePrivateFile } from '../private-files'
 
 /**
  * Backup layout (issue 8), in the backup folder (default `<data folder>/backups`, optionally also a folder the
@@ -68,11 +69,12 @@ const broken = (problem: string, integrity = problem): BackupFacts => ({ ok: fal
 /** Copies the content-addressed files that `to` does not have yet (never overwrites: same name, same bytes). */
 export function copyMissing(from: string, to: string): number {
   if (!existsSync(from)) return 0
-  mkdirSync(to, { recursive: true })
+  privateDir(to)
   let copied = 0
   for (const name of readdirSync(from)) {
     if (existsSync(join(to, name))) continue
     copyFileSync(join(from, name), join(to, name))
+    chmodSync(join(to, name), PRIVATE_FILE)
     copied++
   }
   return copied
@@ -83,9 +85,11 @@ export function copyMissing(from: string, to: string): number {
  * write is in progress, or without the -wal file, can be unusable), then verified, with a manifest beside it.
  */
 export async function createBackup(db: Database.Database, databasePath: string, dir: string, reason: string, now: Date): Promise<BackupInfo> {
-  mkdirSync(dir, { recursive: true })
+  privateDir(dir)
   let file = join(dir, `dangban-${stamp(now)}.db`)
   for (let n = 2; existsSync(file); n++) file = join(dir, `dangban-${stamp(now)}-${n}.db`)
+  // made empty and private first: SQLite writes the backup into it and keeps its mode
+  closeSync(openSync(file, 'wx', PRIVATE_FILE))
   await db.backup(file)
   copyMissing(attachmentDir(databasePath), join(dir, 'attachments'))
   const facts = inspectBackup(file)
@@ -95,7 +99,10 @@ export async function createBackup(db: Database.Database, databasePath: string, 
   }
   // a broken audit chain is copied faithfully (the backup is still the best copy there is) and flagged in the list
   const info: BackupInfo = { file, createdAt: now.toISOString(), reason, size: statSync(file).size, ...facts, sha256: sha256File(file) }
-  writeFileSync(`${file}.json`, JSON.stringify(info, null, 2))
+  writePrivateFile(`${file}.json`, JSON.stringify(info, null, 2))
+  // backups and attachments written by older versions were readable by every account on the PC
+  narrowAll(dir)
+  narrowAll(join(dir, 'attachments'))
   return info
 }
 

@@ -1,10 +1,11 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync, unlinkSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { BackupFacts, BackupInfo, TestRestoreResult } from '../../shared/contract/backup'
 import { verifyAuditChain } from '../audit'
 import { openDatabase } from '../db/open'
+import { copyPrivate } from '../private-files'
 import { attachmentDir, copyMissing, defaultBackupDir, inspectBackup, listBackups, sha256File, stamp } from './backup'
 
 export interface RestoreOutcome {
@@ -12,16 +13,6 @@ export interface RestoreOutcome {
   savedAs: string | null
   info: BackupFacts
   attachmentsCopied: number
-}
-
-function copyDurably(from: string, to: string): void {
-  copyFileSync(from, to)
-  const fd = openSync(to, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
 }
 
 /**
@@ -47,11 +38,11 @@ export function restoreBackup(backupFile: string, databasePath: string, now: Dat
     } catch {
       // a damaged file cannot be checkpointed: it is kept aside as it is, with its -wal beside it
     }
-    copyDurably(databasePath, savedAs)
-    if (existsSync(`${databasePath}-wal`)) copyDurably(`${databasePath}-wal`, `${savedAs}-wal`)
+    copyPrivate(databasePath, savedAs)
+    if (existsSync(`${databasePath}-wal`)) copyPrivate(`${databasePath}-wal`, `${savedAs}-wal`)
   }
   const incoming = `${databasePath}.restoring`
-  copyDurably(backupFile, incoming)
+  copyPrivate(backupFile, incoming)
   for (const suffix of ['-wal', '-shm']) if (existsSync(databasePath + suffix)) unlinkSync(databasePath + suffix)
   renameSync(incoming, databasePath)
   const attachmentsCopied = copyMissing(join(dirname(backupFile), 'attachments'), attachmentDir(databasePath))
