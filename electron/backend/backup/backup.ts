@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto'
 import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { BackupFacts, BackupInfo } from '../../shared/contract/backup'
-import { verifyAuditChain } from '../audit'
+import { chainSentences, checkAuditChain, checkCode } from '../audit-chain'
 import { latestVersion } from '../db/migrate'
+import { integrityCheck } from './integrity'
 import { narrowAll, PRIVATE_FILE, privateDir, writePrivateFile } from '../private-files'
 
 /**
@@ -42,21 +43,26 @@ export function inspectBackup(file: string): BackupFacts {
     return broken(`无法打开（${(error as { code?: string }).code ?? (error as Error).message}）`)
   }
   try {
-    const integrity = db.pragma('integrity_check', { simple: true }) as string
+    const integrity = integrityCheck(db)
     if (integrity !== 'ok') return broken(`完整性检查未通过：${integrity.slice(0, 200)}`, integrity)
     const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[])
     const counts = Object.fromEntries(COUNTED.filter((t) => tables.has(t)).map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]))
     const schemaVersion = db.pragma('user_version', { simple: true }) as number
-    const chain = tables.has('audit_log') ? verifyAuditChain(db) : { ok: true as const, count: 0 }
-    const head = tables.has('audit_log') ? ((db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? null) : null
+    const chain = tables.has('audit_log') ? checkAuditChain(db) : null
+    const last = tables.has('audit_log') ? ((db.prepare('SELECT id, at, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; at: string; hash: string } | undefined) ?? null) : null
+    const head = last && { id: last.id, hash: last.hash }
     // every file a record names: meeting attachments and, from version 13, assessment evidence
     const named = ['attachments', 'assessment_evidence'].filter((t) => tables.has(t)).map((t) => `SELECT sha256 FROM ${t}`)
     const needed = named.length ? (db.prepare(named.join(' UNION ')).pluck().all() as string[]) : []
     const missing = needed.filter((h) => !existsSync(join(dirname(file), 'attachments', h))).length
     let problem: string | null = null
     if (schemaVersion > latestVersion()) problem = `该备份由更新版本的党办通生成（数据结构版本 ${schemaVersion}），请先升级本程序`
-    else if (!chain.ok) problem = `审计日志第 ${chain.brokenAt} 条被改动或删除过`
-    return { ok: problem === null, problem, integrity, schemaVersion, counts, auditHead: head, attachments: { needed: needed.length, missing } }
+    else if (chain?.tampered) problem = chainSentences(chain)[0]!
+    // a fork (an older version's bug) or entries signed on another PC leave every record as it was written:
+    // the backup stays usable, and the list says what was found
+    const auditNote = chain && !chain.tampered ? chainSentences(chain).slice(1).join('；') || null : null
+    const code = last && { entryId: last.id, at: last.at, code: checkCode(last.hash) }
+    return { ok: problem === null, problem, integrity, schemaVersion, counts, auditHead: head, attachments: { needed: needed.length, missing }, auditNote, checkCode: code, lineage: chain?.lineage ?? null }
   } catch (error) {
     return broken(`读取失败（${(error as { code?: string }).code ?? (error as Error).message}）`)
   } finally {

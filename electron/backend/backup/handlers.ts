@@ -5,7 +5,8 @@ import type { Handlers } from '../handler'
 import { runningJobs } from '../jobs/runner'
 import { listBackups } from './backup'
 import { restoreBackup, testRestore, type RestoreOutcome } from './restore'
-import { backupDirs, backupNow, findBackup, markRestored, verifyDatabase } from './service'
+import { backupDirs, backupNow, findBackup, markRestored } from './service'
+import { verifyDatabase } from './verify'
 
 const mayChooseFolder = (ctx: CallContext): boolean => ctx.transport === 'cli' || ctx.session.user?.role === 'admin'
 
@@ -24,7 +25,7 @@ export const backupHandlers: Handlers<typeof backupContract> = {
     return testRestore(found.file, found.createdAt ? found : null)
   },
   'backup.restore': ({ file }, ctx) => restoreLive(ctx, findBackup(ctx, file).file, '管理员从备份恢复'),
-  'backup.verify': (_i, ctx) => verifyDatabase(ctx),
+  'backup.verify': ({ entryId }, ctx) => verifyDatabase(ctx, entryId),
   // the database opened: nothing to recover (the start-up wrapper answers these while it is damaged)
   'recovery.status': () => ({ damaged: false }),
   'recovery.restore': () => {

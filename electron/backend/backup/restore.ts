@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { BackupFacts, BackupInfo, TestRestoreResult } from '../../shared/contract/backup'
-import { verifyAuditChain } from '../audit'
+import { chainSentences, checkAuditChain } from '../audit-chain'
 import { openDatabase } from '../db/open'
 import { copyPrivate } from '../private-files'
 import { attachmentDir, copyMissing, defaultBackupDir, inspectBackup, listBackups, sha256File, stamp } from './backup'
@@ -72,8 +72,8 @@ export function testRestore(backupFile: string, manifest: BackupInfo | null): Te
       db = openDatabase(copy)
       const version = db.pragma('user_version', { simple: true }) as number
       step('本程序可以打开', true, version === facts.schemaVersion ? `数据结构版本 ${version}` : `数据结构版本 ${facts.schemaVersion}，已升级到 ${version}`)
-      const chain = verifyAuditChain(db)
-      step('审计日志哈希链', chain.ok, chain.ok ? `${chain.count} 条，完整` : `第 ${chain.brokenAt} 条被改动或删除过`)
+      const chain = checkAuditChain(db)
+      step('审计日志哈希链', !chain.tampered, chainSentences(chain).join('；'))
       if (manifest) {
         const differ = Object.entries(manifest.counts).filter(([t, n]) => facts.counts[t] !== n)
         step('记录数与备份时相同', differ.length === 0, differ.length === 0 ? countsText(facts.counts) : differ.map(([t, n]) => `${t}：备份时 ${n}，现在 ${facts.counts[t] ?? '无'}`).join('；'))

@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { BackupInfo, BackupMade, RestoreResult, VerifyResult } from '../../shared/contract/backup'
+import type { BackupInfo, BackupMade, RestoreResult } from '../../shared/contract/backup'
 import { AppError } from '../../shared/result'
-import { recordAudit, verifyAuditChain, type AuditActor } from '../audit'
+import { recordAudit, type AuditActor } from '../audit'
 import type { BackendContext } from '../context'
 import { readSettings } from '../settings'
 import { createBackup, defaultBackupDir, inspectBackup, listBackups, rotate } from './backup'
-import { integrityCheck } from './integrity'
 import type { RestoreOutcome } from './restore'
 
-type Actor = AuditActor & Pick<BackendContext, 'databasePath'>
+export type Actor = AuditActor & Pick<BackendContext, 'databasePath'>
 
 /** The folders backups go to: the data folder's `backups`, and the administrator's extra folder when set. */
 export function backupDirs(ctx: Actor): string[] {
@@ -54,28 +53,6 @@ export function findBackup(ctx: Actor & Pick<BackendContext, 'transport'>, file:
   }
   if (ctx.transport === 'cli' && existsSync(wanted)) return { file: wanted, createdAt: '', reason: '', size: 0, ...inspectBackup(wanted) }
   throw new AppError('NOT_FOUND', '找不到该备份：只能从备份文件夹中的备份恢复，请刷新列表后重试')
-}
-
-/** integrity_check, the audit chain, and whether entries that were in the newest backup are still there. */
-export function verifyDatabase(ctx: Actor): VerifyResult {
-  const integrity = integrityCheck(ctx.db)
-  const chain = verifyAuditChain(ctx.db)
-  const newest = listBackups(defaultBackupDir(ctx.databasePath)).find((b) => b.auditHead)
-  let sinceBackup: VerifyResult['sinceBackup'] = null
-  if (newest?.auditHead) {
-    const hash = ctx.db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(newest.auditHead.id) as string | undefined
-    const ok = hash === newest.auditHead.hash
-    const when = new Date(newest.createdAt).toLocaleString('zh-CN')
-    sinceBackup = {
-      file: newest.file,
-      createdAt: newest.createdAt,
-      ok,
-      message: ok
-        ? `与最近一次备份（${when}）相比，审计记录没有缺失`
-        : `最近一次备份（${when}）中的第 ${newest.auditHead.id} 条审计记录在当前数据库中${hash ? '内容不同' : '不存在'}：审计日志可能被删改，或数据库被换成了更早的副本`,
-    }
-  }
-  return { integrity, auditChain: chain.ok ? { ok: true, count: chain.count } : { ok: false, count: chain.count, brokenAt: chain.brokenAt }, sinceBackup }
 }
 
 /**
