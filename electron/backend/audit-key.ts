@@ -90,3 +90,16 @@ export function parseSigned(hash: string): { keyId: string; mac: string } | null
 }
 
 export const macOf = (secret: Buffer, payload: string): string => createHmac('sha256', secret).update(payload).digest('hex')
+
+/**
+ * A seal over a record this program writes beside its data (a backup's manifest): made with this PC's key,
+ * so a manifest written or edited by anyone else — claiming a crafted file is a good backup — is not believed.
+ */
+export const sealOf = (body: string, key: AuditKey = signingKey()): string => signed(key, `dangban seal ${body}`)
+
+/** Whether `seal` was made over `body` with a key this PC has. */
+export function sealHolds(body: string, seal: unknown, keys: Map<string, Buffer> = verificationKeys()): boolean {
+  const sig = typeof seal === 'string' ? parseSigned(seal) : null
+  const secret = sig && keys.get(sig.keyId)
+  return !!secret && macOf(secret, `dangban seal ${body}`) === sig.mac
+}

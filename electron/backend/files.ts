@@ -57,6 +57,8 @@ export function storeFile(ctx: Pick<CallContext, 'databasePath'>, fileName: stri
 
 /** A kept file's bytes, or a message that says how to get it back. */
 export function readStoredFile(ctx: Pick<CallContext, 'databasePath'>, sha256: string, fileName: string): string {
+  // a stored name is a content hash, never a path: a record naming "../../etc/passwd" (a crafted backup) reads nothing
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw invalid(`附件“${fileName}”的记录已损坏（文件名不是内容哈希），无法打开：请管理员检查数据库（npm run -s cli -- verify）或从备份恢复`)
   const file = join(attachmentDir(ctx), sha256)
   if (!existsSync(file)) throw invalid(`附件文件“${fileName}”在数据目录中找不到了：请从备份恢复 attachments 文件夹`)
   return readFileSync(file).toString('base64')

@@ -17,7 +17,7 @@ export const backupHandlers: Handlers<typeof backupContract> = {
   },
   'backup.list': ({ dir }, ctx) => {
     if (dir && !mayChooseFolder(ctx)) throw new AppError('FORBIDDEN', '只有管理员可以查看其他文件夹中的备份')
-    return (dir ? [dir] : backupDirs(ctx)).flatMap(listBackups).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    return (dir ? [dir] : backupDirs(ctx)).flatMap((d) => listBackups(d, ctx.databasePath, { recheck: true })).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   },
   'backup.inspect': ({ file }, ctx) => findBackup(ctx, file),
   'backup.testRestore': ({ file }, ctx) => {

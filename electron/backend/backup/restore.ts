@@ -1,53 +1,13 @@
-import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, unlinkSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { BackupFacts, BackupInfo, TestRestoreResult } from '../../shared/contract/backup'
+import type { BackupInfo, TestRestoreResult } from '../../shared/contract/backup'
 import { chainSentences, checkAuditChain } from '../audit-chain'
 import { openDatabase } from '../db/open'
-import { copyPrivate } from '../private-files'
-import { attachmentDir, copyMissing, defaultBackupDir, inspectBackup, listBackups, sha256File, stamp } from './backup'
+import { defaultBackupDir, inspectBackup, listBackups, sha256File } from './backup'
 
-export interface RestoreOutcome {
-  /** where the database that was replaced now lives (null when there was none) */
-  savedAs: string | null
-  info: BackupFacts
-  attachmentsCopied: number
-}
-
-/**
- * Restores a backup into the database file at `databasePath`, which must be closed. The backup is checked
- * first; the current file (with its -wal, so nothing committed is lost) is copied aside and never deleted;
- * the new file is written next to the old one and renamed over it, so a crash midway leaves either the old or
- * the new database, never half of one.
- */
-export function restoreBackup(backupFile: string, databasePath: string, now: Date): RestoreOutcome {
-  const info = inspectBackup(backupFile)
-  if (!info.ok) throw new Error(`该备份不能用于恢复：${info.problem}。请选择其他备份`)
-  let savedAs: string | null = null
-  if (existsSync(databasePath)) {
-    savedAs = `${databasePath}.before-restore-${stamp(now)}`
-    try {
-      // fold the -wal into the file so the copy kept aside is complete on its own
-      const live = new Database(databasePath)
-      try {
-        live.pragma('wal_checkpoint(TRUNCATE)')
-      } finally {
-        live.close()
-      }
-    } catch {
-      // a damaged file cannot be checkpointed: it is kept aside as it is, with its -wal beside it
-    }
-    copyPrivate(databasePath, savedAs)
-    if (existsSync(`${databasePath}-wal`)) copyPrivate(`${databasePath}-wal`, `${savedAs}-wal`)
-  }
-  const incoming = `${databasePath}.restoring`
-  copyPrivate(backupFile, incoming)
-  for (const suffix of ['-wal', '-shm']) if (existsSync(databasePath + suffix)) unlinkSync(databasePath + suffix)
-  renameSync(incoming, databasePath)
-  const attachmentsCopied = copyMissing(join(dirname(backupFile), 'attachments'), attachmentDir(databasePath))
-  return { savedAs, info, attachmentsCopied }
-}
+export { restoreBackup, type RestoreOutcome } from './swap'
 
 /**
  * "试恢复": restores the backup into a temporary folder exactly as a real restore would, opens it with this
@@ -99,14 +59,14 @@ export const countsText = (counts: Record<string, number>): string =>
 
 /** For the guided restore after a damaged start: the backups in the data folder, each checked now, newest first. */
 export function checkedBackups(databasePath: string): BackupInfo[] {
-  return listBackups(defaultBackupDir(databasePath)).map((b) => {
+  return listBackups(defaultBackupDir(databasePath), databasePath).map((b) => {
     const facts = inspectBackup(b.file)
     return { ...b, ...facts }
   })
 }
 
 export function newestGoodBackup(databasePath: string): BackupInfo | null {
-  for (const b of listBackups(defaultBackupDir(databasePath))) {
+  for (const b of listBackups(defaultBackupDir(databasePath), databasePath)) {
     const facts = inspectBackup(b.file)
     if (facts.ok) return { ...b, ...facts }
   }

@@ -27,12 +27,12 @@ export async function backupNow(ctx: Actor, dir: string | null, reason: string):
   const keep = { daily: settings['backup.keepDaily'], weekly: settings['backup.keepWeekly'], monthly: settings['backup.keepMonthly'] }
   const [first, ...others] = dir ? [resolve(dir)] : backupDirs(ctx)
   const info = await createBackup(ctx.db, ctx.databasePath, first!, reason, ctx.now())
-  rotate(first!, keep, ctx.now())
+  rotate(first!, ctx.databasePath, keep, ctx.now())
   const copies: BackupMade['copies'] = []
   for (const other of others) {
     try {
       copies.push({ dir: other, file: (await createBackup(ctx.db, ctx.databasePath, other, reason, ctx.now())).file, error: null })
-      rotate(other, keep, ctx.now())
+      rotate(other, ctx.databasePath, keep, ctx.now())
     } catch (error) {
       copies.push({ dir: other, file: null, error: `未能备份到 ${other}：${error instanceof Error ? error.message : String(error)}` })
     }
@@ -48,7 +48,7 @@ export async function backupNow(ctx: Actor, dir: string | null, reason: string):
 export function findBackup(ctx: Actor & Pick<BackendContext, 'transport'>, file: string): BackupInfo {
   const wanted = resolve(file)
   for (const dir of backupDirs(ctx)) {
-    const found = listBackups(dir).find((b) => resolve(b.file) === wanted)
+    const found = listBackups(dir, ctx.databasePath).find((b) => resolve(b.file) === wanted)
     if (found) return { ...found, ...inspectBackup(found.file) }
   }
   if (ctx.transport === 'cli' && existsSync(wanted)) return { file: wanted, createdAt: '', reason: '', size: 0, ...inspectBackup(wanted) }

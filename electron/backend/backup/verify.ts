@@ -16,7 +16,7 @@ function codeOf(ctx: Actor, entryId: number | null): CheckCode | null {
 export function verifyDatabase(ctx: Actor, entryId: number | null = null): VerifyResult {
   const integrity = integrityCheck(ctx.db)
   const chain = checkAuditChain(ctx.db)
-  const newest = listBackups(defaultBackupDir(ctx.databasePath)).find((b) => b.auditHead)
+  const newest = listBackups(defaultBackupDir(ctx.databasePath), ctx.databasePath).find((b) => b.auditHead)
   let sinceBackup: VerifyResult['sinceBackup'] = null
   if (newest?.auditHead) {
     const hash = ctx.db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(newest.auditHead.id) as string | undefined

@@ -53,6 +53,10 @@ export interface BackupInfo extends BackupFacts {
   reason: string
   size: number
   sha256?: string
+  /** the file's modification time when its manifest was written (a file replaced since is checked again) */
+  fileTime?: number
+  /** the manifest sealed with this PC's audit key: a manifest anyone else wrote is not believed, the file is checked */
+  seal?: string
 }
 
 /** A backup just made, and its copies in the extra backup folder (a USB drive may be missing: then `error`). */
