@@ -1,5 +1,7 @@
 import type { backupContract, RestoreResult } from '../../shared/contract/backup'
 import { AppError } from '../../shared/result'
+import { recordAudit } from '../audit'
+import { anchorHead, readAnchor } from '../audit-anchor'
 import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
 import { runningJobs } from '../jobs/runner'
@@ -26,6 +28,14 @@ export const backupHandlers: Handlers<typeof backupContract> = {
   },
   'backup.restore': ({ file }, ctx) => restoreLive(ctx, findBackup(ctx, file).file, '管理员从备份恢复'),
   'backup.verify': ({ entryId }, ctx) => verifyDatabase(ctx, entryId),
+  'backup.acceptAudit': async (_i, ctx) => {
+    const before = readAnchor(ctx.databasePath)
+    recordAudit(ctx, { entity: 'backup', entityId: null, before: { anchor: before && { entryId: before.entryId, at: before.at } }, after: { accepted: '当前审计日志' } })
+    const entryId = anchorHead(ctx.db, ctx.databasePath, '管理员确认现状')?.entryId ?? null
+    // the newest backups become this state too, in every backup folder (they are compared with next time)
+    await backupNow(ctx, null, '确认审计对照点后自动备份')
+    return { entryId }
+  },
   // the database opened: nothing to recover (the start-up wrapper answers these while it is damaged)
   'recovery.status': () => ({ damaged: false }),
   'recovery.restore': () => {

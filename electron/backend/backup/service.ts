@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { BackupInfo, BackupMade, RestoreResult } from '../../shared/contract/backup'
 import { AppError } from '../../shared/result'
 import { recordAudit, type AuditActor } from '../audit'
+import { anchorHead } from '../audit-anchor'
 import type { BackendContext } from '../context'
 import { readSettings } from '../settings'
 import { createBackup, defaultBackupDir, inspectBackup, listBackups, rotate } from './backup'
@@ -37,7 +38,9 @@ export async function backupNow(ctx: Actor, dir: string | null, reason: string):
       copies.push({ dir: other, file: null, error: `未能备份到 ${other}：${error instanceof Error ? error.message : String(error)}` })
     }
   }
-  ctx.db.transaction(() => recordAudit(ctx, { entity: 'backup', entityId: null, before: null, after: { file: info.file, reason, copies: copies.map((c) => c.file ?? c.error) } })).immediate()
+  recordAudit(ctx, { entity: 'backup', entityId: null, before: null, after: { file: info.file, reason, copies: copies.map((c) => c.file ?? c.error) } })
+  // automatic backups do not pass through the dispatcher, which anchors after every write
+  anchorHead(ctx.db, ctx.databasePath)
   return { ...info, copies }
 }
 
@@ -60,7 +63,9 @@ export function findBackup(ctx: Actor & Pick<BackendContext, 'transport'>, file:
  * database's own audit trail, and a fresh backup marks the new state, so the next verify compares against it.
  */
 export async function markRestored(ctx: Actor, file: string, outcome: RestoreOutcome, why: string): Promise<RestoreResult> {
-  ctx.db.transaction(() => recordAudit(ctx, { entity: 'backup', entityId: null, before: { database: outcome.savedAs }, after: { restoredFrom: file, why, counts: outcome.info.counts } })).immediate()
+  recordAudit(ctx, { entity: 'backup', entityId: null, before: { database: outcome.savedAs }, after: { restoredFrom: file, why, counts: outcome.info.counts } })
+  // the restored log is shorter than the one anchored: from now on it is compared with where it stands now
+  anchorHead(ctx.db, ctx.databasePath, `从备份恢复：${file}`)
   const after = await backupNow(ctx, null, '恢复后自动备份').catch(() => null)
   return { restoredFrom: file, savedAs: outcome.savedAs, counts: outcome.info.counts, backupAfter: after?.file ?? null }
 }

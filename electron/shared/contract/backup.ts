@@ -26,6 +26,15 @@ export interface CheckCode {
   code: string
 }
 
+/** One comparison of the live audit log with a point it must still contain. */
+export interface AnchorCheck {
+  where: string
+  ok: boolean | null
+  message: string
+  /** the backup compared with */
+  file?: string
+}
+
 /** What a database file holds and whether it can be used, read from the file itself. */
 export interface BackupFacts {
   ok: boolean
@@ -75,6 +84,12 @@ export interface VerifyResult {
   /** the code of the newest entry (or of the entry asked for), to write down and compare later */
   checkCode: CheckCode | null
   /**
+   * The chain's head against what an edit of the data folder alone cannot change: this PC's anchor (kept with the
+   * audit key), the newest backup in the second backup folder, and the newest in the data folder's own.
+   * `ok` null: nothing to compare with (first check, USB drive not plugged in).
+   */
+  anchors: AnchorCheck[]
+  /**
    * A hash chain cannot show that its newest entries were cut off; the newest backup remembers its last entry,
    * so entries removed since that backup are found (null when there is no backup to compare with).
    */
@@ -117,6 +132,11 @@ export const backupContract = {
   'backup.restore': method<typeof fileInput, RestoreResult>(fileInput, 'admin', { transaction: false, writes: true }),
   /** checks the live database; `entryId` asks for the 校验码 of that entry (to compare with one written down) */
   'backup.verify': method<typeof verifyInput, VerifyResult>(verifyInput, 'read'),
+  /**
+   * After an administrator has checked a database that verify says was swapped or cut short (e.g. an older copy
+   * put back on purpose): records that in the audit log and makes the current state the new point to compare with.
+   */
+  'backup.acceptAudit': method<typeof emptyInput, { entryId: number | null }>(emptyInput, 'admin', { transaction: false, writes: true }),
   /**
    * Open to everyone: when the database could not be opened at start, the app shows what happened and the
    * backups that can bring it back; nothing else works until one is restored (there are no accounts to check).

@@ -58,9 +58,14 @@ export const restoreCommand: CliCommand = {
 }
 
 export const verifyCommand: CliCommand = {
-  usage: 'verify [--entry 条目号] [--json]               检查数据库完整性与审计日志哈希链，显示校验码',
-  options: { entry: 'string' },
+  usage: 'verify [--entry 条目号] [--accept] [--json]    检查数据库完整性与审计日志（哈希链、本机与备份中的对照点），显示校验码',
+  options: { entry: 'string', accept: 'boolean' },
   async run({ call, flags, io }) {
+    if (flags.accept) {
+      // only after the administrator has looked at what verify reported: the acceptance itself is audited
+      const { entryId } = (await call('backup.acceptAudit', {})) as { entryId: number | null }
+      io.out(entryId ? `已把现在的审计日志（到第 ${entryId} 条）记为新的对照点，这一操作已记入审计日志` : '审计日志是空的，没有可记的对照点')
+    }
     const entryId = flags.entry === undefined ? null : Number(flags.entry)
     if (entryId !== null && !(Number.isInteger(entryId) && entryId > 0)) throw new CliError('--entry 应为审计记录的条目号（正整数）', 2)
     const v = (await call('backup.verify', { entryId })) as VerifyResult

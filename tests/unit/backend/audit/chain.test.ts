@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -64,6 +64,8 @@ describe('哈希链分叉（旧版本的缺陷）与篡改分开报告', () => {
     const forked = append(raw, second.hash, '2025-06-15T02:00:01.000Z', plainHash)
     append(raw, hashOf(raw, forked), '2025-06-15T02:10:00.000Z', plainHash)
     raw.close()
+    // the older version kept no anchor on this PC (it came with keys)
+    rmSync(join(keyDir, 'anchors'), { recursive: true, force: true })
 
     const reopened = startBackend(db, 'web')
     await ok(reopened, 'auth.login', ADMIN)
@@ -151,6 +153,8 @@ describe('哈希链分叉（旧版本的缺陷）与篡改分开报告', () => {
       prev = (old.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(id) as string)
     }
     old.close()
+    // the older version kept no anchor on this PC (it came with keys)
+    rmSync(join(keyDir, 'anchors'), { recursive: true, force: true })
     expect((await cli(['verify', '--db', db])).code).toBe(0)
     const upgraded = startBackend(db, 'web')
     await ok(upgraded, 'auth.login', ADMIN)
