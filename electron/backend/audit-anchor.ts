@@ -3,7 +3,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { auditKeyDir } from './audit-key'
-import { privateDir, writePrivateFile } from './private-files'
+import { privateDir, removeLeftovers, writePrivateFile } from './private-files'
 
 /**
  * The audit log's anchor on this PC (issue 17): the newest entry of each database — its number, time and hash —
@@ -70,6 +70,7 @@ export function anchorHead(db: Database, databasePath: string, reason?: string, 
   }
   const anchor: Anchor = { database: databasePath, ...head, ...(reason ? { reason } : {}) }
   privateDir(join(dir, 'anchors'))
+  removeLeftovers(join(dir, 'anchors'))
   writePrivateFile(anchorFile(databasePath, dir), JSON.stringify(anchor, null, 2))
   return anchor
 }

@@ -8,7 +8,9 @@ import { ok } from '../helpers'
 
 const mode = (path: string) => statSync(path).mode & 0o777
 const saved = process.env.XDG_CONFIG_HOME
+const savedKeys = process.env.DANGBAN_KEY_DIR
 afterEach(() => {
+  process.env.DANGBAN_KEY_DIR = savedKeys
   if (saved === undefined) delete process.env.XDG_CONFIG_HOME
   else process.env.XDG_CONFIG_HOME = saved
 })
@@ -26,6 +28,7 @@ async function useFor(dbPath: string) {
 describe.skipIf(process.platform === 'win32')('数据文件只有本人的账号能读', () => {
   it('程序自己的数据目录、数据库和 -wal/-shm、附件、备份和备份说明：同一台电脑上的其他账号都读不到', async () => {
     process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'dangban-home-'))
+    process.env.DANGBAN_KEY_DIR = join(mkdtempSync(join(tmpdir(), 'dangban-profile-')), 'keys')
     const dataDir = defaultUserDataDir()
     // the desktop app and the CLI make the folder with the usual umask before opening the database
     mkdirSync(dataDir, { recursive: true })
@@ -42,6 +45,10 @@ describe.skipIf(process.platform === 'win32')('数据文件只有本人的账号
     expect([mode(made.file), mode(`${made.file}.json`)]).toEqual([0o600, 0o600])
     expect(mode(join(backups, 'attachments'))).toBe(0o700)
     for (const f of readdirSync(join(backups, 'attachments'))) expect(mode(join(backups, 'attachments', f))).toBe(0o600)
+    // the audit key and this PC's anchors, apart from the data folder
+    const keys = process.env.DANGBAN_KEY_DIR!
+    expect([mode(keys), mode(join(keys, 'audit.key')), mode(join(keys, 'anchors'))]).toEqual([0o700, 0o600, 0o700])
+    for (const f of readdirSync(join(keys, 'anchors'))) expect(mode(join(keys, 'anchors', f))).toBe(0o600)
     backend.context.db.close()
   })
 
