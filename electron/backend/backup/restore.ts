@@ -1,6 +1,6 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { BackupInfo, TestRestoreResult } from '../../shared/contract/backup'
 import { chainSentences, checkAuditChain } from '../audit-chain'
@@ -24,7 +24,8 @@ export function testRestore(backupFile: string, manifest: BackupInfo | null): Te
       const same = sha256File(copy) === manifest.sha256
       step('文件与备份时一致', same, same ? 'SHA-256 与备份说明文件相同' : '文件内容与备份时不同（被改动或磁盘损坏）')
     }
-    const facts = inspectBackup(copy)
+    // the backup's attachments are beside the backup, not beside the scratch copy
+    const facts = inspectBackup(copy, join(dirname(backupFile), 'attachments'))
     step('完整性检查', facts.integrity === 'ok', facts.integrity === 'ok' ? 'integrity_check 通过' : (facts.problem ?? facts.integrity))
     if (facts.integrity !== 'ok') return { ok: false, steps }
     let db: Database.Database | null = null

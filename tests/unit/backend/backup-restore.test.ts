@@ -76,6 +76,8 @@ describe('自动备份', () => {
     await ok(backend, 'assessments.attach', { roundId: round.id, organizationId: branch.id, key: 'setup', fileName: '换届批复.pdf', contentBase64: Buffer.from('%PDF 批复').toString('base64') })
     const made = await ok(backend, 'backup.create', {})
     expect(made.attachments).toEqual({ needed: 1, missing: 0 })
+    // 检测恢复 looks for them beside the backup (it restores into a scratch folder)
+    expect((await ok(backend, 'backup.testRestore', { file: made.file })).steps.find((s) => s.label === '附件齐全')).toMatchObject({ ok: true })
     const { rmSync } = await import('node:fs')
     rmSync(join(dir, 'backups', 'attachments'), { recursive: true })
     expect((await ok(backend, 'backup.inspect', { file: made.file })).attachments).toEqual({ needed: 1, missing: 1 })
