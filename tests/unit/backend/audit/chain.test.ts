@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHmac } from 'node:crypto'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -127,6 +128,20 @@ describe('哈希链分叉（旧版本的缺陷）与篡改分开报告', () => {
     expect(text.wrongKey).toContain('被改动过')
     // the untouched database passes
     expect((await cli(['verify', '--db', db])).code).toBe(0)
+  })
+
+  it('签名是标准的 HMAC-SHA256：审计人员用本机的密钥文件和任何工具都能独立核对每一条', async () => {
+    const { backend, db } = await office()
+    backend.close()
+    const secret = Buffer.from(readFileSync(join(keyDir, 'audit.key'), 'utf8').trim(), 'hex')
+    const d = new Database(db, { readonly: true })
+    const all = d.prepare('SELECT * FROM audit_log ORDER BY id').all() as { at: string; user: string; method: string; entity: string; entity_id: number | null; before_json: string | null; after_json: string | null; prev_hash: string; hash: string }[]
+    d.close()
+    expect(all.length).toBeGreaterThan(0)
+    for (const r of all) {
+      const payload = JSON.stringify([r.prev_hash, r.at, r.user, r.method, r.entity, r.entity_id, r.before_json, r.after_json])
+      expect(r.hash.split(':')[1]).toBe(createHmac('sha256', secret).update(payload).digest('hex'))
+    }
   })
 
   it('审计密钥不在数据目录里：没有密钥的电脑说明无法核对并告诉怎么办；把密钥文件复制过去就能核对', async () => {
