@@ -1,6 +1,8 @@
-import { hash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
+import { contract, isMethod } from '../shared/contract'
 import type { AuditEntry } from '../shared/contract/app'
+import { entryPayload, GENESIS } from './audit-chain'
+import { signed, signingKey } from './audit-key'
 import type { CallContext } from './context'
 
 export interface AuditRecord {
@@ -8,14 +10,6 @@ export interface AuditRecord {
   entityId: number | null
   before: unknown
   after: unknown
-}
-
-const GENESIS = '0'.repeat(64)
-
-// crypto.hash is the one-shot form of createHash().update().digest(): the same digest without building a Hash
-// object for each of an import's thousands of entries
-function rowHash(prev: string, at: string, user: string, method: string, entity: string, entityId: number | null, before: string | null, after: string | null): string {
-  return hash('sha256', JSON.stringify([prev, at, user, method, entity, entityId, before, after]), 'hex')
 }
 
 const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value))
@@ -41,14 +35,30 @@ const chainHead = (db: Database): string => (db.prepare('SELECT hash FROM audit_
 /** The chain's head while `inOneChain` writes many entries in one transaction. */
 const heads = new WeakMap<Database, { hash: string }>()
 
-/** Records one mutation; must run inside the caller's transaction so the change and its entry commit together. */
+/**
+ * Records one entry, linked to the chain's head. The head is read and the entry written in one write
+ * transaction: the caller's (a change and its entry commit together) or, for a method that only reads and then
+ * records what it did (a print, an export, a sign-in), a short IMMEDIATE transaction of its own, taken after
+ * the reading is done. Read outside a write transaction, the head can be stale — a background import holds the
+ * write lock on its own connection for seconds — and the entry would link to the head from before the import:
+ * the chain forks and every later check reports tampering (issue 17).
+ */
 export function recordAudit(ctx: AuditActor, rec: AuditRecord): void {
+  if (isMethod(ctx.method) && !contract[ctx.method].writes) {
+    throw new Error(`${ctx.method} records an audit entry but is declared as not writing: add { writes: true } to its declaration in electron/shared/contract`)
+  }
+  if (ctx.db.inTransaction) appendEntry(ctx, rec)
+  else ctx.db.transaction(() => appendEntry(ctx, rec)).immediate()
+}
+
+function appendEntry(ctx: AuditActor, rec: AuditRecord): void {
   const head = heads.get(ctx.db)
   const prev = head ? head.hash : chainHead(ctx.db)
   const at = ctx.now().toISOString()
   const before = json(rec.before)
   const after = json(rec.after)
-  const hash = rowHash(prev, at, ctx.user, ctx.method, rec.entity, rec.entityId, before, after)
+  // keyed (audit-key.ts): an entry that this PC accepts can only be written by a program holding the key
+  const hash = signed(signingKey(), entryPayload(prev, at, ctx.user, ctx.method, rec.entity, rec.entityId, before, after))
   ctx.db
     .prepare(
       `INSERT INTO audit_log (at, user, method, entity, entity_id, before_json, after_json, prev_hash, hash)
@@ -127,15 +137,4 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   after: r.after_json ? JSON.parse(r.after_json) : null,
 })
 
-/** Walks the chain; returns the first row whose link or content does not match, or null when intact. */
-export function verifyAuditChain(db: Database): { ok: true; count: number } | { ok: false; brokenAt: number; count: number } {
-  let prev = GENESIS
-  let count = 0
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
-    count++
-    const expected = rowHash(prev, r.at, r.user, r.method, r.entity, r.entity_id, r.before_json, r.after_json)
-    if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, brokenAt: r.id, count }
-    prev = r.hash
-  }
-  return { ok: true, count }
-}
+export { checkAuditChain, verifyAuditChain } from './audit-chain'

@@ -3,6 +3,7 @@ import { SqliteError } from 'better-sqlite3'
 import type { z } from 'zod'
 import { contract, isMethod } from '../shared/contract'
 import { accessProblem } from './access'
+import { anchorHead } from './audit-anchor'
 import { branchScope, secretaryRefuses } from './branch-scope'
 import { AppError, type AppErrorData, type Result } from '../shared/result'
 import type { BackendContext, CallContext } from './context'
@@ -27,6 +28,18 @@ function sqliteMessage(error: InstanceType<typeof SqliteError>): AppErrorData {
   }
   if (error.code.startsWith('SQLITE_BUSY')) return { code: 'CONFLICT', message: '数据库正忙（另一个操作正在写入），请稍后重试' }
   return { code: 'INTERNAL', message: `数据库错误（${error.code}），未作任何修改。如反复出现，请备份数据后联系管理员` }
+}
+
+/**
+ * After every action that wrote, this PC's anchor moves to the audit log's newest entry (audit-anchor.ts), so
+ * entries cut off later are found. The action is done by then: a failure to anchor is logged, never reported as its failure.
+ */
+function keepAnchor(context: BackendContext, log: (error: unknown) => void): void {
+  try {
+    anchorHead(context.db, context.databasePath)
+  } catch (error) {
+    log(error)
+  }
 }
 
 export function createBackend(context: BackendContext, log: (error: unknown) => void = console.error): Backend {
@@ -68,6 +81,7 @@ export function createBackend(context: BackendContext, log: (error: unknown) => 
             .immediate()
         : // reads, and the few methods that manage their own writes (sign-in: a failed password must still count)
           await handler(scoped.input, ctx)
+      if (spec.writes) keepAnchor(context, log)
       return { ok: true, data }
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toData() }

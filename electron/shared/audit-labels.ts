@@ -39,6 +39,7 @@ export const METHOD_LABELS: Record<string, string> = {
   'backup.create': '立即备份',
   'backup.auto': '自动备份',
   'backup.restore': '恢复备份',
+  'backup.acceptAudit': '确认审计对照点',
   'recovery.restore': '启动时从备份恢复',
   restore: '命令行恢复备份',
   'assessments.saveScheme': '保存指标体系',

@@ -1,11 +1,14 @@
 import type { backupContract, RestoreResult } from '../../shared/contract/backup'
 import { AppError } from '../../shared/result'
+import { recordAudit } from '../audit'
+import { anchorHead, readAnchor } from '../audit-anchor'
 import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
 import { runningJobs } from '../jobs/runner'
 import { listBackups } from './backup'
 import { restoreBackup, testRestore, type RestoreOutcome } from './restore'
-import { backupDirs, backupNow, findBackup, markRestored, verifyDatabase } from './service'
+import { backupDirs, backupNow, findBackup, markRestored } from './service'
+import { verifyDatabase } from './verify'
 
 const mayChooseFolder = (ctx: CallContext): boolean => ctx.transport === 'cli' || ctx.session.user?.role === 'admin'
 
@@ -16,7 +19,7 @@ export const backupHandlers: Handlers<typeof backupContract> = {
   },
   'backup.list': ({ dir }, ctx) => {
     if (dir && !mayChooseFolder(ctx)) throw new AppError('FORBIDDEN', '只有管理员可以查看其他文件夹中的备份')
-    return (dir ? [dir] : backupDirs(ctx)).flatMap(listBackups).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    return (dir ? [dir] : backupDirs(ctx)).flatMap((d) => listBackups(d, ctx.databasePath, { recheck: true })).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   },
   'backup.inspect': ({ file }, ctx) => findBackup(ctx, file),
   'backup.testRestore': ({ file }, ctx) => {
@@ -24,7 +27,15 @@ export const backupHandlers: Handlers<typeof backupContract> = {
     return testRestore(found.file, found.createdAt ? found : null)
   },
   'backup.restore': ({ file }, ctx) => restoreLive(ctx, findBackup(ctx, file).file, '管理员从备份恢复'),
-  'backup.verify': (_i, ctx) => verifyDatabase(ctx),
+  'backup.verify': ({ entryId }, ctx) => verifyDatabase(ctx, entryId),
+  'backup.acceptAudit': async (_i, ctx) => {
+    const before = readAnchor(ctx.databasePath)
+    recordAudit(ctx, { entity: 'backup', entityId: null, before: { anchor: before && { entryId: before.entryId, at: before.at } }, after: { accepted: '当前审计日志' } })
+    const entryId = anchorHead(ctx.db, ctx.databasePath, '管理员确认现状')?.entryId ?? null
+    // the newest backups become this state too, in every backup folder (they are compared with next time)
+    await backupNow(ctx, null, '确认审计对照点后自动备份')
+    return { entryId }
+  },
   // the database opened: nothing to recover (the start-up wrapper answers these while it is damaged)
   'recovery.status': () => ({ damaged: false }),
   'recovery.restore': () => {

@@ -1,62 +1,13 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync, unlinkSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { BackupFacts, BackupInfo, TestRestoreResult } from '../../shared/contract/backup'
-import { verifyAuditChain } from '../audit'
+import type { BackupInfo, TestRestoreResult } from '../../shared/contract/backup'
+import { chainSentences, checkAuditChain } from '../audit-chain'
 import { openDatabase } from '../db/open'
-import { attachmentDir, copyMissing, defaultBackupDir, inspectBackup, listBackups, sha256File, stamp } from './backup'
+import { defaultBackupDir, inspectBackup, listBackups, sha256File } from './backup'
 
-export interface RestoreOutcome {
-  /** where the database that was replaced now lives (null when there was none) */
-  savedAs: string | null
-  info: BackupFacts
-  attachmentsCopied: number
-}
-
-function copyDurably(from: string, to: string): void {
-  copyFileSync(from, to)
-  const fd = openSync(to, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-/**
- * Restores a backup into the database file at `databasePath`, which must be closed. The backup is checked
- * first; the current file (with its -wal, so nothing committed is lost) is copied aside and never deleted;
- * the new file is written next to the old one and renamed over it, so a crash midway leaves either the old or
- * the new database, never half of one.
- */
-export function restoreBackup(backupFile: string, databasePath: string, now: Date): RestoreOutcome {
-  const info = inspectBackup(backupFile)
-  if (!info.ok) throw new Error(`该备份不能用于恢复：${info.problem}。请选择其他备份`)
-  let savedAs: string | null = null
-  if (existsSync(databasePath)) {
-    savedAs = `${databasePath}.before-restore-${stamp(now)}`
-    try {
-      // fold the -wal into the file so the copy kept aside is complete on its own
-      const live = new Database(databasePath)
-      try {
-        live.pragma('wal_checkpoint(TRUNCATE)')
-      } finally {
-        live.close()
-      }
-    } catch {
-      // a damaged file cannot be checkpointed: it is kept aside as it is, with its -wal beside it
-    }
-    copyDurably(databasePath, savedAs)
-    if (existsSync(`${databasePath}-wal`)) copyDurably(`${databasePath}-wal`, `${savedAs}-wal`)
-  }
-  const incoming = `${databasePath}.restoring`
-  copyDurably(backupFile, incoming)
-  for (const suffix of ['-wal', '-shm']) if (existsSync(databasePath + suffix)) unlinkSync(databasePath + suffix)
-  renameSync(incoming, databasePath)
-  const attachmentsCopied = copyMissing(join(dirname(backupFile), 'attachments'), attachmentDir(databasePath))
-  return { savedAs, info, attachmentsCopied }
-}
+export { restoreBackup, type RestoreOutcome } from './swap'
 
 /**
  * "试恢复": restores the backup into a temporary folder exactly as a real restore would, opens it with this
@@ -73,7 +24,8 @@ export function testRestore(backupFile: string, manifest: BackupInfo | null): Te
       const same = sha256File(copy) === manifest.sha256
       step('文件与备份时一致', same, same ? 'SHA-256 与备份说明文件相同' : '文件内容与备份时不同（被改动或磁盘损坏）')
     }
-    const facts = inspectBackup(copy)
+    // the backup's attachments are beside the backup, not beside the scratch copy
+    const facts = inspectBackup(copy, join(dirname(backupFile), 'attachments'))
     step('完整性检查', facts.integrity === 'ok', facts.integrity === 'ok' ? 'integrity_check 通过' : (facts.problem ?? facts.integrity))
     if (facts.integrity !== 'ok') return { ok: false, steps }
     let db: Database.Database | null = null
@@ -81,8 +33,8 @@ export function testRestore(backupFile: string, manifest: BackupInfo | null): Te
       db = openDatabase(copy)
       const version = db.pragma('user_version', { simple: true }) as number
       step('本程序可以打开', true, version === facts.schemaVersion ? `数据结构版本 ${version}` : `数据结构版本 ${facts.schemaVersion}，已升级到 ${version}`)
-      const chain = verifyAuditChain(db)
-      step('审计日志哈希链', chain.ok, chain.ok ? `${chain.count} 条，完整` : `第 ${chain.brokenAt} 条被改动或删除过`)
+      const chain = checkAuditChain(db)
+      step('审计日志哈希链', !chain.tampered, chainSentences(chain).join('；'))
       if (manifest) {
         const differ = Object.entries(manifest.counts).filter(([t, n]) => facts.counts[t] !== n)
         step('记录数与备份时相同', differ.length === 0, differ.length === 0 ? countsText(facts.counts) : differ.map(([t, n]) => `${t}：备份时 ${n}，现在 ${facts.counts[t] ?? '无'}`).join('；'))
@@ -108,14 +60,14 @@ export const countsText = (counts: Record<string, number>): string =>
 
 /** For the guided restore after a damaged start: the backups in the data folder, each checked now, newest first. */
 export function checkedBackups(databasePath: string): BackupInfo[] {
-  return listBackups(defaultBackupDir(databasePath)).map((b) => {
+  return listBackups(defaultBackupDir(databasePath), databasePath).map((b) => {
     const facts = inspectBackup(b.file)
     return { ...b, ...facts }
   })
 }
 
 export function newestGoodBackup(databasePath: string): BackupInfo | null {
-  for (const b of listBackups(defaultBackupDir(databasePath))) {
+  for (const b of listBackups(defaultBackupDir(databasePath), databasePath)) {
     const facts = inspectBackup(b.file)
     if (facts.ok) return { ...b, ...facts }
   }

@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { BackupInfo, BackupMade, RestoreResult, VerifyResult } from '../../shared/contract/backup'
+import type { BackupInfo, BackupMade, RestoreResult } from '../../shared/contract/backup'
 import { AppError } from '../../shared/result'
-import { recordAudit, verifyAuditChain, type AuditActor } from '../audit'
+import { recordAudit, type AuditActor } from '../audit'
+import { anchorHead } from '../audit-anchor'
 import type { BackendContext } from '../context'
 import { readSettings } from '../settings'
 import { createBackup, defaultBackupDir, inspectBackup, listBackups, rotate } from './backup'
 import type { RestoreOutcome } from './restore'
 
-type Actor = AuditActor & Pick<BackendContext, 'databasePath'>
+export type Actor = AuditActor & Pick<BackendContext, 'databasePath'>
 
 /** The folders backups go to: the data folder's `backups`, and the administrator's extra folder when set. */
 export function backupDirs(ctx: Actor): string[] {
@@ -27,17 +28,19 @@ export async function backupNow(ctx: Actor, dir: string | null, reason: string):
   const keep = { daily: settings['backup.keepDaily'], weekly: settings['backup.keepWeekly'], monthly: settings['backup.keepMonthly'] }
   const [first, ...others] = dir ? [resolve(dir)] : backupDirs(ctx)
   const info = await createBackup(ctx.db, ctx.databasePath, first!, reason, ctx.now())
-  rotate(first!, keep, ctx.now())
+  rotate(first!, ctx.databasePath, keep, ctx.now())
   const copies: BackupMade['copies'] = []
   for (const other of others) {
     try {
       copies.push({ dir: other, file: (await createBackup(ctx.db, ctx.databasePath, other, reason, ctx.now())).file, error: null })
-      rotate(other, keep, ctx.now())
+      rotate(other, ctx.databasePath, keep, ctx.now())
     } catch (error) {
       copies.push({ dir: other, file: null, error: `未能备份到 ${other}：${error instanceof Error ? error.message : String(error)}` })
     }
   }
-  ctx.db.transaction(() => recordAudit(ctx, { entity: 'backup', entityId: null, before: null, after: { file: info.file, reason, copies: copies.map((c) => c.file ?? c.error) } })).immediate()
+  recordAudit(ctx, { entity: 'backup', entityId: null, before: null, after: { file: info.file, reason, copies: copies.map((c) => c.file ?? c.error) } })
+  // automatic backups do not pass through the dispatcher, which anchors after every write
+  anchorHead(ctx.db, ctx.databasePath)
   return { ...info, copies }
 }
 
@@ -48,33 +51,11 @@ export async function backupNow(ctx: Actor, dir: string | null, reason: string):
 export function findBackup(ctx: Actor & Pick<BackendContext, 'transport'>, file: string): BackupInfo {
   const wanted = resolve(file)
   for (const dir of backupDirs(ctx)) {
-    const found = listBackups(dir).find((b) => resolve(b.file) === wanted)
+    const found = listBackups(dir, ctx.databasePath).find((b) => resolve(b.file) === wanted)
     if (found) return { ...found, ...inspectBackup(found.file) }
   }
   if (ctx.transport === 'cli' && existsSync(wanted)) return { file: wanted, createdAt: '', reason: '', size: 0, ...inspectBackup(wanted) }
   throw new AppError('NOT_FOUND', '找不到该备份：只能从备份文件夹中的备份恢复，请刷新列表后重试')
-}
-
-/** integrity_check, the audit chain, and whether entries that were in the newest backup are still there. */
-export function verifyDatabase(ctx: Actor): VerifyResult {
-  const integrity = ctx.db.pragma('integrity_check', { simple: true }) as string
-  const chain = verifyAuditChain(ctx.db)
-  const newest = listBackups(defaultBackupDir(ctx.databasePath)).find((b) => b.auditHead)
-  let sinceBackup: VerifyResult['sinceBackup'] = null
-  if (newest?.auditHead) {
-    const hash = ctx.db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(newest.auditHead.id) as string | undefined
-    const ok = hash === newest.auditHead.hash
-    const when = new Date(newest.createdAt).toLocaleString('zh-CN')
-    sinceBackup = {
-      file: newest.file,
-      createdAt: newest.createdAt,
-      ok,
-      message: ok
-        ? `与最近一次备份（${when}）相比，审计记录没有缺失`
-        : `最近一次备份（${when}）中的第 ${newest.auditHead.id} 条审计记录在当前数据库中${hash ? '内容不同' : '不存在'}：审计日志可能被删改，或数据库被换成了更早的副本`,
-    }
-  }
-  return { integrity, auditChain: chain.ok ? { ok: true, count: chain.count } : { ok: false, count: chain.count, brokenAt: chain.brokenAt }, sinceBackup }
 }
 
 /**
@@ -82,7 +63,9 @@ export function verifyDatabase(ctx: Actor): VerifyResult {
  * database's own audit trail, and a fresh backup marks the new state, so the next verify compares against it.
  */
 export async function markRestored(ctx: Actor, file: string, outcome: RestoreOutcome, why: string): Promise<RestoreResult> {
-  ctx.db.transaction(() => recordAudit(ctx, { entity: 'backup', entityId: null, before: { database: outcome.savedAs }, after: { restoredFrom: file, why, counts: outcome.info.counts } })).immediate()
+  recordAudit(ctx, { entity: 'backup', entityId: null, before: { database: outcome.savedAs }, after: { restoredFrom: file, why, counts: outcome.info.counts } })
+  // the restored log is shorter than the one anchored: from now on it is compared with where it stands now
+  anchorHead(ctx.db, ctx.databasePath, `从备份恢复：${file}`)
   const after = await backupNow(ctx, null, '恢复后自动备份').catch(() => null)
   return { restoredFrom: file, savedAs: outcome.savedAs, counts: outcome.info.counts, backupAfter: after?.file ?? null }
 }

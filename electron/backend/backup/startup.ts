@@ -1,6 +1,6 @@
 import type { BackupMade, RecoveryStatus, RestoreResult } from '../../shared/contract/backup'
 import { contract } from '../../shared/contract'
-import type { Result } from '../../shared/result'
+import { AppError, type Result } from '../../shared/result'
 import type { BackendContext } from '../context'
 import { DatabaseCorruptError } from '../db/open'
 import { validationError, type Backend } from '../dispatch'
@@ -54,6 +54,8 @@ export function startBackend(databasePath: string, transport: BackendContext['tr
       const data = await markRestored({ ...opened.context, method: 'recovery.restore', user: SYSTEM.recovery }, chosen.file, outcome, `启动时发现数据库损坏：${problem}`)
       return { ok: true, data }
     } catch (error) {
+      // refused before anything was replaced: the reason says what to do
+      if (error instanceof AppError) return { ok: false, error: error.toData() }
       return { ok: false, error: { code: 'INTERNAL', message: `恢复未完成：${error instanceof Error ? error.message : String(error)}。原文件已另存，没有删除任何文件` } }
     }
   }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { privateDatabase } from '../private-files'
 import { migrate } from './migrate'
 import { openSqlite } from './native'
 
@@ -30,6 +31,8 @@ export interface OpenOptions {
 
 export function openDatabase(file: string, { quickCheck = true }: OpenOptions = {}): Database.Database {
   let db: Database.Database
+  // readable by its owner only, as are the -wal and -shm SQLite makes beside it (issue 17)
+  privateDatabase(file)
   try {
     db = openSqlite(file)
     const check = quickCheck ? (db.pragma('quick_check', { simple: true }) as string) : 'ok'

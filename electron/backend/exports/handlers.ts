@@ -66,8 +66,13 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
     }
     const rows = ds.rows(ctx, [], scope)
     const out = await fillRows(t, effective, rows, new Map(ds.columns.filter((c) => c.numFmt).map((c) => [c.key, c.numFmt!])))
-    rememberMapping(ctx.db, signatureOf(t), source, Object.fromEntries(effective), ctx.now().toISOString())
-    logExport(ctx, { source, scope, template: fileName, rows: rows.length, sensitive: [...effective.values()].some((f) => ds.columns.find((c) => c.key === f)?.sensitive) })
+    // the template's column matches and the export's audit entry: one short write once the reading is done
+    ctx.db
+      .transaction(() => {
+        rememberMapping(ctx.db, signatureOf(t), source, Object.fromEntries(effective), ctx.now().toISOString())
+        logExport(ctx, { source, scope, template: fileName, rows: rows.length, sensitive: [...effective.values()].some((f) => ds.columns.find((c) => c.key === f)?.sensitive) })
+      })
+      .immediate()
     return { fileName: fileName.replace(/\.xlsx$/i, '') + '-已填写.xlsx', contentBase64: out.toString('base64') }
   },
 }

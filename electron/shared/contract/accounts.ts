@@ -40,8 +40,8 @@ const emptyInput = z.object({}).strict()
 export const accountsContract = {
   /** open to everyone: whether an administrator must be set up first, and who is signed in */
   'auth.status': method<typeof emptyInput, { setupNeeded: boolean; user: SessionUser | null }>(emptyInput, 'public'),
-  'auth.setup': method<typeof setupInput, SessionUser>(setupInput, 'public'),
-  'auth.login': method<typeof loginInput, SessionUser>(loginInput, 'public'),
+  'auth.setup': method<typeof setupInput, SessionUser>(setupInput, 'public', { writes: true }),
+  'auth.login': method<typeof loginInput, SessionUser>(loginInput, 'public', { writes: true }),
   'auth.logout': method<typeof emptyInput, { ok: true }>(emptyInput, 'public'),
   'users.list': method<typeof emptyInput, UserRow[]>(emptyInput, 'admin'),
   'users.create': method<typeof createInput, UserRow[]>(createInput, 'admin'),

@@ -73,7 +73,7 @@ const sourceInput = z.object({ source }).strict()
 
 export const exportsContract = {
   'exports.columns': method<typeof sourceInput, ExportColumn[]>(sourceInput, 'read'),
-  'exports.workbook': method<typeof exportInput, ExportedFile>(exportInput, 'read'),
+  'exports.workbook': method<typeof exportInput, ExportedFile>(exportInput, 'read', { writes: true }),
   'exports.inspectTemplate': method<typeof inspectInput, TemplateInspection>(inspectInput, 'read'),
-  'exports.fillTemplate': method<typeof fillInput, FilePayload>(fillInput, 'read'),
+  'exports.fillTemplate': method<typeof fillInput, FilePayload>(fillInput, 'read', { writes: true }),
 }

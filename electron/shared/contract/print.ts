@@ -59,5 +59,5 @@ export interface PrintDocument {
 
 export const printContract = {
   /** the print as a complete HTML page (A4, print CSS); every print is logged in the audit trail */
-  'print.document': method<typeof printInput, PrintDocument>(printInput, 'read'),
+  'print.document': method<typeof printInput, PrintDocument>(printInput, 'read', { writes: true }),
 }

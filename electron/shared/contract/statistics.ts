@@ -50,5 +50,5 @@ export const statisticsContract = {
   /** the members behind one number, e.g. key "ageBands.31-35岁" or "gender.女" */
   'stats.drill': method<typeof drillInput, { id: number; name: string; organizationName: string | null }[]>(drillInput, 'read'),
   'stats.checks': method<typeof yearInput, { reconciliation: Reconciliation; checks: StatisticsCheck[] }>(yearInput, 'read'),
-  'stats.workbook': method<typeof yearInput, FilePayload>(yearInput, 'read'),
+  'stats.workbook': method<typeof yearInput, FilePayload>(yearInput, 'read', { writes: true }),
 }

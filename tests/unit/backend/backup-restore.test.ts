@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -55,14 +56,16 @@ describe('自动备份', () => {
 
   it('附件随备份一起保存，恢复时补回数据目录中缺少的附件', async () => {
     const { backend, dir } = await office()
+    // attachments are named by the SHA-256 of their content
+    const photo = createHash('sha256').update('photo bytes').digest('hex')
     mkdirSync(join(dir, 'attachments'))
-    writeFileSync(join(dir, 'attachments', 'abc123'), 'photo bytes')
+    writeFileSync(join(dir, 'attachments', photo), 'photo bytes')
     const made = await ok(backend, 'backup.create', {})
-    expect(readFileSync(join(dir, 'backups', 'attachments', 'abc123'), 'utf8')).toBe('photo bytes')
+    expect(readFileSync(join(dir, 'backups', 'attachments', photo), 'utf8')).toBe('photo bytes')
     const { rmSync } = await import('node:fs')
     rmSync(join(dir, 'attachments'), { recursive: true })
     await ok(backend, 'backup.restore', { file: made.file })
-    expect(readFileSync(join(dir, 'attachments', 'abc123'), 'utf8')).toBe('photo bytes')
+    expect(readFileSync(join(dir, 'attachments', photo), 'utf8')).toBe('photo bytes')
   })
 
   it('考评的佐证材料也算作备份需要的附件：少了文件时备份的检查结果会说出来', async () => {
@@ -73,6 +76,8 @@ describe('自动备份', () => {
     await ok(backend, 'assessments.attach', { roundId: round.id, organizationId: branch.id, key: 'setup', fileName: '换届批复.pdf', contentBase64: Buffer.from('%PDF 批复').toString('base64') })
     const made = await ok(backend, 'backup.create', {})
     expect(made.attachments).toEqual({ needed: 1, missing: 0 })
+    // 检测恢复 looks for them beside the backup (it restores into a scratch folder)
+    expect((await ok(backend, 'backup.testRestore', { file: made.file })).steps.find((s) => s.label === '附件齐全')).toMatchObject({ ok: true })
     const { rmSync } = await import('node:fs')
     rmSync(join(dir, 'backups', 'attachments'), { recursive: true })
     expect((await ok(backend, 'backup.inspect', { file: made.file })).attachments).toEqual({ needed: 1, missing: 1 })

@@ -58,17 +58,24 @@ export const restoreCommand: CliCommand = {
 }
 
 export const verifyCommand: CliCommand = {
-  usage: 'verify [--json]                              检查数据库完整性与审计日志哈希链',
+  usage: 'verify [--entry 条目号] [--accept] [--json]    检查数据库完整性与审计日志（哈希链、本机与备份中的对照点），显示校验码',
+  options: { entry: 'string', accept: 'boolean' },
   async run({ call, flags, io }) {
-    const v = (await call('backup.verify', {})) as VerifyResult
-    const ok = v.integrity === 'ok' && v.auditChain.ok && v.sinceBackup?.ok !== false
-    if (flags.json) io.out(JSON.stringify({ ok, ...v }))
+    if (flags.accept) {
+      // only after the administrator has looked at what verify reported: the acceptance itself is audited
+      const { entryId } = (await call('backup.acceptAudit', {})) as { entryId: number | null }
+      io.out(entryId ? `已把现在的审计日志（到第 ${entryId} 条）记为新的对照点，这一操作已记入审计日志` : '审计日志是空的，没有可记的对照点')
+    }
+    const entryId = flags.entry === undefined ? null : Number(flags.entry)
+    if (entryId !== null && !(Number.isInteger(entryId) && entryId > 0)) throw new CliError('--entry 应为审计记录的条目号（正整数）', 2)
+    const v = (await call('backup.verify', { entryId })) as VerifyResult
+    if (flags.json) io.out(JSON.stringify(v))
     else {
-      io.out(`数据库完整性：${v.integrity === 'ok' ? '正常' : v.integrity}`)
-      io.out(v.auditChain.ok ? `审计日志：${v.auditChain.count} 条，哈希链完整` : `审计日志：第 ${v.auditChain.brokenAt} 条被改动或删除过（哈希链断开）`)
-      if (v.sinceBackup) io.out(v.sinceBackup.message)
+      for (const line of v.lines) io.out(line)
+      if (v.checkCode) io.out(`第 ${v.checkCode.entryId} 条审计记录（${new Date(v.checkCode.at).toLocaleString('zh-CN', { hour12: false })}）的校验码：${v.checkCode.code}`)
+      else if (entryId !== null) io.out(`没有第 ${entryId} 条审计记录：与记下的校验码对照，说明这条记录已被删除`)
     }
     // exit 3: the check ran and found a problem (already reported above)
-    return ok ? 0 : 3
+    return v.ok && (entryId === null || v.checkCode) ? 0 : 3
   },
 }
