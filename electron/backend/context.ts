@@ -1,6 +1,16 @@
 import type { Database } from 'better-sqlite3'
 import type { SessionUser } from '../shared/contract/accounts'
 
+/**
+ * One signed-in window: the desktop app has one, the browser bridge one per browser (its cookie). A session
+ * with no call for IDLE_LOCK_MINUTES is signed out by the dispatcher (shared/security.ts).
+ */
+export interface Session {
+  user: SessionUser | null
+  /** when this session last called (ms since epoch, the backend's clock) */
+  lastActiveAt?: number
+}
+
 /** What every backend function runs with. The backend never imports electron: main, bridge and CLI build this. */
 export interface BackendContext {
   db: Database
@@ -11,10 +21,10 @@ export interface BackendContext {
   /** injectable clock so rules about "today" are testable */
   now: () => Date
   /**
-   * Who is signed in on this backend (one desktop window, one person at a time). The CLI is the machine's
-   * administrator and needs no sign-in; the window and the browser bridge must sign in.
+   * Who is signed in: the desktop window's session, or in a call from the browser bridge that browser's own.
+   * The CLI is the machine's administrator and needs no sign-in; the window and the browser bridge must sign in.
    */
-  session: { user: SessionUser | null }
+  session: Session
   /** long work reports how far it is (set when it runs as a background job; a no-op otherwise) */
   progress?: (done: number, total: number, stage: string) => void
 }

@@ -6,13 +6,17 @@ import { accessProblem } from './access'
 import { anchorHead } from './audit-anchor'
 import { branchScope, secretaryRefuses } from './branch-scope'
 import { AppError, type AppErrorData, type Result } from '../shared/result'
-import type { BackendContext, CallContext } from './context'
+import { IDLE_LOCK_MINUTES } from '../shared/security'
+import type { BackendContext, CallContext, Session } from './context'
 import { openDatabase } from './db/open'
 import { handlers } from './handlers'
 
 export interface Backend {
-  /** Validates the input against the contract, runs the handler (a write: in one transaction) and answers with data or a readable error. */
-  call(method: string, input: unknown): Promise<Result<unknown>>
+  /**
+   * Validates the input against the contract, runs the handler (a write: in one transaction) and answers with data
+   * or a readable error — for `session` (a browser of the bridge), or the backend's own (the desktop window).
+   */
+  call(method: string, input: unknown, session?: Session): Promise<Result<unknown>>
   context: BackendContext
 }
 
@@ -42,6 +46,19 @@ function keepAnchor(context: BackendContext, log: (error: unknown) => void): voi
   }
 }
 
+/**
+ * Signs out a session that made no call for IDLE_LOCK_MINUTES (the window locks itself after as long without
+ * mouse or keyboard, and keeps a session in use alive meanwhile); answers whether it just did. Then marks this call.
+ */
+function expireIdle(context: BackendContext): boolean {
+  const { session } = context
+  const now = context.now().getTime()
+  const idle = session.user !== null && session.lastActiveAt !== undefined && now - session.lastActiveAt > IDLE_LOCK_MINUTES * 60_000
+  if (idle) session.user = null
+  session.lastActiveAt = now
+  return idle
+}
+
 export function createBackend(context: BackendContext, log: (error: unknown) => void = console.error): Backend {
   /** Closes the database, lets `replace` swap the file (restore from a backup) and opens it again for every later call. */
   function reopen(replace: () => void): Database.Database {
@@ -54,20 +71,25 @@ export function createBackend(context: BackendContext, log: (error: unknown) => 
     return context.db
   }
 
-  async function call(method: string, input: unknown): Promise<Result<unknown>> {
+  async function call(method: string, input: unknown, session: Session = context.session): Promise<Result<unknown>> {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${String(method).slice(0, 80)}` } }
     const spec = contract[method]
+    const current: BackendContext = { ...context, session }
+    const expired = expireIdle(current)
+    if (spec.access !== 'public' && context.transport !== 'cli' && !session.user) {
+      return { ok: false, error: { code: 'UNAUTHENTICATED', message: expired ? '长时间未操作，已自动锁定，请重新登录' : '请先登录' } }
+    }
     // who may call comes before what was sent: without the right role nothing about the input is answered
-    const denied = accessProblem(spec.access, context) ?? secretaryRefuses(method, context)
+    const denied = accessProblem(spec.access, current) ?? secretaryRefuses(method, current)
     if (denied) return { ok: false, error: { code: 'FORBIDDEN', message: denied } }
     const parsed = spec.input.safeParse(input ?? {})
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
     // a 支部书记 reaches only the affairs of their own branch (lists are narrowed to it)
-    const scoped = branchScope(method, parsed.data, context)
+    const scoped = branchScope(method, parsed.data, current)
     if ('problem' in scoped) return { ok: false, error: { code: 'FORBIDDEN', message: scoped.problem } }
     const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown
     // the audit names the signed-in person; the CLI acts as the machine's user
-    const ctx: CallContext = { ...context, method, user: context.session.user ? `${context.session.user.displayName}（${context.session.user.username}）` : context.user, reopen }
+    const ctx: CallContext = { ...current, method, user: session.user ? `${session.user.displayName}（${session.user.username}）` : context.user, reopen }
     try {
       const data = spec.transaction
         ? // IMMEDIATE takes the write lock first (waiting up to busy_timeout): a background job committing

@@ -2,7 +2,7 @@ import type { App, Protocol, Session } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { contentType } from '../shared/content-types'
-import { CONTENT_SECURITY_POLICY } from '../shared/security'
+import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/security'
 import { isAllowedNavigation, isAllowedRequest, rendererFile, RENDERER_SCHEME } from './sender'
 
 /**
@@ -16,7 +16,7 @@ export function lockDownSession(session: Session, rendererUrl: string): void {
   session.setDevicePermissionHandler(() => false)
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, rendererUrl) }))
   session.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] } }),
   )
 }
 
@@ -42,7 +42,7 @@ export function serveRenderer(protocol: Protocol, rendererDir: string): void {
     const body = file ? await readFile(file).catch(() => null) : null
     if (!file || !body) return new Response('未找到', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
     return new Response(new Uint8Array(body), {
-      headers: { 'content-type': contentType(extname(file)), 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+      headers: { 'content-type': contentType(extname(file)), 'content-security-policy': CONTENT_SECURITY_POLICY_HEADER, 'x-content-type-options': 'nosniff' },
     })
   })
 }

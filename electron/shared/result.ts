@@ -1,5 +1,6 @@
 /** Every backend call answers with data or an error a clerk can read: errors are data, never thrown across the boundary. */
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNKNOWN_METHOD' | 'INTERNAL' | 'DAMAGED'
+/** UNAUTHENTICATED: nobody is signed in on this window (or the sign-in expired): the window shows the sign-in screen */
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'UNKNOWN_METHOD' | 'INTERNAL' | 'DAMAGED'
 
 export interface FieldIssue {
   /** dotted path of the input field, e.g. "parentId" */

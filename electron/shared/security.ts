@@ -15,3 +15,12 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-src 'none'",
 ].join('; ')
+
+/**
+ * As sent in HTTP headers (the browser bridge, the desktop's own protocol): also forbids any other page to show
+ * ours in a frame — a directive a <meta> tag cannot carry.
+ */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`
+
+/** A window left without mouse or keyboard this long locks; the backend signs out a session that long without a call. */
+export const IDLE_LOCK_MINUTES = 15

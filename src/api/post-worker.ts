@@ -4,11 +4,13 @@
  * here that happens off the page, which only copies the string to the worker. The Electron app never starts it:
  * its calls go over IPC.
  */
+import { BRIDGE_HEADERS } from './bridge-headers'
+
 interface PostRequest {
   url: string
-  token: string
   body: string
 }
+
 /** what the page gets back: the response's text, its refusal status, or that nothing answered */
 export type PostReply = { text: string } | { status: number } | { unreachable: true }
 
@@ -16,7 +18,7 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<PostRequest>) =>
 
 scope.onmessage = async ({ data }) => {
   try {
-    const response = await fetch(data.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dangban-token': data.token }, body: data.body })
+    const response = await fetch(data.url, { method: 'POST', headers: BRIDGE_HEADERS, body: data.body })
     scope.postMessage(response.ok ? { text: await response.text() } : { status: response.status })
   } catch {
     scope.postMessage({ unreachable: true })

@@ -2,7 +2,7 @@ import type { SessionUser } from '@shared/contract/accounts'
 import type { RecoveryStatus } from '@shared/contract/backup'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { call } from '../api/client'
+import { call, onSignedOut } from '../api/client'
 
 /**
  * Who is signed in; the app shows the setup or sign-in screen until someone is, and the recovery screen
@@ -35,5 +35,12 @@ export const useSessionStore = defineStore('session', () => {
     notice.value = reason
     state.value = 'login'
   }
+  // the backend signed this window out (its sign-in expired): back to the sign-in screen, saying why
+  onSignedOut((message) => {
+    if (state.value !== 'ready') return
+    user.value = null
+    notice.value = message
+    state.value = 'login'
+  })
   return { state, user, notice, recovery, ownBranchId, refresh, signedIn, logout }
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '../../electron/shared/contract'
 import { IPC } from '../../electron/shared/desktop'
-import { CONTENT_SECURITY_POLICY } from '../../electron/shared/security'
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../electron/shared/security'
 import type { Sender } from './fake-electron/commands'
 import { BUILT_PRELOAD, launchMain, ROOT, type MainProcess } from './harness'
 
@@ -40,13 +40,13 @@ describe('构建出的主进程：窗口与页面的安全设置', () => {
     const index = await app.do<{ status: number; type: string; csp: string; text: string }>({ op: 'protocol', url: RENDERER })
     expect(index.status).toBe(200)
     expect(index.type).toMatch(/^text\/html/)
-    expect(index.csp).toBe(CONTENT_SECURITY_POLICY)
+    expect(index.csp).toBe(CONTENT_SECURITY_POLICY_HEADER)
     expect(index.text).toContain(`content="${CONTENT_SECURITY_POLICY}"`)
     for (const url of ['dangban://app/../../../../etc/passwd', 'dangban://app/%2e%2e/%2e%2e/main/index.js', 'dangban://app/..%2f..%2fpackage.json', 'dangban://other/index.html', 'dangban://app/nope.js']) {
       expect((await app.do<{ status: number }>({ op: 'protocol', url })).status, url).toBe(404)
     }
     // every response of the session carries the CSP too (the dev server's pages included)
-    expect(await app.do({ op: 'headers', url: 'http://localhost:5173/' })).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] })
+    expect(await app.do({ op: 'headers', url: 'http://localhost:5173/' })).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] })
   })
 
   it('所有权限请求（摄像头、定位、通知、剪贴板、打开外部程序……）一律拒绝', async () => {

@@ -50,7 +50,7 @@ describe('数据库损坏后引导恢复（浏览器中的真实界面）', () =
     await page.getByLabel('用户名').fill(ADMIN.username)
     await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
     await page.getByRole('button', { name: '登录' }).click()
-    await page.goto(`${app.bridge.url}#/organizations`)
+    await page.goto(`${app.bridge.origin}/#/organizations`)
     await expect.poll(() => page.locator('main').innerText()).toContain('内科党支部')
     // what was entered after the backup is gone from the live data (the clerk was told to re-enter it)
     expect(await page.locator('main').innerText()).not.toContain('备份之后才建的党支部')

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const auto = await automaticBackup(backend, '启动时自动备份', 'due')
   if (auto.error) console.error(auto.error)
   const bridge = await startBridge(backend, rendererDir, port)
-  console.log(`党办通（浏览器模式）已启动：${bridge.url}`)
+  console.log(`党办通（浏览器模式）已启动，请在浏览器中打开：\n  ${bridge.url}`)
+  console.log('这个地址带有本次运行的口令，只给自己用：本机的其他用户没有它就打不开党办通。')
   console.log(`数据库：${dbPath}`)
   console.log('仅监听本机 127.0.0.1；按 Ctrl+C 退出')
   const stop = (): void => {

@@ -152,8 +152,8 @@ export const membersContract = {
   'members.list': method<typeof memberListInput, { total: number; rows: MemberRow[] }>(memberListInput, 'read'),
   'members.get': method<typeof byId, MemberDetail>(byId, 'read'),
   // each runs its own transaction: a refusal because the ID number is someone else's is still audited (members/handlers.ts)
-  'members.create': method<typeof memberCreateInput, MemberDetail>(memberCreateInput, 'write', { transaction: false }),
-  'members.update': method<typeof memberUpdateInput, MemberDetail>(memberUpdateInput, 'write', { transaction: false }),
+  'members.create': method<typeof memberCreateInput, MemberDetail>(memberCreateInput, 'write', { transaction: false, writes: true }),
+  'members.update': method<typeof memberUpdateInput, MemberDetail>(memberUpdateInput, 'write', { transaction: false, writes: true }),
   'members.event': method<typeof memberEventInput, MemberDetail>(memberEventInput, 'write'),
   'members.reveal': method<typeof reveal, { value: string | null }>(reveal, 'write'),
   'members.pipeline': method<typeof pipelineInput, { counts: Record<Stage, number>; due: DueItem[] }>(pipelineInput, 'read'),

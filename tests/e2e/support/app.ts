@@ -56,7 +56,16 @@ export async function startApp(options: { signedIn?: boolean; prepare?: (dbPath:
   page.setDefaultTimeout(10_000)
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
+  // the printed address gives this browser its own session (cookie); the administrator signs in on it, as a clerk would
   await page.goto(bridge.url)
+  if (options.signedIn !== false) {
+    const login = await page.evaluate(async (body) => {
+      const r = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', 'x-dangban-request': '1' }, body })
+      return (await r.json()) as { ok: boolean }
+    }, JSON.stringify({ method: 'auth.login', input: { username: 'admin', password: 'e2e-password-1' } }))
+    if (!login.ok) throw new Error(`浏览器会话登录失败：${JSON.stringify(login)}`)
+    await page.reload()
+  }
   const app: TestApp = {
     page,
     browser,
