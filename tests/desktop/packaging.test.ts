@@ -118,7 +118,11 @@ describe('随包发布的 SQLite 二进制文件', () => {
     const stated = /Linux 最低要求：glibc (\d+\.\d+)/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))?.[1]
     expect(stated, 'README 应写明“Linux 最低要求：glibc x.y”').toBeDefined()
     for (const [arch, dir] of Object.entries(packaged)) {
-      const needs = linuxNeeds(join(dir, `resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-${arch}.node`))
+      const shipped = join(dir, `resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-${arch}.node`)
+      // our glibc 2.28 build (resources/native), not better-sqlite3's own (glibc 2.34, GCC 11's libstdc++)
+      expect(readFileSync(shipped).equals(readFileSync(join(ROOT, `resources/native/linux-${arch}.node`))), arch).toBe(true)
+      const needs = linuxNeeds(shipped)
+      expect(needs.libstdcxx, arch).toEqual([])
       expect(needs.napi.length, arch).toBeGreaterThan(50)
       expect(needs.foreign, arch).toEqual([])
       expect(needs.glibcFloor, arch).toBe(stated)
