@@ -12,7 +12,7 @@ const layer = (files, patterns, message) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/results/**', 'tests/e2e/__screenshots__/**'] },
+  { ignores: ['out/**', 'dist/**', 'build/**', 'offline-kit/**', 'node_modules/**', 'bench/results/**', 'tests/e2e/__screenshots__/**'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {
