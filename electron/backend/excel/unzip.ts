@@ -5,9 +5,9 @@ import { AppError } from '../../shared/result'
  * Our own unzip for .xlsx/.et (zip archives), run inside the sandbox worker (excel/worker.ts) before SheetJS or
  * exceljs see the file. Their own inflaters cannot be trusted with a hostile file: SheetJS's JavaScript inflate loops
  * for ever on a damaged Huffman table that Node's zlib rejects at once, and both believe the sizes the archive
- * declares. Here every entry is inflated by zlib with a hard cap on the bytes it actually produces, the total and
- * the ratio to the file's size are counted on those real bytes, and every entry must match its declared size and
- * CRC. What comes out is plain data that the parsers read without inflating anything.
+ * declares. Here every entry is inflated by zlib with a hard cap on the bytes it actually produces (its declared
+ * size, which must fit in what is left of the budget: 100 MB in all, and 100 times the file), and what comes out
+ * must match that size and the CRC exactly. What comes out is plain data that the parsers read without inflating anything.
  */
 export interface ZipEntry {
   name: string
@@ -133,9 +133,10 @@ export function unzip(bytes: Uint8Array): ZipEntry[] {
     const start = e.local + 30 + view.getUint16(e.local + 26, true) + view.getUint16(e.local + 28, true)
     if (start + e.compressed > bytes.length) damaged('压缩包中的项被截断')
     const raw = bytes.subarray(start, start + e.compressed)
-    // sizes are checked on what inflating actually gives, whatever the archive declares
+    // the declared size is a ceiling, never a promise: nothing is inflated past it, nor past what is left of the
+    // budget, so an entry that says 100 bytes and holds 1 GB stops at 100
     if (e.size > budget - total) tooBig(budget, bytes.length)
-    const data = e.method === 0 ? raw : e.method === 8 ? inflate(raw, budget - total, () => tooBig(budget, bytes.length)) : damaged(`压缩方式 ${e.method} 不是表格文件所用的`)
+    const data = e.method === 0 ? raw : e.method === 8 ? inflate(raw, e.size) : damaged(`压缩方式 ${e.method} 不是表格文件所用的`)
     total += data.length
     if (data.length !== e.size) damaged('压缩包中的项大小与记录不符')
     if (crc32(data) !== e.crc) damaged('压缩包中的项校验不符')
@@ -157,12 +158,12 @@ function refuseOverlaps(entries: readonly Central[], view: DataView): void {
   for (let i = 1; i < spans.length; i++) if (spans[i]![0] < spans[i - 1]![1]) damaged('压缩包中的项相互重叠')
 }
 
-/** zlib with a ceiling on its output: it stops at `room` bytes however large the entry claims or turns out to be. */
-function inflate(raw: Uint8Array, room: number, overflow: () => never): Uint8Array {
+/** zlib with a ceiling on its output: it stops at the declared size (checked against the budget) whatever the stream holds. */
+function inflate(raw: Uint8Array, declared: number): Uint8Array {
   try {
-    return inflateRawSync(raw, { maxOutputLength: Math.max(1, room) })
+    return inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) })
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return overflow()
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return damaged('压缩包中的项比记录的大小更大')
     return damaged('压缩数据无法解开')
   }
 }

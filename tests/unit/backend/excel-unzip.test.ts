@@ -27,18 +27,23 @@ describe('我们自己的解压：按实际解出的字节计量，不信压缩�
     expect(unzip(zip(entries.map((e) => ({ ...e, zip64: true })))).length).toBe(entries.length)
   })
 
-  it('声明很小、实际 1 GB 或 40 MB 的零：解到上限就停，不信声明', () => {
-    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', raw: deflatedZeros(1024 ** 3), size: 100 }])
+  it('如实声明的炸弹：不解就拒绝；小文件说是压缩炸弹，大的说内容过多', () => {
+    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', raw: deflatedZeros(1024 ** 3), size: 1024 ** 3 }])
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024)
     expect(refusal(bomb)).toBe('文件解压后超过 100 MB，已停止读取：表格内容过多，或是恶意构造的文件。如确是表格，请删除多余的行、列和工作表，或拆分成几个文件后再试')
-    // 40 KB that would be 40 MB: stopped at 100 times the file (4 MB at least), long before the 40 MB
-    const small = zip([{ name: 'xl/worksheets/sheet1.xml', raw: deflatedZeros(40 * 1024 * 1024), size: 1000 }])
+    // 40 KB that would be 40 MB: 100 times the file (4 MB at least) is all it may have
+    const small = zip([{ name: 'xl/worksheets/sheet1.xml', raw: deflatedZeros(40 * 1024 * 1024), size: 40 * 1024 * 1024 }])
     expect(refusal(small)).toMatch(/^文件解压后超过 4 MB，是文件本身的 100 倍以上，不像是一份表格（可能是恶意构造的“压缩炸弹”）/)
+  })
+
+  it('声明 100 字节、实际 1 GB：解到 100 字节就停，说文件已损坏', () => {
+    const liar = zip([{ name: 'xl/worksheets/sheet1.xml', raw: deflatedZeros(1024 ** 3), size: 100 }])
+    expect(refusal(liar)).toBe('文件已损坏（压缩包中的项比记录的大小更大），请用 Excel 或 WPS 打开后另存为 .xlsx 再试')
   })
 
   it('每项都不大、合起来超过 100 MB：按总量拒绝', () => {
     // incompressible padding keeps the ratio honest, so the absolute cap is what stops it
-    const padding = Buffer.alloc(1_200_000, 0).map((_, i) => (i * 2654435761) >>> 24)
+    const padding = Buffer.from(Array.from({ length: 1_200_000 }, (_, i) => (i * 2654435761) >>> 24))
     const items = [{ name: 'xl/media/image1.bin', data: padding, method: 0 }, ...Array.from({ length: 12 }, (_, i) => ({ name: `xl/worksheets/sheet${i}.xml`, raw: deflatedZeros(9 * 1024 * 1024), size: 9 * 1024 * 1024, crc: zerosCrc(9 * 1024 * 1024) }))]
     expect(refusal(zip(items))).toContain(`超过 ${ZIP_LIMITS.inflatedBytes / 1024 / 1024} MB，已停止读取：表格内容过多`)
   })
