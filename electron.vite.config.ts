@@ -9,7 +9,12 @@ export default defineConfig({
     build: {
       // better-sqlite3 is native: it stays a runtime dependency, never bundled
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'jobs-worker': resolve(__dirname, 'electron/backend/jobs/worker.ts') },
+        // the worker entries sit next to the main bundle, where jobs/entry.ts looks for them
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'jobs-worker': resolve(__dirname, 'electron/backend/jobs/worker.ts'),
+          'excel-worker': resolve(__dirname, 'electron/backend/excel/worker.ts'),
+        },
         external: ['better-sqlite3'],
       },
     },

@@ -1,27 +1,22 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { JobStatus } from '../../shared/contract/jobs'
 import { AppError } from '../../shared/result'
 import type { BackendContext } from '../context'
+import { sandboxPort } from '../excel/sandbox'
+import { startWorker, workerEntry } from './entry'
 
 const jobs = new Map<string, JobStatus>()
 const KEEP_FINISHED = 50
 
 /**
- * The worker's entry: the bundled JS next to the main bundle in the desktop app (electron-vite builds
- * `jobs-worker.js`), or the TypeScript source through tsx's loader in browser mode, the CLI and tests.
+ * The worker (`jobs-worker.js` next to the main bundle, or the TypeScript source: jobs/entry.ts). It is handed a
+ * port to this thread's Excel sandbox (excel/sandbox.ts), so every job's files are read by one warm worker.
  */
-function spawn(workerData: unknown): Worker {
-  if (__filename.endsWith('.ts')) {
-    const source = join(__dirname, 'worker.ts')
-    return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)})`, { eval: true, workerData })
-  }
-  // shared code may sit in out/main/chunks/, the worker entry in out/main/
-  const built = [join(__dirname, 'jobs-worker.js'), join(__dirname, '..', 'jobs-worker.js')].find((p) => existsSync(p))
-  if (!built) throw new AppError('INTERNAL', '程序文件不完整（缺少 jobs-worker.js），请重新安装党办通')
-  return new Worker(built, { workerData })
+function spawn(workerData: Record<string, unknown>): Worker {
+  const sandbox = sandboxPort()
+  return startWorker(workerEntry(join(__dirname, 'worker.ts'), 'jobs-worker.js'), { workerData: { ...workerData, sandbox }, transferList: [sandbox] })
 }
 
 export function startJob(ctx: BackendContext, method: string, input: unknown): string {

@@ -43,7 +43,7 @@ function hostileFiles(): Case[] {
   cases.push({ name: '空文件', fileName: 'e.xlsx', bytes: new Uint8Array() })
   cases.push({ name: 'PNG 图片改名为 .xlsx', fileName: 'p.xlsx', bytes: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') })
   cases.push({ name: 'Word 文档扩展名', fileName: 'w.docx.pdf', bytes: Buffer.from('%PDF-1.4 hello') })
-  cases.push({ name: '解压后 4 GB 的压缩包（声明大小）', fileName: 'bomb.xlsx', bytes: zip([{ name: 'xl/workbook.xml', data: Buffer.alloc(10), declaredSize: 0xffffffff }]) })
+  cases.push({ name: '解压后 4 GB 的压缩包（声明大小）', fileName: 'bomb.xlsx', bytes: zip([{ name: 'xl/workbook.xml', data: Buffer.alloc(10), size: 0xffffffff }]) })
   cases.push({ name: '真实的压缩炸弹（每项 64 MB 的零）', fileName: 'bomb2.xlsx', bytes: zip(Array.from({ length: 6 }, (_, i) => ({ name: `xl/worksheets/sheet${i}.xml`, data: Buffer.alloc(64 * 1024 * 1024) }))) })
   cases.push({ name: '一万列的表格', fileName: 'wide.xlsx', bytes: workbook([Array.from({ length: 10_000 }, (_, i) => `列${i}`), Array.from({ length: 10_000 }, () => 'x')]) })
   cases.push({ name: '超长字符串单元格', fileName: 'long.xlsx', bytes: workbook([['组织名称', '组织类型'], ['党'.repeat(20_000), '党委']]) })
@@ -87,8 +87,8 @@ describe('导入面对损坏或恶意文件', () => {
       return r.ok ? '' : r.error.message
     }
     expect(await message('一万列的表格')).toContain('超过上限 300 列')
-    expect(await message('解压后 4 GB 的压缩包（声明大小）')).toContain('不像是一份名册')
-    expect(await message('真实的压缩炸弹（每项 64 MB 的零）')).toContain('不像是一份名册')
+    expect(await message('解压后 4 GB 的压缩包（声明大小）')).toContain('不像是一份表格')
+    expect(await message('真实的压缩炸弹（每项 64 MB 的零）')).toContain('不像是一份表格')
     expect(await message('超长字符串单元格')).toContain('内容过长')
     expect(await message('没有表头的表格')).toContain('没有找到党组织的表头')
   })

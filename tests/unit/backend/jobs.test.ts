@@ -46,7 +46,8 @@ describe('后台任务', () => {
     expect(final.result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(await ok(backend, 'orgs.list', {})).toHaveLength(0)
     backend.context.db.close()
-  })
+    // a job thread and the file sandbox each start cold here (tsx compiles them): seconds on a loaded machine
+  }, 60_000)
 
   it('只允许指定的操作在后台运行', async () => {
     const backend = openBackend(join(dir, 'deny.db'), 'cli')
