@@ -6,6 +6,7 @@ import { checkMarkup } from '../excel/parse'
 import { insertRows, mapRows, rebuildValidations, unshareFormulas } from '../excel/sheet-rows'
 import { keepAsText } from '../excel/styled'
 import { unzip } from '../excel/unzip'
+import { refuseExternalCalls, refuseExternalParts } from './template-guard'
 
 /*
  * A higher committee's template, opened and filled with exceljs inside the sandbox worker (excel/worker.ts): only
@@ -38,12 +39,13 @@ const cfb = (XLSX as unknown as { CFB: { utils: { cfb_new(): object; cfb_add(c: 
 
 /**
  * Their .xlsx, inflated by our own unzip (limits on the real bytes) and handed to exceljs as a stored archive, so
- * exceljs's own inflater never runs on their bytes.
+ * exceljs's own inflater never runs on their bytes. A template that would call out of the file is refused first.
  */
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('VALIDATION', '上级模板须为 .xlsx 格式：如是 .xls，请用 Excel 或 WPS 另存为 .xlsx 后再选择')
   const entries = unzip(bytes)
   checkMarkup(entries)
+  refuseExternalParts(entries)
   const stored = cfb.utils.cfb_new()
   for (const e of entries) cfb.utils.cfb_add(stored, e.name, Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength))
   const wb = new ExcelJS.Workbook()
@@ -52,6 +54,7 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   } catch {
     throw new AppError('VALIDATION', '无法打开该模板：文件已损坏或不是 .xlsx 文件')
   }
+  refuseExternalCalls(wb, entries)
   return wb
 }
 
