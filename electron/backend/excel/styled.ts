@@ -3,11 +3,14 @@ import { PassThrough } from 'node:stream'
 import { displayWidth } from '../../shared/text'
 
 /**
- * Text Excel would take for a formula ("=HYPERLINK(...)", "+86 …", "-", "@SUM"): written as text into a cell
- * formatted as 文本 (@), so it shows exactly as typed and stays text even when a clerk edits the cell and presses
- * Enter (OWASP formula injection). The older remedy, an apostrophe in front, was printed and sent upward with it.
+ * Text Excel would take for a formula ("=HYPERLINK(...)", "+86 …", "-", "@SUM", a leading tab or carriage return,
+ * and the full-width ＝ ＋ － ＠ a Chinese input method types, which issue 17 found left as they were): written as
+ * text into a cell formatted as 文本 (@), so it shows exactly as typed and stays text even when a clerk edits the
+ * cell and presses Enter (OWASP formula injection). The older remedy, an apostrophe in front, was printed and sent
+ * upward with it. Every cell we write from data goes through this — headers and titles included, since a header
+ * can be the clerk's own (the error workbook) or a name someone typed (an assessment's 指标).
  */
-export const formulaLike = (value: unknown): boolean => typeof value === 'string' && /^[=+\-@\t\r]/.test(value)
+export const formulaLike = (value: unknown): boolean => typeof value === 'string' && /^[=+\-@\t\r＝＋－＠]/.test(value)
 
 /** Gives a cell holding formula-like text the 文本 format (its own copy of the style: styles read from a file are shared). */
 export function keepAsText(cell: ExcelJS.Cell): void {
@@ -103,12 +106,14 @@ export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     const t = ws.getCell(1, 1)
     t.font = { name: '宋体', size: 16, bold: true }
     t.alignment = { horizontal: 'center', vertical: 'middle' }
+    keepAsText(t)
     ws.getRow(1).height = 30
     headerRow++
     if (spec.subtitle) {
       const st = ws.addRow([spec.subtitle])
       ws.mergeCells(2, 1, 2, spec.columns.length)
       ws.getCell(2, 1).font = { name: '宋体', size: 10 }
+      keepAsText(ws.getCell(2, 1))
       fitMergedLine(st, spec.subtitle, spec.columns)
       headerRow++
     }
@@ -120,6 +125,7 @@ export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
     cell.border = BORDER
+    keepAsText(cell)
   })
   spec.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1)
@@ -174,11 +180,13 @@ export async function writeStyledWorkbook(specs: SheetSpec[]): Promise<Buffer> {
       t.height = 30
       t.getCell(1).font = { name: '宋体', size: 16, bold: true }
       t.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' }
+      keepAsText(t.getCell(1))
       ws.mergeCells(1, 1, 1, spec.columns.length)
       t.commit()
       if (spec.subtitle) {
         const st = ws.addRow([spec.subtitle])
         st.getCell(1).font = { name: '宋体', size: 10 }
+        keepAsText(st.getCell(1))
         fitMergedLine(st, spec.subtitle, spec.columns)
         ws.mergeCells(2, 1, 2, spec.columns.length)
         st.commit()
@@ -186,7 +194,7 @@ export async function writeStyledWorkbook(specs: SheetSpec[]): Promise<Buffer> {
     }
     const header = ws.addRow(spec.columns.map((c) => c.header))
     fitHeader(header, spec.columns)
-    header.eachCell((cell) => Object.assign(cell, HEADER_STYLE))
+    header.eachCell((cell) => Object.assign(cell, formulaLike(cell.value) ? { ...HEADER_STYLE, numFmt: '@' } : HEADER_STYLE))
     header.commit()
     for (const row of spec.rows) {
       const values = spec.columns.map((c) => row[c.key] ?? null)

@@ -24,6 +24,8 @@ export async function buildErrorWorkbook(preview: ImportPreview, sheet: SheetDat
     cell.font = { bold: true }
     cell.border = BORDER
     cell.alignment = { vertical: 'middle', wrapText: true }
+    // the headers are the clerk's own file's: "=…" or "＝…" there is text too
+    keepAsText(cell)
   })
   const idColumns = new Set(preview.columns.map((c, i) => (c.field && /id|phone|证/i.test(c.field + c.header) ? i + 1 : -1)))
   const widths = headers.map((h) => displayWidth(h))

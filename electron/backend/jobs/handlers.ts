@@ -4,7 +4,7 @@ import { AppError } from '../../shared/result'
 import { accessProblem } from '../access'
 import { branchScope, secretaryRefuses } from '../branch-scope'
 import type { Handlers } from '../handler'
-import { jobStatus, startJob } from './runner'
+import { cancelJob, jobStatus, startJob } from './runner'
 
 export const jobsHandlers: Handlers<typeof jobsContract> = {
   'jobs.start': ({ method, input }, ctx) => {
@@ -18,4 +18,5 @@ export const jobsHandlers: Handlers<typeof jobsContract> = {
     return { id: startJob(ctx, method, scoped.input) }
   },
   'jobs.status': ({ id }) => jobStatus(id),
+  'jobs.cancel': ({ id }, ctx) => cancelJob(ctx, id),
 }

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/backend/dispatch'
+import { runningJobs } from '../../../electron/backend/jobs/runner'
 import { openBackend } from '../../../electron/backend/open'
 import type { JobStatus } from '../../../electron/shared/contract/jobs'
 import { b64, workbook, type Aoa } from '../../fixtures/workbooks'
-import { ok } from '../helpers'
+import { fails, ok } from '../helpers'
 
 async function waitFor(backend: Backend, id: string): Promise<{ final: JobStatus; seen: JobStatus[] }> {
   const seen: JobStatus[] = []
@@ -46,7 +47,27 @@ describe('后台任务', () => {
     expect(final.result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(await ok(backend, 'orgs.list', {})).toHaveLength(0)
     backend.context.db.close()
-  })
+    // a job thread and the file sandbox each start cold here (tsx compiles them): seconds on a loaded machine
+  }, 60_000)
+
+  it('读取中的预览可以取消，任务立即停止；写入的导入不能取消，照常完成', async () => {
+    const backend = openBackend(join(dir, 'cancel.db'), 'cli')
+    const rows: Aoa = [['组织名称', '组织类型', '上级组织'], ['中共示范医院委员会', '党委', null]]
+    for (let i = 0; i < 3000; i++) rows.push([`第${i}党支部`, '党支部', '中共示范医院委员会'])
+    const input = { kind: 'organizations' as const, fileName: 'big.xlsx', contentBase64: b64(workbook(rows)) }
+    const preview = await ok(backend, 'jobs.start', { method: 'imports.preview', input })
+    const cancelled = await ok(backend, 'jobs.cancel', preview)
+    expect(cancelled).toMatchObject({ state: 'cancelled', result: { ok: false, error: { message: '已取消' } } })
+    // it stays cancelled: nothing its thread had under way is reported after
+    await new Promise((r) => setTimeout(r, 500))
+    expect((await ok(backend, 'jobs.status', preview)).state).toBe('cancelled')
+    await expect.poll(runningJobs, { timeout: 15_000 }).toBe(0)
+    const commit = await ok(backend, 'jobs.start', { method: 'imports.commit', input })
+    expect((await fails(backend, 'jobs.cancel', commit)).message).toContain('不能中途取消')
+    const { final } = await waitFor(backend, commit.id)
+    expect(final.result).toMatchObject({ ok: true, data: { inserted: 3001 } })
+    backend.context.db.close()
+  }, 120_000)
 
   it('只允许指定的操作在后台运行', async () => {
     const backend = openBackend(join(dir, 'deny.db'), 'cli')
