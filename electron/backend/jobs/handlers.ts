@@ -17,6 +17,6 @@ export const jobsHandlers: Handlers<typeof jobsContract> = {
     if ('problem' in scoped) throw new AppError('FORBIDDEN', scoped.problem)
     return { id: startJob(ctx, method, scoped.input) }
   },
-  'jobs.status': ({ id }) => jobStatus(id),
+  'jobs.status': ({ id }, ctx) => jobStatus(ctx, id),
   'jobs.cancel': ({ id }, ctx) => cancelJob(ctx, id),
 }

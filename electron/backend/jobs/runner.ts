@@ -3,14 +3,18 @@ import { join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import { CANCELLABLE_JOBS, type JobStatus } from '../../shared/contract/jobs'
 import { AppError } from '../../shared/result'
-import type { BackendContext, CallContext } from '../context'
+import type { BackendContext, CallContext, Session } from '../context'
 import { sandboxPort } from '../excel/sandbox'
 import { startWorker, workerEntry } from './entry'
 
 interface Job {
   status: JobStatus
   worker: Worker
-  /** who started it: only they may cancel it */
+  /**
+   * Whose it is: the window (or browser) that started it, and the person signed in there then. Only they see it
+   * and may cancel it; when they sign out (or their sign-in expires) the jobs that only read are stopped.
+   */
+  session: Session
   owner: string
   /** its thread has ended (a cancelled job's thread may still be closing its database connection) */
   exited: boolean
@@ -43,7 +47,7 @@ export function startJob(ctx: BackendContext, method: string, input: unknown): s
   const status: JobStatus = { id, method, state: 'running', done: 0, total: 0, stage: '准备中', result: null }
   // the job runs as the person who started it, with the same rights
   const worker = spawn({ databasePath: ctx.databasePath, user: ctx.user, transport: ctx.transport, sessionUser: ctx.session.user, method, input })
-  const job: Job = { status, worker, owner: ownerOf(ctx), exited: false }
+  const job: Job = { status, worker, session: ctx.session, owner: ownerOf(ctx), exited: false }
   jobs.set(id, job)
   const running = (): boolean => status.state === 'running'
   worker.on('message', (m: { type: 'progress'; done: number; total: number; stage: string } | { type: 'result'; result: JobStatus['result'] }) => {
@@ -74,25 +78,42 @@ export function startJob(ctx: BackendContext, method: string, input: unknown): s
  * commits whole or not at all, and a cancel that raced the commit would report a write that happened as undone.
  */
 export function cancelJob(ctx: CallContext, id: string): JobStatus {
-  const job = jobs.get(id)
-  if (!job) throw new AppError('NOT_FOUND', '找不到该后台任务（可能程序已重新启动）')
-  if (job.owner !== ownerOf(ctx)) throw new AppError('FORBIDDEN', '只能取消自己开始的后台任务')
+  const job = ownJob(ctx, id)
   if (job.status.state !== 'running') return { ...job.status }
   if (!(CANCELLABLE_JOBS as readonly string[]).includes(job.status.method)) {
     throw new AppError('CONFLICT', '导入不能中途取消：它在一个事务中进行，要么全部写入，要么完全不写。请等它完成')
   }
-  Object.assign(job.status, { state: 'cancelled', stage: '已取消', result: { ok: false, error: { code: 'VALIDATION', message: '已取消' } } })
-  void job.worker.terminate()
+  stop(job, '已取消')
   return { ...job.status }
+}
+
+function stop(job: Job, why: string): void {
+  Object.assign(job.status, { state: 'cancelled', stage: why, result: { ok: false, error: { code: 'VALIDATION', message: why } } })
+  void job.worker.terminate()
+}
+
+/**
+ * The session signed out (by hand, or its sign-in expired): its jobs that only read stop — nobody is there to see
+ * their result. An import's commit runs to its end: it was allowed when it started and is written whole or not at all.
+ */
+export function stopJobsOf(session: Session): void {
+  for (const job of jobs.values()) {
+    if (job.session === session && job.status.state === 'running' && (CANCELLABLE_JOBS as readonly string[]).includes(job.status.method)) stop(job, '已退出登录，任务已停止')
+  }
+}
+
+/** A job of this caller's: another window's or another person's is not even said to exist. */
+function ownJob(ctx: BackendContext, id: string): Job {
+  const job = jobs.get(id)
+  if (!job || job.session !== ctx.session || job.owner !== ownerOf(ctx)) throw new AppError('NOT_FOUND', '找不到该后台任务（可能程序已重新启动）')
+  return job
 }
 
 /** How many background jobs are still running (a restore must wait: each job has the database file open, a cancelled one until its thread ends). */
 export const runningJobs = (): number => [...jobs.values()].filter((j) => j.status.state === 'running' || (j.status.state === 'cancelled' && !j.exited)).length
 
-export function jobStatus(id: string): JobStatus {
-  const job = jobs.get(id)
-  if (!job) throw new AppError('NOT_FOUND', '找不到该后台任务（可能程序已重新启动）')
-  return { ...job.status }
+export function jobStatus(ctx: BackendContext, id: string): JobStatus {
+  return { ...ownJob(ctx, id).status }
 }
 
 function prune(): void {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/backend/dispatch'
 import { runningJobs } from '../../../electron/backend/jobs/runner'
+import type { Session } from '../../../electron/backend/context'
 import { openBackend } from '../../../electron/backend/open'
 import type { JobStatus } from '../../../electron/shared/contract/jobs'
 import { b64, workbook, type Aoa } from '../../fixtures/workbooks'
@@ -75,4 +76,30 @@ describe('后台任务', () => {
     expect(r.ok).toBe(false)
     backend.context.db.close()
   })
+
+  it('后台任务只属于开始它的窗口和那个人：别的窗口查不到也取消不了；退出登录后只读的任务随即停止', async () => {
+    const backend = openBackend(join(dir, 'sessions.db'), 'web')
+    const clerk: Session = { user: null }
+    const other: Session = { user: null }
+    const as = async (session: Session, method: string, input: unknown) => {
+      const r = await backend.call(method, input, session)
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+      return r.data as { id: string; state: string; stage: string }
+    }
+    await as(clerk, 'auth.setup', { username: 'admin', displayName: '管理员', password: 'jobs-pass-123' })
+    await as(other, 'auth.login', { username: 'admin', password: 'jobs-pass-123' })
+    const rows: Aoa = [['组织名称', '组织类型', '上级组织']]
+    for (let i = 0; i < 20_000; i++) rows.push([`第${i}党支部`, '党支部', '中共示范医院委员会'])
+    const preview = await as(clerk, 'jobs.start', { method: 'imports.preview', input: { kind: 'organizations', fileName: 'big.xlsx', contentBase64: b64(workbook(rows)) } })
+    // the same person signed in in another browser: not even told the job exists
+    for (const method of ['jobs.status', 'jobs.cancel']) {
+      const r = await backend.call(method, { id: preview.id }, other)
+      expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    }
+    await as(clerk, 'auth.logout', {})
+    await as(clerk, 'auth.login', { username: 'admin', password: 'jobs-pass-123' })
+    expect(await as(clerk, 'jobs.status', { id: preview.id })).toMatchObject({ state: 'cancelled', stage: '已退出登录，任务已停止' })
+    await expect.poll(runningJobs, { timeout: 15_000 }).toBe(0)
+    backend.context.db.close()
+  }, 120_000)
 })
