@@ -4,7 +4,7 @@ import { AppError } from '../../shared/result'
 import { normalizeHeader } from '../excel/normalize'
 import { checkMarkup } from '../excel/parse'
 import { insertRows, mapRows, rebuildValidations, unshareFormulas } from '../excel/sheet-rows'
-import { keepAsText } from '../excel/styled'
+import { cellValue, keepAsText } from '../excel/styled'
 import { unzip } from '../excel/unzip'
 import { refuseExternalCalls, refuseExternalParts } from './template-guard'
 
@@ -108,7 +108,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 function valueFor(value: unknown, numFmt: string | undefined): ExcelJS.CellValue {
   const iso = typeof value === 'string' && numFmt && XLSX.SSF.is_date(numFmt) ? ISO_DATE.exec(value) : null
   if (iso) return new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])))
-  return (value ?? null) as ExcelJS.CellValue
+  return cellValue(value ?? null) as ExcelJS.CellValue
 }
 
 /** what forms pre-print in an empty row's cells (（无）, /, —): the row is still empty */
