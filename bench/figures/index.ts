@@ -1,7 +1,8 @@
 import type { Backend } from '../../electron/backend/dispatch'
 import type { Figure } from '../harness'
 import { excelFigures } from './excel'
-import { largeDataset, queryFigures } from './large'
+import { coldFigures } from './cold'
+import { coldCalls, largeDataset, queryFigures } from './large'
 import { searchFigures } from './search'
 import { uiFigures } from './ui'
 
@@ -15,7 +16,10 @@ export interface BenchEnv {
 export async function runFigures(env: BenchEnv): Promise<Figure[]> {
   const backend: Backend = await largeDataset(env)
   const figures = [...(await queryFigures(backend)), ...(await excelFigures(env, backend)), ...(await uiFigures(env, backend))]
+  const cold = coldCalls(backend)
+  const file = backend.context.databasePath
   backend.context.db.close()
+  figures.push(...coldFigures(file, cold))
   figures.push(...(await searchFigures(env)))
   return figures
 }
