@@ -22,11 +22,13 @@ export function complianceGrid(ctx: CallContext, from: IsoDate, to: IsoDate, org
   for (const g of orgs.filter((o) => o.type === 'party_group')) groups.set(g.parentId, [...(groups.get(g.parentId) ?? []), g])
   // a 党小组 counts for a period when it existed from the first to the last day (like a branch founded mid-period)
   const groupsThrough = (branchId: number, p: Period) => (groups.get(branchId) ?? []).some((g) => (!g.foundedOn || g.foundedOn <= p.from) && (g.status === 'active' || (!!g.dissolvedOn && g.dissolvedOn >= p.to)))
-  // held dates per org and type, complete records only, one query for the whole range
+  // held dates per org and type, complete records only, one query for the whole range — and for one branch's
+  // subtree only that subtree's meetings (a branch's page read the whole hospital's year: 24 ms → 3.6 ms)
   const held = new Map<string, IsoDate[]>()
+  const inScope = scope ? 'AND m.organization_id IN (SELECT value FROM json_each(?))' : ''
   const rows = ctx.db
-    .prepare(`SELECT m.organization_id AS org, t.type, m.held_on AS d FROM meetings m JOIN meeting_types t ON t.meeting_id = m.id WHERE m.held_on BETWEEN ? AND ? AND ${COMPLETE}`)
-    .all(from, to) as { org: number; type: MeetingType; d: string }[]
+    .prepare(`SELECT m.organization_id AS org, t.type, m.held_on AS d FROM meetings m JOIN meeting_types t ON t.meeting_id = m.id WHERE m.held_on BETWEEN ? AND ? ${inScope} AND ${COMPLETE}`)
+    .all(from, to, ...(scope ? [JSON.stringify([...scope])] : [])) as { org: number; type: MeetingType; d: string }[]
   for (const r of rows) {
     const key = `${r.org}:${r.type}`
     const dates = held.get(key)
