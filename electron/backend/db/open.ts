@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { existsSync, statSync } from 'node:fs'
 import { privateDatabase } from '../private-files'
 import { migrate } from './migrate'
 import { openSqlite } from './native'
@@ -22,14 +23,30 @@ export class DatabaseCorruptError extends Error {
 
 export interface OpenOptions {
   /**
-   * quick_check at every start (issue 8): a damaged file is reported, never worked on. A background job's own
-   * connection skips it — the app checked the file when it started, and on a large hospital's file the check
-   * takes a second that every import preview, export and trend would otherwise wait for.
+   * quick_check on opening (issue 8): a damaged file is reported, never worked on. A background job's own
+   * connection skips it (false) — the app checked the file when it started, and on a large hospital's file the
+   * check takes a second that every import preview, export and trend would otherwise wait for. Left out, it runs
+   * when needsQuickCheck says so.
    */
   quickCheck?: boolean
 }
 
-export function openDatabase(file: string, { quickCheck = true }: OpenOptions = {}): Database.Database {
+/** Files up to this size are checked at every opening: about a second on a hospital's ten years. */
+export const ALWAYS_CHECK_BYTES = 256 * 1024 ** 2
+
+/**
+ * Whether opening should run quick_check. Always for a file of a hospital's size; for a larger one (a city's
+ * 2 GB file takes 17 s, issue 21) only when the last session did not end cleanly: SQLite removes the -wal file
+ * when the last connection closes normally, so a -wal left beside the file means a crash, a power cut or a
+ * program still holding it. A clean large file is still checked in full by every backup (integrity_check of
+ * the copy, at start when the newest backup is a day old and at every exit), so damage is found within a day.
+ */
+export function needsQuickCheck(file: string): boolean {
+  if (file === ':memory:' || !existsSync(file)) return false
+  return statSync(file).size <= ALWAYS_CHECK_BYTES || existsSync(`${file}-wal`)
+}
+
+export function openDatabase(file: string, { quickCheck = needsQuickCheck(file) }: OpenOptions = {}): Database.Database {
   let db: Database.Database
   // readable by its owner only, as are the -wal and -shm SQLite makes beside it (issue 17)
   privateDatabase(file)
@@ -56,9 +73,10 @@ export function openDatabase(file: string, { quickCheck = true }: OpenOptions = 
     return db
   } catch (error) {
     db.close()
-    // damage that quick_check missed can still surface while migrating: the same guided restore applies
+    // damage that quick_check missed (or that was not looked for: needsQuickCheck) can still surface while
+    // migrating: the same guided restore applies
     const code = (error as { code?: string }).code ?? ''
-    if (code.startsWith('SQLITE_CORRUPT')) throw new DatabaseCorruptError(file, code)
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw new DatabaseCorruptError(file, code)
     throw error
   }
 }
