@@ -1,14 +1,13 @@
 import type Database from 'better-sqlite3'
 import { SqliteError } from 'better-sqlite3'
-import type { z } from 'zod'
 import { contract, isMethod } from '../shared/contract'
-import { accessProblem } from './access'
 import { anchorHead } from './audit-anchor'
-import { branchScope, secretaryRefuses } from './branch-scope'
 import { AppError, type AppErrorData, type Result } from '../shared/result'
+
 import { IDLE_LOCK_MINUTES } from '../shared/security'
 import type { BackendContext, CallContext, Session } from './context'
 import { openDatabase } from './db/open'
+import { admit } from './guard'
 import { handlers } from './handlers'
 import { stopJobsOf } from './jobs/runner'
 
@@ -19,11 +18,6 @@ export interface Backend {
    */
   call(method: string, input: unknown, session?: Session): Promise<Result<unknown>>
   context: BackendContext
-}
-
-export function validationError(error: z.ZodError): AppErrorData {
-  const issues = error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }))
-  return { code: 'VALIDATION', message: issues.map((i) => i.message).join('；'), issues }
 }
 
 /** SQLite constraint failures that slipped past our own checks still get a sentence, not a stack trace. */
@@ -83,14 +77,8 @@ export function createBackend(context: BackendContext, log: (error: unknown) => 
     if (spec.access !== 'public' && context.transport !== 'cli' && !session.user) {
       return { ok: false, error: { code: 'UNAUTHENTICATED', message: expired ? '长时间未操作，已自动锁定，请重新登录' : '请先登录' } }
     }
-    // who may call comes before what was sent: without the right role nothing about the input is answered
-    const denied = accessProblem(spec.access, current) ?? secretaryRefuses(method, current)
-    if (denied) return { ok: false, error: { code: 'FORBIDDEN', message: denied } }
-    const parsed = spec.input.safeParse(input ?? {})
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
-    // a 支部书记 reaches only the affairs of their own branch (lists are narrowed to it)
-    const scoped = branchScope(method, parsed.data, current)
-    if ('problem' in scoped) return { ok: false, error: { code: 'FORBIDDEN', message: scoped.problem } }
+    const admitted = admit(method, input, current)
+    if ('error' in admitted) return { ok: false, error: admitted.error }
     const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown
     // the audit names the signed-in person; the CLI acts as the machine's user
     const ctx: CallContext = { ...current, method, user: session.user ? `${session.user.displayName}（${session.user.username}）` : context.user, reopen }
@@ -100,13 +88,13 @@ export function createBackend(context: BackendContext, log: (error: unknown) => 
           // between this action's first read and first write would otherwise fail it with SQLITE_BUSY_SNAPSHOT
           context.db
             .transaction(() => {
-              const out = handler(scoped.input, ctx)
+              const out = handler(admitted.input, ctx)
               if (out instanceof Promise) throw new Error(`${method}: a write handler must be synchronous to run in one transaction`)
               return out
             })
             .immediate()
         : // reads, and the few methods that manage their own writes (sign-in: a failed password must still count)
-          await handler(scoped.input, ctx)
+          await handler(admitted.input, ctx)
       if (spec.writes) keepAnchor(context, log)
       return { ok: true, data }
     } catch (error) {

@@ -77,6 +77,15 @@ describe('后台任务', () => {
     backend.context.db.close()
   })
 
+  it('后台任务的输入与直接调用一样逐项检查：错误写在各自的字段下，任务不开始', async () => {
+    const backend = openBackend(join(dir, 'issues.db'), 'cli')
+    const err = await fails(backend, 'jobs.start', { method: 'imports.preview', input: { kind: 'members', fileName: '', contentBase64: 'YQ==' } })
+    expect(err.code).toBe('VALIDATION')
+    expect(err.issues?.map((i) => i.field)).toEqual(['fileName'])
+    expect(runningJobs()).toBe(0)
+    backend.context.db.close()
+  })
+
   it('后台任务只属于开始它的窗口和那个人：别的窗口查不到也取消不了；退出登录后只读的任务随即停止', async () => {
     const backend = openBackend(join(dir, 'sessions.db'), 'web')
     const clerk: Session = { user: null }
