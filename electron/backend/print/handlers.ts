@@ -12,7 +12,7 @@ import { annualStatistics } from '../statistics/annual'
 import { reconcile } from '../statistics/checks'
 import { minutesDataOf, signInDataOf } from './assemble'
 import { binderDataOf } from './binder'
-import { noticeDataOf, rosterDataOf } from './people'
+import { noticeDataOf, noticeNotes, rosterDataOf } from './people'
 
 type Input = z.output<typeof printInput>
 
@@ -57,8 +57,8 @@ function render(input: Input, ctx: CallContext): PrintDocument & { logged: Recor
       return { title: `${input.year}年度党内统计`, html: statisticsReport(annualStatistics(ctx, input.year, on).stats, reconcile(ctx, input.year, on), unit), pages: null, logged: { year: input.year } }
     }
     case 'assessmentNotice': {
-      const d = assessmentNotice(ctx, input.roundId)
-      return { ...d, logged: { roundId: input.roundId } }
+      const d = assessmentNotice(ctx, input.roundId, input.basis)
+      return { ...d, logged: { roundId: input.roundId, basis: input.basis } }
     }
     case 'roster': {
       const data = rosterDataOf(ctx, input.filters, input.columns, unit, input.internal)
@@ -66,7 +66,8 @@ function render(input: Input, ctx: CallContext): PrintDocument & { logged: Recor
     }
     case 'notice': {
       const data = noticeDataOf(ctx, input)
-      return { title: `${input.kind}公示`, html: notice(data), pages: null, logged: { kind: input.kind, memberIds: input.memberIds, period: [input.periodFrom, input.periodTo] } }
+      const notes = noticeNotes(ctx, data)
+      return { title: `${input.kind}公示`, html: notice(data), pages: null, ...(notes.length ? { notes } : {}), logged: { kind: input.kind, memberIds: input.memberIds, period: [input.periodFrom, input.periodTo] } }
     }
   }
 }

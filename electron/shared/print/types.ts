@@ -126,6 +126,8 @@ export interface NoticeData {
   issuedOn: string
   periodFrom: string
   periodTo: string
+  /** working days in the period, both ends counted (rules/working-days.ts) */
+  workingDays: number
   /** where to send objections, e.g. 党委办公室（门诊楼三楼），电话 0000-1234567 — the office, never a member */
   feedback: string
   people: NoticePerson[]

@@ -78,6 +78,7 @@ export function noticeFixture(): NoticeData {
     issuedOn: '2025-03-05',
     periodFrom: '2025-03-06',
     periodTo: '2025-03-12',
+    workingDays: 5,
     feedback: '院党委办公室（门诊楼五楼，电话 0000-1234567）',
     people: [
       { name: '赵敏', gender: '女', ethnicity: '汉族', birthYearMonth: '1995-06', education: '硕士研究生', department: '心血管内科', title: '主治医师', keyDates: { appliedOn: '2022-10-08', activistOn: '2023-09-12' } },
