@@ -50,7 +50,7 @@ describe('打印（Chromium 渲染为 PDF，poppler 读回）', () => {
     expect(pdfPages(two.file)).toBe(2)
     const [p1, p2] = pdfText(two.file).map((t) => t.replace(/\s+/g, ''))
     for (const [p, n] of [[p1!, 1], [p2!, 2]] as const) {
-      expect(p).toContain('支部党员大会、党课签到表')
+      expect(p).toContain('支部党员大会暨党课签到表')
       expect(p).toContain('2025年3月5日')
       expect(p).toContain(`第${n}页共2页`)
       expect(p).toContain('序号姓名签名备注')
@@ -76,12 +76,25 @@ describe('打印（Chromium 渲染为 PDF，poppler 读回）', () => {
     savePngs(one.file, 'signin-one-page')
   })
 
+  it('签到表：157人的大会五页，每页底部都留空白行给迟到的人，预填的人连续编号', async () => {
+    const { file } = await pdf('signin-157', signInSheet(signInFixture(157, 5)))
+    expect(pdfPages(file)).toBe(5)
+    const pages = pdfText(file).map((t) => t.replace(/\s+/g, ''))
+    pages.forEach((p, i) => expect(p).toContain(`第${i + 1}页共5页`))
+    expect(pages[4]).toContain('应到157人')
+    // every page ends its list with unnumbered rows: its last number is a multiple of 35 (or 157)
+    const last = pages.map((p) => Math.max(...[...p.matchAll(/(\d+)(?=[\u4e00-\u9fa5·]{2,})/g)].map((m) => Number(m[1])).filter((n) => n <= 157)))
+    expect(last).toEqual([35, 70, 105, 140, 157])
+    savePngs(file, 'signin-157')
+  })
+
   it('会议记录：表头（应到/实到/请假/缺席与原因、列席）、议程、决议票数、签字栏；页码单页居右、双页居左', async () => {
     const { file } = await pdf('minutes', minutes(minutesFixture()))
     expect(pdfSize(file)).toEqual(A4)
-    expect(pdfPages(file)).toBe(2)
+    // the header names the 21 present: three pages
+    expect(pdfPages(file)).toBe(3)
     const all = pdfText(file).join('').replace(/\s+/g, '')
-    for (const s of ['内部资料', '支部党员大会会议记录', '应到23人', '实到21人', '王志强（请假：外出进修）', '刘丹（缺席）', '列席人员入党积极分子孙雨桐', '一、会议议程', '四、会议决议', '同意反对弃权', '主持人（签字）', '记录人（签字）']) {
+    for (const s of ['内部资料', '支部党员大会会议记录', '应到23人', '实到21人', '出席人员', '王志强（外出进修）', '刘丹', '列席人员入党积极分子孙雨桐', '一、会议议程', '（一）支部书记报告', '（四）支部书记宣布表决结果', '四、会议决议', '表决结果（票）', '同意反对弃权', '主持人（签字）', '记录人（签字）']) {
       expect(all).toContain(s)
     }
     // GB/T 9704 7.5: odd page numbers at the right, even at the left
@@ -89,6 +102,7 @@ describe('打印（Chromium 渲染为 PDF，poppler 读回）', () => {
     expect(pdfTextIn(file, 1, bottomLeft)).toBe('')
     expect(pdfTextIn(file, 2, bottomLeft)).toMatch(/—\s*2\s*—/)
     expect(pdfTextIn(file, 2, bottomRight)).toBe('')
+    expect(pdfTextIn(file, 3, bottomRight)).toMatch(/—\s*3\s*—/)
     savePngs(file, 'minutes')
   })
 

@@ -52,6 +52,7 @@ export function minutesFixture(over: Partial<MinutesData> = {}): MinutesData {
     lecturer: null,
     expected: 23,
     present: 21,
+    presentNames: names(21),
     absentees: [
       { name: '王志强', status: '请假', reason: '外出进修' },
       { name: '刘丹', status: '缺席', reason: null },
