@@ -8,8 +8,7 @@ import type { Handlers } from '../handler'
 import { assessmentNotice } from '../assessments/notice'
 import { meetingOf } from '../meetings/service'
 import { settingsOf } from '../memo'
-import { annualStatistics } from '../statistics/annual'
-import { reconcile } from '../statistics/checks'
+import { annualFacts } from '../statistics/facts'
 import { minutesDataOf, signInDataOf } from './assemble'
 import { binderDataOf } from './binder'
 import { noticeDataOf, noticeNotes, rosterDataOf } from './people'
@@ -53,8 +52,7 @@ function render(input: Input, ctx: CallContext): PrintDocument & { logged: Recor
       return { title: `${data.branchName}${input.year}年度工作记录`, html: binder(data), pages: null, logged: { organizationId: input.organizationId, year: input.year, meetings: data.meetings.length } }
     }
     case 'statistics': {
-      const on = `${input.year}-12-31`
-      return { title: `${input.year}年度党内统计`, html: statisticsReport(annualStatistics(ctx, input.year, on).stats, reconcile(ctx, input.year, on), unit), pages: null, logged: { year: input.year } }
+      return { title: `${input.year}年度党内统计年报表`, html: statisticsReport(annualFacts(ctx, input.year), unit), pages: null, logged: { year: input.year } }
     }
     case 'assessmentNotice': {
       const d = assessmentNotice(ctx, input.roundId, input.basis)
