@@ -15,12 +15,15 @@ export const ROSTER_COLUMNS: readonly (RosterColumn & { date?: boolean })[] = [
   { key: 'ethnicity', label: '民族', width: 14, align: 'center' },
   // 出生年月 only: the day is the hidden middle of the ID number (shared/birth-month.ts)
   { key: 'birthMonth', label: '出生年月', width: 18, align: 'center', date: true },
+  // 年龄 by birth month, 党龄 from 转正 (docs/export-columns.md): on every roster handed over
+  { key: 'age', label: '年龄', width: 10, align: 'center' },
   { key: 'education', label: '学历', width: 24, align: 'center' },
   { key: 'degree', label: '学位', width: 14, align: 'center' },
   { key: 'category', label: '人员类别', width: 18, align: 'center' },
   { key: 'organization', label: '所在党支部', width: 40 },
   { key: 'joinedOn', label: '入党日期', width: 22, align: 'center', date: true },
   { key: 'convertedOn', label: '转正日期', width: 22, align: 'center', date: true },
+  { key: 'partyAge', label: '党龄', width: 10, align: 'center' },
   { key: 'position', label: '工作岗位', width: 22 },
   { key: 'title', label: '职称', width: 24 },
   { key: 'department', label: '科室', width: 28 },
@@ -29,7 +32,7 @@ export const ROSTER_COLUMNS: readonly (RosterColumn & { date?: boolean })[] = [
   { key: 'status', label: '党籍状态', width: 16, align: 'center' },
   { key: 'mobile', label: '流动党员', width: 18, align: 'center' },
 ]
-export const ROSTER_DEFAULT_COLUMNS = ['name', 'gender', 'ethnicity', 'birthMonth', 'education', 'category', 'organization', 'joinedOn', 'convertedOn', 'title', 'department']
+export const ROSTER_DEFAULT_COLUMNS = ['name', 'gender', 'ethnicity', 'birthMonth', 'age', 'education', 'category', 'organization', 'joinedOn', 'convertedOn', 'partyAge', 'title', 'department']
 
 /** Columns by key, in catalogue order; unknown keys (and so any sensitive one) are dropped. */
 export const rosterColumns = (keys: readonly string[]): RosterColumn[] => ROSTER_COLUMNS.filter((c) => keys.includes(c.key))

@@ -142,7 +142,10 @@ describe('考评结果导出', () => {
     await ok(backend, 'assessments.submit', { roundId: round.id, organizationId: ids[1]!, sheet: FULL, comment: '考评' })
     await ok(backend, 'assessments.submit', { roundId: round.id, organizationId: ids[0]!, sheet: { ...FULL, satisfaction: 2 }, comment: '自评' })
     const file = await ok(backend, 'exports.workbook', { source: 'assessments', scope: { roundId: round.id } })
-    const rows = rowsOf(file.contentBase64)
+    // 序号 first, as on every form handed over; the rest as before
+    const all = rowsOf(file.contentBase64)
+    expect(all.slice(2).map((r) => r[0])).toEqual(['序号', 1, 2, 3])
+    const rows = all.map((r, i) => (i >= 2 ? r.slice(1) : r))
     expect(String(rows[1]![0])).toContain('考评：2025年度星级党支部评定（2025）')
     expect(rows[2]).toEqual(['名次', '党组织', '得分', '星级', '评定依据', '审核环节', '各维度得分'])
     expect(rows.slice(3).map((r) => r.slice(0, 4).concat([r[5]]))).toEqual([
@@ -154,7 +157,7 @@ describe('考评结果导出', () => {
     expect(rows[5]![6] ?? '').toBe('')
     // one branch's export (what a 支部书记 gets) lists that branch alone, with its rank in the whole round
     const own = rowsOf((await ok(backend, 'exports.workbook', { source: 'assessments', scope: { roundId: round.id, organizationId: ids[0]! } })).contentBase64)
-    expect(own.slice(3).map((r) => r.slice(0, 3))).toEqual([[2, '内科党支部', 92]])
+    expect(own.slice(3).map((r) => r.slice(1, 4))).toEqual([[2, '内科党支部', 92]])
     expect(String(own[1]![0])).toContain('内科党支部')
   })
 })
