@@ -150,6 +150,27 @@ describe('驾驶舱总览 dashboard.overview', () => {
     expect(o.heatmap.values.find((v) => v[0] === 5 && v[1] === other)![2]).toBeNull()
   })
 
+  it('热力图按需要排序：达标率最低的支部排在最前，每个支部带着自己的达标率，格子随支部一起移动', async () => {
+    const { backend, ids, people } = await hospital()
+    await ok(backend, 'meetings.create', { organizationId: ids[0]!, types: ['party_congress', 'party_lecture'], title: '党员大会暨党课', heldOn: '2025-05-20', host: '张主任', recorder: '王干事', minutes: '学习。', attendance: people.slice(0, 4).map((memberId) => ({ memberId, status: 'present' })) })
+    const o = await ok(backend, 'dashboard.overview', { year: 2025 })
+    const rates = o.heatmap.branches.map((b) => b.rate)
+    expect(rates).toEqual([...rates].sort((a, b) => (a ?? 2) - (b ?? 2)))
+    // 内科 held meetings and is the best: last; the branches that held nothing come first
+    expect(o.heatmap.branches.at(-1)!.name).toBe('内科党支部')
+    expect(o.heatmap.branches[0]!.rate).toBe(0)
+    const row = o.heatmap.branches.findIndex((b) => b.name === '内科党支部')
+    expect(o.heatmap.values.find((v) => v[0] === 4 && v[1] === row)![2]).toBe(0.67)
+  })
+
+  it('发展党员漏斗只有发展过程：申请人、积极分子、发展对象、预备党员；正式党员另外显示', async () => {
+    const { backend } = await hospital()
+    const o = await ok(backend, 'dashboard.overview', { year: 2025 })
+    expect(o.pipeline.map((p) => p.stage)).toEqual(['入党申请人', '入党积极分子', '发展对象', '预备党员'])
+    expect(o.pipeline.find((p) => p.stage === '预备党员')!.count).toBe(1)
+    expect(o.totals.full).toBe(4)
+  })
+
   it('人数和结构与党内统计年报一致', async () => {
     const { backend } = await hospital()
     const o = await ok(backend, 'dashboard.overview', { year: 2025 })
