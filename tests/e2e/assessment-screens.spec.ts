@@ -153,6 +153,7 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     const notice = page.locator('.el-dialog:visible')
     await expect.poll(() => notice.innerText()).toContain('本次考评用的是软件附带的示例指标体系')
     expect(await notice.getByRole('button', { name: '预览并打印' }).isDisabled()).toBe(true)
+    await page.screenshot({ path: screenshotPath('assessment-notice-dialog.png') })
     await notice.getByLabel('考评依据').fill('示范医院星级党支部评定办法')
     await notice.getByRole('button', { name: '预览并打印' }).click()
     await expect.poll(() => page.locator('.print-sheet').innerText()).toContain('关于2026年度星级党支部评定结果的公示')

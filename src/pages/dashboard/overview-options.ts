@@ -28,8 +28,8 @@ export function overviewCharts(d: DashboardOverview) {
       title: heading('党员人数最多的支部（点击查看支部画像）'),
       toolbox,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      // the legend under the title, clear of the value axis at the bottom (they overlapped there)
-      legend: { top: 26, right: 8, itemWidth: 14, itemHeight: 10, textStyle: { ...text, fontSize: 12 } },
+      // the legend under the title (left, clear of the toolbar), away from the value axis at the bottom where they overlapped
+      legend: { top: 26, left: 8, itemWidth: 14, itemHeight: 10, textStyle: { ...text, fontSize: 12 } },
       grid: { left: 190, right: 20, top: 52, bottom: 26 },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: top.map((b) => b.name), axisLabel: { ...text, fontSize: 11, width: 180, overflow: 'truncate' } },
