@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fontsUsed, launchChromium, printPdf, sectionStartPages } from '../../electron/backend/cli/chromium-pdf'
-import { binder, minutes, notice, roster, signInSheet } from '../../electron/shared/print'
+import { binder, minutes, notice, roster, signInSheet, statisticsReport } from '../../electron/shared/print'
 import { ink, pdfFonts, pdfPages, pdfSize, pdfText, pdfTextIn, savePngs } from './support/pdf'
-import { binderFixture, minutesFixture, noticeFixture, rosterFixture, signInFixture } from './support/print-fixtures'
+import { UNIT } from './support/print-fixtures'
+import { annualFactsFixture, binderFixture, minutesFixture, noticeFixture, rosterFixture, signInFixture } from './support/print-fixtures'
 
 /**
  * Every template printed to PDF by Chromium (as the desktop app's printToPDF and the CLI do), then read back
@@ -133,6 +134,18 @@ describe('打印（Chromium 渲染为 PDF，poppler 读回）', () => {
     expect(pdfSize(narrow.file)).toEqual(A4)
     savePngs(file, 'roster')
     savePngs(narrow.file, 'roster-portrait')
+  })
+
+  it('党内统计年报表：A4 横向；封面各项、按表号编排的各表、不能填的栏标“—”、核对与党员总数一致', async () => {
+    const { file } = await pdf('statistics', statisticsReport(annualFactsFixture(), UNIT))
+    expect(pdfSize(file)).toEqual([842, 595])
+    const all = pdfText(file).join('').replace(/\s+/g, '')
+    for (const s of ['2025年度党内统计年报表', '填报单位（盖章）：中共示范市第一人民医院委员会', '负责人（签名）', '填表人（签名）', '报出时间', '第一表两年党员数综合比较', '本年增加', '本年减少', '第二表党员基本情况', '台湾省籍', '第四表党员学历情况', '第八表民主评议党员情况', '第九表党员培训情况本表本院不能填写', '第十五表发展党员情况（二）', '附党员增减名单']) {
+      expect(all).toContain(s)
+    }
+    expect(all).toContain('核对：学历各组合计282人，与党员总数282人一致。')
+    expect(all).not.toContain('不符')
+    savePngs(file, 'statistics')
   })
 
   it('年度工作记录汇编：封面无页码、目录页码与实际一致、每份记录另起一页、参加情况统计', async () => {

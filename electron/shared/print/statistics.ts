@@ -20,7 +20,7 @@ function table(t: AnnualTable): string {
   const second = grouped ? `<tr>${t.columns.filter((c) => c.group).map((c) => `<th>${esc(c.label)}</th>`).join('')}</tr>` : ''
   const body = t.rows.map((r) => `<tr><td class="item${r.indent ? ' sub' : ''}">${esc(r.label)}</td>${r.cells.map((v) => (v === null ? '<td class="na">—</td>' : `<td>${v}</td>`)).join('')}</tr>`).join('')
   return `<section class="tbl">${head}
-  <table class="stat"><colgroup><col style="width:${t.columns.length > 6 ? 24 : 40}%">${t.columns.map(() => '<col>').join('')}</colgroup><thead><tr><th${grouped ? ' rowspan="2"' : ''} class="item">项目</th>${top}</tr>${second}<tr class="no"><td>甲</td>${t.columns.map((_, i) => `<td>${i + 1}</td>`).join('')}</tr></thead>
+  <table class="stat"><colgroup><col style="width:${t.columns.length > 6 ? 27 : 40}%">${t.columns.map(() => '<col>').join('')}</colgroup><thead><tr><th${grouped ? ' rowspan="2"' : ''} class="item">项目</th>${top}</tr>${second}<tr class="no"><td>甲</td>${t.columns.map((_, i) => `<td>${i + 1}</td>`).join('')}</tr></thead>
   <tbody>${body}</tbody></table>
   ${t.notes.map((n) => `<p class="note">注：${esc(n)}</p>`).join('')}${t.checks.map((c) => `<p class="note${c.sum === c.total ? '' : ' bad'}">${esc(checkText(c))}</p>`).join('')}</section>`
 }
