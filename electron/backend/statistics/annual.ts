@@ -74,10 +74,13 @@ export function annualStatistics(ctx: CallContext, year: number, asOf: IsoDate =
   const events = (type: string) =>
     ctx.db.prepare('SELECT e.member_id AS id, e.reason FROM member_events e WHERE e.type = ? AND e.occurred_on BETWEEN ? AND ?').all(type, from, asOf) as { id: number; reason: string | null }[]
   const admitted = members.filter((p) => p.joinedOn! >= from)
-  const left: Record<string, number> = { 退党: 0, 除名: 0, 开除党籍: 0, 死亡: 0 }
+  // 出党 by its way; a death is recorded as leaving too, but it is 党员减少, not 出党 (issue 24): counted apart
+  const left: Record<string, number> = { 退党: 0, 除名: 0, 开除党籍: 0 }
+  let died = 0
   for (const e of events('left')) {
     const reason = (e.reason ?? '').split('：')[0]!
-    left[reason] = (left[reason] ?? 0) + 1
+    if (reason === '死亡') died++
+    else left[reason] = (left[reason] ?? 0) + 1
   }
   const orgCounts = ctx.db
     .prepare(`SELECT type, count(*) AS n FROM organizations WHERE (founded_on IS NULL OR founded_on <= @on) AND (dissolved_on IS NULL OR dissolved_on > @on) GROUP BY type`)
@@ -105,6 +108,7 @@ export function annualStatistics(ctx: CallContext, year: number, asOf: IsoDate =
     converted: count('converted'),
     extended: events('extended').length,
     left,
+    died,
     transferredIn: events('transfer_in').length,
     transferredOut: events('transfer_out').length,
     applicants: count('applicants'),

@@ -170,9 +170,11 @@ function eighth(f: AnnualFacts): AnnualTable {
 function tenth(f: AnnualFacts): AnnualTable {
   // the rows as the statistics give them (which reasons count as 出党 is decided there, not here)
   const order = ['开除党籍', '除名', '退党']
-  const keys = [...order.filter((k) => k in f.stats.left), ...Object.keys(f.stats.left).filter((k) => !order.includes(k))]
+  // a death is 党员减少 (第一表 死亡栏), never 出党, even in facts that still carry it under left
+  const ways = Object.keys(f.stats.left).filter((k) => k !== '死亡')
+  const keys = [...order.filter((k) => ways.includes(k)), ...ways.filter((k) => !order.includes(k))]
   const rows = keys.map((k) => ({ label: k, indent: true, cells: [f.stats.left[k] ?? 0] }))
-  return { no: '第十表', title: '党员出党情况（一）', columns: [{ label: '人数' }], rows: [{ label: '出党合计', cells: [sum(rows.map((r) => r.cells[0]!))] }, ...rows], filled: 'all', notes: ['按本年登记的出党方式统计；取消预备党员资格的人数见第十三表。'], checks: [] }
+  return { no: '第十表', title: '党员出党情况（一）', columns: [{ label: '人数' }], rows: [{ label: '出党合计', cells: [sum(rows.map((r) => r.cells[0]!))] }, ...rows], filled: 'all', notes: ['按本年登记的出党方式统计；死亡不是出党，计入第一表“死亡”栏；取消预备党员资格的人数见第十三表。'], checks: [] }
 }
 
 function thirteenth(f: AnnualFacts): AnnualTable {

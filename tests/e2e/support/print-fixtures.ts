@@ -157,6 +157,7 @@ export function annualFactsFixture(): AnnualFacts {
       converted: 10,
       extended: 1,
       left: { 开除党籍: 0, 除名: 1, 退党: 0 },
+      died: 0,
       transferredIn: 1,
       transferredOut: 1,
       applicants: 30,

@@ -21,6 +21,7 @@ function facts(over: Partial<AnnualStatistics> = {}): AnnualFacts {
     converted: 10,
     extended: 1,
     left: { 退党: 0, 除名: 1, 开除党籍: 0 },
+    died: 1,
     transferredIn: 3,
     transferredOut: 2,
     applicants: 30,
@@ -91,5 +92,11 @@ describe('党内统计年报的表', () => {
       ['除名', 1],
       ['退党', 0],
     ])
+  })
+
+  it('第十表不把死亡算作出党，即使数据里还把它放在出党方式中', () => {
+    const t = annualTables(facts({ left: { 退党: 0, 除名: 1, 开除党籍: 0, 死亡: 4 } })).find((x) => x.no === '第十表')!
+    expect(t.rows.map((r) => r.label)).toEqual(['出党合计', '开除党籍', '除名', '退党'])
+    expect(t.rows[0]!.cells).toEqual([1])
   })
 })
