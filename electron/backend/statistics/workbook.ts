@@ -2,13 +2,14 @@ import type ExcelJS from 'exceljs'
 import type { FilePayload } from '../../shared/contract/imports'
 import { formatChineseDate } from '../../shared/dates'
 import { annualTables, checkText, distributionChecks, FILLED_LABELS, NOT_APPLICABLE, type AnnualFacts, type AnnualTable } from '../../shared/print/annual-tables'
-import { addStyledSheet, BORDER, newWorkbook, printSetup, toBase64, withPageNumbers, wrappedLines } from '../excel/styled'
+import { addStyledSheet, BORDER, cellValue, keepAsText, newWorkbook, printSetup, toBase64, withPageNumbers, wrappedLines } from '../excel/styled'
 
 /**
  * The 党内统计年报 workbook (docs/statistics-tables.md): a cover with the form's 填报单位（盖章）/ 负责人（签名）/
  * 填表人（签名）/ 报出时间 / 联系电话 and a list of the tables saying which we fill; then one sheet per numbered
  * table with its column headings and 栏号 (甲, 1, 2 …), “—” in the cells our data cannot know and why under the
  * table, each distribution's check against 党员总数; then 党组织数, the 增减名单 and all checks on one sheet.
+ * Every text cell goes through cellValue and keepAsText like our other sheets (the unit's name is typed by someone).
  */
 const BLANK = '＿'.repeat(12)
 const FONT = { name: '宋体', size: 10 }
@@ -18,8 +19,9 @@ function cover(wb: ExcelJS.Workbook, f: AnnualFacts, tables: readonly AnnualTabl
   const ws = wb.addWorksheet('封面', { pageSetup: printSetup(false), headerFooter: withPageNumbers() })
   ws.columns = [12, 34, 30, 40].map((width) => ({ width }))
   const line = (text: string, size = 12, bold = false) => {
-    const r = ws.addRow([text])
+    const r = ws.addRow([cellValue(text)])
     ws.mergeCells(r.number, 1, r.number, 4)
+    keepAsText(r.getCell(1))
     r.getCell(1).font = { name: '宋体', size, bold }
     r.getCell(1).alignment = { horizontal: size > 12 ? 'center' : 'left', vertical: 'middle' }
     r.height = size > 12 ? 36 : 22
@@ -40,8 +42,9 @@ function cover(wb: ExcelJS.Workbook, f: AnnualFacts, tables: readonly AnnualTabl
     ...NOT_APPLICABLE.map((t) => [t.no, t.title, '不适用', '统计乡镇、村、社区或学校的党员，医院党委不填']),
   ].sort((a, b) => order(a[0]!) - order(b[0]!))
   const widths = [12, 34, 30, 40]
-  for (const values of [head, ...rows.map((v) => ws.addRow(v))]) {
+  for (const values of [head, ...rows.map((v) => ws.addRow(v.map(cellValue)))]) {
     values.eachCell((c) => {
+      keepAsText(c)
       c.border = BORDER
       c.font = { ...FONT, bold: values === head }
       c.alignment = { vertical: 'middle', wrapText: true }
@@ -63,8 +66,9 @@ function tableSheet(wb: ExcelJS.Workbook, t: AnnualTable, unit: string, asOf: st
   const ws = wb.addWorksheet(t.no, { pageSetup: { ...printSetup(width > 8) }, headerFooter: withPageNumbers() })
   ws.columns = [{ width: 36 }, ...t.columns.map((c) => ({ width: Math.max(8, Math.min(14, c.label.length * 2 + 2)) }))]
   const merged = (text: string, font: Partial<ExcelJS.Font>, height: number) => {
-    const r = ws.addRow([text])
+    const r = ws.addRow([cellValue(text)])
     ws.mergeCells(r.number, 1, r.number, Math.max(width, 4))
+    keepAsText(r.getCell(1))
     r.getCell(1).font = font
     r.getCell(1).alignment = { horizontal: font.size && font.size > 12 ? 'center' : 'left', vertical: 'middle', wrapText: true }
     r.height = height

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { statisticsWorkbook } from '../../../electron/backend/statistics/workbook'
 import type { AnnualStatistics } from '../../../electron/shared/contract/statistics'
 import { annualTables, checkText, distributionChecks, type AnnualFacts } from '../../../electron/shared/print/annual-tables'
 
@@ -98,5 +100,15 @@ describe('党内统计年报的表', () => {
     const t = annualTables(facts({ left: { 退党: 0, 除名: 1, 开除党籍: 0, 死亡: 4 } })).find((x) => x.no === '第十表')!
     expect(t.rows.map((r) => r.label)).toEqual(['出党合计', '开除党籍', '除名', '退党'])
     expect(t.rows[0]!.cells).toEqual([1])
+  })
+
+  it('工作簿：单位名称里早先存下的控制字符和 U+FFFF 不写进文件（与其他工作簿一样经过 cellValue），各表照常可读', async () => {
+    const file = await statisticsWorkbook(facts(), '中共示范\u0007医院\uFFFF委员会')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const texts = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().filter((v): v is string => typeof v === 'string'))
+    expect(texts).toContain('填报单位（盖章）：中共示范医院委员会')
+    expect(texts.some((t) => t.startsWith('填报单位：中共示范医院委员会'))).toBe(true)
+    expect(texts.join('')).not.toMatch(/[\u0000-\u0008\uFFFE\uFFFF]/)
   })
 })
