@@ -1,5 +1,6 @@
 import type { settingsContract } from '../shared/contract/settings'
 import { invalid } from '../shared/result'
+import { parseHolidayCalendar } from '../shared/rules/working-days'
 import { DEFAULT_SETTINGS, type SettingKey } from '../shared/settings'
 import { recordAudit } from './audit'
 import type { Handlers } from './handler'
@@ -22,6 +23,11 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
       if (typeof value === 'number' && (!Number.isFinite(value) || value < 0)) throw invalid('数值不能为负数')
       if (k.endsWith('Per') && !['month', 'quarter', 'year'].includes(String(value))) throw invalid('周期应为每月、每季度或每年，请从列表中选择')
       if (Array.isArray(value) && value.some((n) => !Number.isInteger(n) || n < 0 || n > 120)) throw invalid('请填写0至120之间的整数，用逗号分隔')
+      // a misread holiday line would shorten or lengthen every 公示期 after it: refused with what is wrong
+      if (k === 'calendar.holidays') {
+        const { problems } = parseHolidayCalendar(String(value))
+        if (problems.length) throw invalid(`节假日安排有${problems.length}处看不懂：${problems.join('；')}`)
+      }
       ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(k, JSON.stringify(value))
     }
     const values = readSettings(ctx.db)

@@ -26,10 +26,10 @@ export const DEFAULT_BANDS = [
   { min: 60, stars: 2 },
 ]
 
-/** 评分标准 and auto-filled sources added to the example by migration 0010 (no score changes). */
+/** 评分标准 and auto-filled sources added to the example by migration 0010, and 换届/支委会 by 0014 (no score changes). */
 export const EXAMPLE_ANNOTATIONS: Record<string, { guide: string; source?: AutoSource; target?: number }> = {
-  setup: { guide: '支部按规定设置、按期换届得满分；超期未换届扣5分' },
-  team: { guide: '支委会成员配备齐全、分工明确，书记认真履职' },
+  setup: { guide: '支部按规定设置、按期换届得满分；超期未换届扣5分', source: 'termOnTime' },
+  team: { guide: '支委会成员配备齐全、分工明确，书记认真履职', source: 'committee' },
   dual: { guide: '书记为“双带头人”得满分，否则不得分', source: 'dualLeader' },
   meetings: { guide: '按三会一课规定次数召开的比例 × 分值（免于考核的期间不计）', source: 'meetingCompliance' },
   records: { guide: '记录人、出席情况、会议内容齐全的会议记录占比 × 分值', source: 'recordsComplete' },

@@ -8,6 +8,8 @@ export interface SettingLabel {
   unit?: string
   /** a setting with a few allowed values: stored value → what the clerk reads */
   choices?: Record<string, string>
+  /** edited in a text area, one line a year (the holiday calendar) */
+  multiline?: boolean
 }
 
 const PERIOD: Record<string, string> = { month: '每月', quarter: '每季度', year: '每年' }
@@ -46,6 +48,16 @@ export const SETTING_LABELS: Partial<Record<SettingKey, SettingLabel>> = {
   'backup.keepMonthly': { group: '备份', label: '保留每月备份', help: '另外保留最近几个月每月最新的一份', unit: '个月' },
   'backup.extraDir': { group: '备份', label: '另存备份的文件夹', help: '每次备份同时另存一份到此文件夹（例如另一块硬盘或U盘：E:\\党办备份）；留空则只保存在数据目录的 backups 文件夹' },
   'print.signInBlankRows': { group: '打印', label: '签到表空白行', help: '预填名单之后留给临时参会、列席人员签名的空行', unit: '行' },
-  'print.noticeWorkingDays': { group: '打印', label: '公示期', help: '地方常见做法：不少于5个工作日', unit: '个工作日' },
-  'print.noticeFeedback': { group: '打印', label: '公示意见反映渠道', help: '印在公示上，例如：院党委办公室（门诊楼五楼，电话 0000-1234567）；不要填个人手机号' },
+  'print.noticeWorkingDays': { group: '公示', label: '公示期', help: '地方常见做法：不少于5个工作日', unit: '个工作日' },
+  'print.noticeFeedback': { group: '公示', label: '意见受理部门', help: '印在公示上，例如：院党委办公室（受理电话、地点、邮箱在下面分别填写）' },
+  'print.noticePhone': { group: '公示', label: '受理电话', help: '办公电话，例如：0000-1234567；不要填个人手机号' },
+  'print.noticePlace': { group: '公示', label: '受理地点', help: '例如：门诊楼五楼党委办公室' },
+  'print.noticeEmail': { group: '公示', label: '受理邮箱', help: '单位邮箱，可不填' },
+  'print.noticeIssuer': { group: '公示', label: '公示发布单位', help: '按公章写法，例如：中共××市第一人民医院委员会；不填时用“单位名称”' },
+  'calendar.holidays': {
+    group: '公示',
+    label: '节假日安排（计算公示期工作日）',
+    help: '每年一行，照国务院办公厅当年通知填写：“2026年：放假 1月1日至3日、2月15日至23日；上班 1月4日、2月14日”。没有录入的年份只扣除周六、周日',
+    multiline: true,
+  },
 }

@@ -54,6 +54,18 @@ export const DEFAULT_SETTINGS = {
   'print.noticeWorkingDays': 5,
   /** where a 公示 tells people to send objections — the office, never a member's phone */
   'print.noticeFeedback': '',
+  /** the 公示's objection channel, set once (docs/notice-rules.md): phone, place and e-mail of that office */
+  'print.noticePhone': '',
+  'print.noticePlace': '',
+  'print.noticeEmail': '',
+  /** who issues a 公示, as the hospital's seal reads (中共××医院委员会); '' = the unit name */
+  'print.noticeIssuer': '',
+  /**
+   * The State Council's holiday arrangement, one line a year (rules/working-days.ts): 2026 as published by
+   * 国务院办公厅 on 2025-11-04 (docs/notice-rules.md); 2027 to be filled in when its notice comes out.
+   */
+  'calendar.holidays':
+    '2026年：放假 1月1日至3日、2月15日至23日、4月4日至6日、5月1日至5日、6月19日至21日、9月25日至27日、10月1日至7日；上班 1月4日、2月14日、2月28日、5月9日、9月20日、10月10日\n2027年：待国务院办公厅发布后填写',
 }
 
 export type Settings = typeof DEFAULT_SETTINGS

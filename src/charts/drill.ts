@@ -6,7 +6,7 @@ export type PeopleChart = 'funnel' | 'gender' | 'age' | 'education' | 'titles' |
 
 /**
  * The members-list query for a clicked slice or bar (the list reads these parameters), or null when the list
- * has no such filter (未登记): then the click opens nothing rather than a wrong list.
+ * has no such filter (未填): then the click opens nothing rather than a wrong list.
  */
 export function peopleQuery(chart: PeopleChart, name: string | undefined): Record<string, string> | null {
   if (!name) return null

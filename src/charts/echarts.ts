@@ -3,12 +3,13 @@
  * bundle stays small (tree-shaken; loaded only with the dashboard route).
  */
 import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, RadarChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, RadarComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent } from 'echarts/components'
+import { DataZoomInsideComponent, DataZoomSliderComponent, GridComponent, LegendComponent, RadarComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent } from 'echarts/components'
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import VChart from 'vue-echarts'
 
-use([BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent, CanvasRenderer])
+// the heat map's slider and wheel paging (a page of rows on screen)
+use([BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, RadarChart, DataZoomInsideComponent, DataZoomSliderComponent, GridComponent, LegendComponent, RadarComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent, CanvasRenderer])
 
 /** Chinese text on the canvas needs a CJK font stack too, or it draws boxes. */
 export const CHART_FONT = "'Microsoft YaHei', '微软雅黑', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif"

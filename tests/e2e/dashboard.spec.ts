@@ -73,7 +73,8 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     await expect.poll(() => page.locator('.chart-sheet img').count()).toBe(12)
     expect(await page.locator('.chart-sheet').count()).toBe(3 + 1 + 2)
     const alts = await page.locator('.chart-sheet img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).alt))
-    expect(alts.filter((a) => a.includes('达标率'))).toEqual([`${year}年各支部组织生活达标率（按月）（1/2）`, `${year}年各支部组织生活达标率（按月）（2/2）`])
+    // on paper every branch, worst first (the screen shows 25 and a slider)
+    expect(alts.filter((a) => a.includes('达标率'))).toEqual([`${year}年各支部组织生活达标率（按月，达标率低的在前）（1/2）`, `${year}年各支部组织生活达标率（按月，达标率低的在前）（2/2）`])
     expect(await page.locator('.toolbar').innerText()).toContain('A4 横向')
     await page.screenshot({ path: screenshotPath('dashboard-print.png') })
     await page.locator('.chart-sheet').nth(4).screenshot({ path: screenshotPath('dashboard-print-heatmap.png') })
@@ -87,9 +88,9 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     expect(tags.every(Boolean)).toBe(true)
     await page.getByRole('menuitem', { name: '驾驶舱' }).click()
 
-    // the largest branch is the first (top) bar: grid top 40 px, bottom 30 px, 20 rows in between
+    // the largest branch is the first (top) bar: grid top 52 px (the legend sits under the title), bottom 26 px, 20 rows
     const largest = overview.branchSizes[0]!
-    expect(await clickBar(page, '支部人数图', 0, 20, 40, 30)).toContain(`/dashboard/branch/${largest.id}`)
+    expect(await clickBar(page, '支部人数图', 0, 20, 52, 26)).toContain(`/dashboard/branch/${largest.id}`)
     await expect.poll(() => page.locator('h1').innerText()).toContain(largest.name)
     await page.getByRole('button', { name: '党员名单' }).click()
     await expect.poll(() => page.getByLabel('人员列表').locator('tbody tr').count()).toBeGreaterThan(0)
@@ -138,13 +139,18 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     expect(Number(held)).toBeGreaterThan(0)
   })
 
-  it('点击达标热力图中某支部一月份的格子，进入该支部画像', async () => {
+  it('达标热力图最差的排在最前，屏幕上只显示25行（其余拖动滑块）；点击第一行一月份的格子，进入该支部画像', async () => {
     const { page } = app
     await page.getByRole('menuitem', { name: '驾驶舱' }).click()
     const chart = page.getByLabel('达标热力图')
     await expect.poll(() => chart.locator('canvas').count()).toBeGreaterThan(0)
-    // grid left 190, right 20, top 40, bottom 70; the first branch is the top row, January the first column
-    const rows = overview.heatmap.branches.length
+    const rates = overview.heatmap.branches.map((b) => b.rate ?? 2)
+    expect(rates).toEqual([...rates].sort((a, b) => a - b))
+    expect(overview.heatmap.branches.length).toBeGreaterThan(25)
+    // 25 rows of 20 px and the title, axis and legend: no longer a 1,000 px column of 50 rows
+    expect((await chart.boundingBox())!.height).toBeLessThan(700)
+    // grid left 250, right 40, top 40, bottom 70; the worst branch is the top row, January the first column
+    const rows = 25
     const first = overview.heatmap.branches[0]!
     await expect
       .poll(async () => {
@@ -152,7 +158,7 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
         await chart.scrollIntoViewIfNeeded()
         const box = (await chart.boundingBox())!
         const cell = (box.height - 110) / rows
-        await page.mouse.click(box.x + 190 + (box.width - 210) / 12 / 2, box.y + 40 + cell / 2)
+        await page.mouse.click(box.x + 250 + (box.width - 290) / 12 / 2, box.y + 40 + cell / 2)
         return page.url()
       })
       .toContain(`/dashboard/branch/${first.id}`)

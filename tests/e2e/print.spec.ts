@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fontsUsed, launchChromium, printPdf, sectionStartPages } from '../../electron/backend/cli/chromium-pdf'
-import { binder, minutes, notice, roster, signInSheet } from '../../electron/shared/print'
+import { binder, minutes, notice, roster, signInSheet, statisticsReport } from '../../electron/shared/print'
 import { ink, pdfFonts, pdfPages, pdfSize, pdfText, pdfTextIn, savePngs } from './support/pdf'
-import { binderFixture, minutesFixture, noticeFixture, rosterFixture, signInFixture } from './support/print-fixtures'
+import { UNIT } from './support/print-fixtures'
+import { annualFactsFixture, binderFixture, minutesFixture, noticeFixture, rosterFixture, signInFixture } from './support/print-fixtures'
 
 /**
  * Every template printed to PDF by Chromium (as the desktop app's printToPDF and the CLI do), then read back
@@ -50,7 +51,7 @@ describe('打印（Chromium 渲染为 PDF，poppler 读回）', () => {
     expect(pdfPages(two.file)).toBe(2)
     const [p1, p2] = pdfText(two.file).map((t) => t.replace(/\s+/g, ''))
     for (const [p, n] of [[p1!, 1], [p2!, 2]] as const) {
-      expect(p).toContain('支部党员大会、党课签到表')
+      expect(p).toContain('支部党员大会暨党课签到表')
       expect(p).toContain('2025年3月5日')
       expect(p).toContain(`第${n}页共2页`)
       expect(p).toContain('序号姓名签名备注')
@@ -76,12 +77,25 @@ describe('打印（Chromium 渲染为 PDF，poppler 读回）', () => {
     savePngs(one.file, 'signin-one-page')
   })
 
+  it('签到表：157人的大会五页，每页底部都留空白行给迟到的人，预填的人连续编号', async () => {
+    const { file } = await pdf('signin-157', signInSheet(signInFixture(157, 5)))
+    expect(pdfPages(file)).toBe(5)
+    const pages = pdfText(file).map((t) => t.replace(/\s+/g, ''))
+    pages.forEach((p, i) => expect(p).toContain(`第${i + 1}页共5页`))
+    expect(pages[4]).toContain('应到157人')
+    // every page ends its list with unnumbered rows: its last number is a multiple of 35 (or 157)
+    const last = pages.map((p) => Math.max(...[...p.matchAll(/(\d+)(?=[\u4e00-\u9fa5·]{2,})/g)].map((m) => Number(m[1])).filter((n) => n <= 157)))
+    expect(last).toEqual([35, 70, 105, 140, 157])
+    savePngs(file, 'signin-157')
+  })
+
   it('会议记录：表头（应到/实到/请假/缺席与原因、列席）、议程、决议票数、签字栏；页码单页居右、双页居左', async () => {
     const { file } = await pdf('minutes', minutes(minutesFixture()))
     expect(pdfSize(file)).toEqual(A4)
-    expect(pdfPages(file)).toBe(2)
+    // the header names the 21 present: three pages
+    expect(pdfPages(file)).toBe(3)
     const all = pdfText(file).join('').replace(/\s+/g, '')
-    for (const s of ['内部资料', '支部党员大会会议记录', '应到23人', '实到21人', '王志强（请假：外出进修）', '刘丹（缺席）', '列席人员入党积极分子孙雨桐', '一、会议议程', '四、会议决议', '同意反对弃权', '主持人（签字）', '记录人（签字）']) {
+    for (const s of ['内部资料', '支部党员大会会议记录', '应到23人', '实到21人', '出席人员', '王志强（外出进修）', '刘丹', '列席人员入党积极分子孙雨桐', '一、会议议程', '（一）支部书记报告', '（四）支部书记宣布表决结果', '四、会议决议', '表决结果（票）', '同意反对弃权', '主持人（签字）', '记录人（签字）']) {
       expect(all).toContain(s)
     }
     // GB/T 9704 7.5: odd page numbers at the right, even at the left
@@ -89,6 +103,7 @@ describe('打印（Chromium 渲染为 PDF，poppler 读回）', () => {
     expect(pdfTextIn(file, 1, bottomLeft)).toBe('')
     expect(pdfTextIn(file, 2, bottomLeft)).toMatch(/—\s*2\s*—/)
     expect(pdfTextIn(file, 2, bottomRight)).toBe('')
+    expect(pdfTextIn(file, 3, bottomRight)).toMatch(/—\s*3\s*—/)
     savePngs(file, 'minutes')
   })
 
@@ -119,6 +134,18 @@ describe('打印（Chromium 渲染为 PDF，poppler 读回）', () => {
     expect(pdfSize(narrow.file)).toEqual(A4)
     savePngs(file, 'roster')
     savePngs(narrow.file, 'roster-portrait')
+  })
+
+  it('党内统计年报表：A4 横向；封面各项、按表号编排的各表、不能填的栏标“—”、核对与党员总数一致', async () => {
+    const { file } = await pdf('statistics', statisticsReport(annualFactsFixture(), UNIT))
+    expect(pdfSize(file)).toEqual([842, 595])
+    const all = pdfText(file).join('').replace(/\s+/g, '')
+    for (const s of ['2025年度党内统计年报表', '填报单位（盖章）：中共示范市第一人民医院委员会', '负责人（签名）', '填表人（签名）', '报出时间', '第一表两年党员数综合比较', '本年增加', '本年减少', '第二表党员基本情况', '台湾省籍', '第四表党员学历情况', '第八表民主评议党员情况', '第九表党员培训情况本表本院不能填写', '第十五表发展党员情况（二）', '附党员增减名单']) {
+      expect(all).toContain(s)
+    }
+    expect(all).toContain('核对：学历各组合计282人，与党员总数282人一致。')
+    expect(all).not.toContain('不符')
+    savePngs(file, 'statistics')
   })
 
   it('年度工作记录汇编：封面无页码、目录页码与实际一致、每份记录另起一页、参加情况统计', async () => {

@@ -4,6 +4,7 @@ import { periodOf, type ComplianceCell, type PeriodUnit } from '../../shared/rul
 import type { AutoSource, Indicator, Scheme } from '../../shared/rules/scoring'
 import type { CallContext } from '../context'
 import { COMPLETE, complianceGrid } from '../meetings/compliance'
+import { organizationSources } from './auto-organization'
 
 /**
  * Indicators filled from our own records, each with the computation in words so a reviewer can check it. A
@@ -15,6 +16,8 @@ const TABLES: Record<AutoSource, string[]> = {
   recordsComplete: ['meetings', 'attendance'],
   dualLeader: ['committee_posts'],
   development: ['members', 'memberships'],
+  termOnTime: ['organizations'],
+  committee: ['committee_posts', 'memberships', 'members'],
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10
@@ -27,14 +30,14 @@ function periodEnd(key: string): string {
   return periodOf(first, unit).to
 }
 
-interface Window {
+export interface Window {
   from: string
   to: string
   /** periods are judged only once they have ended, and never after today */
   asOf: string
 }
 
-type Compute = (orgId: number, i: Indicator) => Omit<AutoValue, 'key' | 'available'>
+export type Compute = (orgId: number, i: Indicator) => Omit<AutoValue, 'key' | 'available'>
 
 function sources(ctx: CallContext, w: Window, orgIds: readonly number[]): Record<AutoSource, Compute> {
   const span = `${formatChineseDate(w.from)}至${formatChineseDate(w.to)}`
@@ -69,6 +72,7 @@ function sources(ctx: CallContext, w: Window, orgIds: readonly number[]): Record
       if (!s) return { points: 0, computation: `${formatChineseDate(w.asOf)}支部未配备书记（支部委员会中无在任书记），按0分计` }
       return s.dual_leader ? { points: i.max, computation: `书记${s.name}为“双带头人”，得${i.max}分` } : { points: 0, computation: `书记${s.name}未登记为“双带头人”，按0分计` }
     },
+    ...organizationSources(ctx, w),
     development: (orgId, i) => {
       const n = ctx.db
         .prepare('SELECT count(*) FROM members m WHERE m.joined_on BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM memberships ms WHERE ms.member_id = m.id AND ms.organization_id = ? AND ms.from_date <= m.joined_on AND (ms.to_date IS NULL OR ms.to_date > m.joined_on))')

@@ -20,25 +20,42 @@ interface SchemeDbRow {
 
 const SCHEME_SQL = 'SELECT s.*, (SELECT count(*) FROM assessment_rounds r WHERE r.scheme_id = s.id) AS used_by FROM assessment_schemes s'
 
-const schemeOf = (r: SchemeDbRow): SchemeRow => ({
+/** Ids of the schemes that are the example or were copied from it, however many copies back. */
+function fromExampleIds(db: Database): Set<number> {
+  const rows = db.prepare('SELECT id, based_on AS basedOn, is_example AS example FROM assessment_schemes').all() as { id: number; basedOn: number | null; example: number }[]
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  const out = new Set<number>()
+  for (const r of rows) {
+    const seen = new Set<number>()
+    for (let at: typeof r | undefined = r; at && !seen.has(at.id); at = at.basedOn === null ? undefined : byId.get(at.basedOn)) {
+      seen.add(at.id)
+      if (at.example) out.add(r.id)
+    }
+  }
+  return out
+}
+
+const schemeOf = (r: SchemeDbRow, examples: Set<number>): SchemeRow => ({
   id: r.id,
   name: r.name,
   year: r.year,
   version: r.version,
   isExample: r.is_example === 1,
+  fromExample: examples.has(r.id),
   archived: r.archived_on !== null,
   usedBy: r.used_by,
   scheme: JSON.parse(r.definition_json) as Scheme,
 })
 
 export function listSchemes(db: Database): SchemeRow[] {
-  return (db.prepare(`${SCHEME_SQL} ORDER BY s.year DESC, s.name, s.version DESC`).all() as SchemeDbRow[]).map(schemeOf)
+  const examples = fromExampleIds(db)
+  return (db.prepare(`${SCHEME_SQL} ORDER BY s.year DESC, s.name, s.version DESC`).all() as SchemeDbRow[]).map((r) => schemeOf(r, examples))
 }
 
 export function getScheme(db: Database, id: number): SchemeRow {
   const r = db.prepare(`${SCHEME_SQL} WHERE s.id = ?`).get(id) as SchemeDbRow | undefined
   if (!r) throw notFound('该指标体系')
-  return schemeOf(r)
+  return schemeOf(r, fromExampleIds(db))
 }
 
 export function nextVersion(db: Database, year: number, name: string): number {

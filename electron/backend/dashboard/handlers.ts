@@ -9,6 +9,7 @@ import { latestAssessment } from './assessment'
 import { cellStateOn } from '../../shared/rules/compliance'
 import { branchPortrait } from './branch'
 import { structureOf, type StructurePerson } from './structure'
+import { byNeed } from './heatmap'
 import { trends } from './trends'
 
 /** The hospital overview for leaders: one backend call, aggregated in SQL and the existing rule modules. */
@@ -68,13 +69,14 @@ export const dashboardHandlers: Handlers<typeof dashboardContract> = {
       assessment,
       year,
       totals: { members: people.length, full, probationary: people.length - full, branches: branches.length, organizations: orgs.length },
-      pipeline: STAGES.map((s) => ({ stage: STAGE_LABELS[s], count: stageCounts.get(s) ?? 0 })),
+      // the 发展党员 pipeline only: 正式党员 have come through it and are shown apart (totals.full), never as its wide bottom
+      pipeline: STAGES.filter((s) => s !== 'full').map((s) => ({ stage: STAGE_LABELS[s], count: stageCounts.get(s) ?? 0 })),
       gender,
       ageBands,
       education,
       titleLevels,
       dualLeader: { secretaries: secretaries.s, dual: secretaries.d ?? 0, branches: branches.length },
-      heatmap: { branches: branches.map((b) => ({ id: b.id, name: b.name })), months: months.map((m) => `${Number(m.slice(5))}月`), values },
+      heatmap: byNeed(branches, months.map((m) => `${Number(m.slice(5))}月`), values),
       branchSizes: branches.map((b) => ({ id: b.id, name: b.name, full: sizeOf.get(b.id)?.full ?? 0, probationary: sizeOf.get(b.id)?.probationary ?? 0 })).sort((a, b) => b.full + b.probationary - (a.full + a.probationary)),
     }
   },

@@ -1,7 +1,7 @@
 import type { Structure } from '../../shared/contract/dashboard'
 import type { IsoDate } from '../../shared/dates'
 import { OCCUPATIONS } from '../../shared/members'
-import { AGE_BANDS, EDUCATION_GROUPS, TITLE_LEVELS, ageBand, educationGroup, tally, titleLevel } from '../../shared/rules/statistics'
+import { AGE_BANDS, EDUCATION_GROUPS, TITLE_LEVELS, UNFILLED, ageBand, educationGroup, tally, titleLevel } from '../../shared/rules/statistics'
 
 
 export interface StructurePerson {
@@ -12,9 +12,9 @@ export interface StructurePerson {
   occupation: string | null
 }
 
-/** The structure charts of a group of people, in the 年报's categories; 未登记 shows what the roster lacks. */
+/** The structure charts of a group of people, in the 年报's categories; 未填 (as in the 年报 tables) shows what the roster lacks. */
 export function structureOf(people: readonly StructurePerson[], asOf: IsoDate): Structure & { occupations: Record<string, number> } {
-  const withUnknown = (r: Record<string, number>, missing: number) => (missing ? { ...r, 未登记: missing } : r)
+  const withUnknown = (r: Record<string, number>, missing: number) => (missing ? { ...r, [UNFILLED]: missing } : r)
   const ages = people.map((p) => (p.birthDate ? ageBand(p.birthDate, asOf) : null))
   const edu = people.map((p) => educationGroup(p.education))
   const occupations = tally([...OCCUPATIONS], people.map((p) => (OCCUPATIONS as readonly string[]).includes(p.occupation ?? '') ? (p.occupation as (typeof OCCUPATIONS)[number]) : '其他'))

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/result'
 import type { CallContext } from '../context'
 import { roundView } from '../assessments/rounds'
 import { descendantIds } from '../organizations/repository'
-import { col, type Dataset } from './dataset'
+import { col, SERIAL, type Dataset } from './dataset'
 
 function roundOf(ctx: CallContext, scope: ExportScope): number {
   const id = scope.roundId ?? (ctx.db.prepare('SELECT id FROM assessment_rounds ORDER BY id DESC LIMIT 1').pluck().get() as number | undefined)
@@ -21,6 +21,7 @@ export const assessmentResults: Dataset = {
   title: '考评结果',
   landscape: true,
   columns: [
+    SERIAL,
     col('rank', '名次', ['排名'], { width: 6 }),
     col('organization', '党组织', ['党支部', '支部名称'], { width: 28 }),
     col('score', '得分', ['总分', '考评得分'], { width: 8 }),

@@ -23,3 +23,9 @@ export interface Dataset {
 }
 
 export const col = (key: string, label: string, synonyms: string[] = [], extra: Partial<DatasetColumn> = {}): DatasetColumn => ({ key, label, synonyms, sensitive: false, ...extra })
+
+/**
+ * 序号, the first column of every form a clerk hands over (docs/export-columns.md): numbered by the export in the
+ * order the rows come, never stored. Left out of matching their templates, which number their own 序号.
+ */
+export const SERIAL = col('serial', '序号', [], { width: 6 })

@@ -30,7 +30,8 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
     const ds = DATASETS[source]
     const cols = chosenColumns(ds, columns, includeSensitive, ctx)
     if (cols.length === 0) throw new AppError('VALIDATION', '请至少选择一列')
-    const rows = ds.rows(ctx, ids, scope)
+    const read = ds.rows(ctx, ids, scope)
+    const rows = cols.some((c) => c.key === 'serial') ? read.map((r, i) => ({ serial: i + 1, ...r })) : read
     const unit = readSettings(ctx.db)['unit.name']
     const within = [ds.describe?.(ctx, scope), scope.organizationId ? findOrganization(ctx.db, scope.organizationId)?.name : null, ds.dated ? periodText(scope) : null].filter(Boolean).join('    ')
     const today = todayLocal(ctx.now())
@@ -64,7 +65,7 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
       if (column && !allowed.has(column.key)) throw new AppError('VALIDATION', `模板的“${header}”列对应${column.label}（敏感信息）：请先勾选“包含敏感信息”，或把这一列改为留空`)
       effective.set(header, field)
     }
-    const rows = ds.rows(ctx, [], scope)
+    const rows = ds.rows(ctx, [], scope).map((r, i) => ({ serial: i + 1, ...r }))
     const out = await fillRows(t, effective, rows, new Map(ds.columns.filter((c) => c.numFmt).map((c) => [c.key, c.numFmt!])))
     // the template's column matches and the export's audit entry: one short write once the reading is done
     ctx.db

@@ -3,7 +3,7 @@ import { MEETING_TYPE_LABELS, type MeetingType } from '../../shared/meetings'
 import type { CallContext } from '../context'
 import { HEADCOUNT_SQL, headcountOf } from '../meetings/headcount'
 import { descendantIds } from '../organizations/repository'
-import { col, type Dataset } from './dataset'
+import { col, SERIAL, type Dataset } from './dataset'
 
 
 /** The scope as SQL: the chosen organization and everything under it, and the date range (inclusive). */
@@ -30,6 +30,7 @@ export const meetingLedger: Dataset = {
   title: '三会一课台账',
   landscape: true,
   columns: [
+    SERIAL,
     col('organization', '党组织', ['党支部', '所在党支部', '支部名称'], { width: 24 }),
     col('types', '会议类型', ['类型', '会议类别'], { width: 16 }),
     col('heldOn', '日期', ['会议日期', '召开日期', '时间'], { width: 12 }),
@@ -43,6 +44,8 @@ export const meetingLedger: Dataset = {
     col('place', '地点', ['会议地点'], { width: 18 }),
     col('lecturer', '授课人', ['主讲人'], { width: 10 }),
     col('resolutions', '决议事项', ['决议', '决定事项'], { width: 36 }),
+    // who was away and why: what an inspector reading the ledger asks first (docs/export-columns.md)
+    col('absentees', '请假、缺席人员及原因', ['缺席人员及原因', '请假人员'], { width: 36 }),
   ],
   dated: true,
   rows(ctx, ids, scope) {
@@ -55,7 +58,9 @@ export const meetingLedger: Dataset = {
            ${HEADCOUNT_SQL},
            (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'leave') AS leave_count,
            (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'absent') AS absent_count,
-           (SELECT group_concat(seq || '. ' || text, '；') FROM (SELECT seq, text FROM resolutions r WHERE r.meeting_id = m.id ORDER BY seq)) AS resolutions
+           (SELECT group_concat(seq || '. ' || text, '；') FROM (SELECT seq, text FROM resolutions r WHERE r.meeting_id = m.id ORDER BY seq)) AS resolutions,
+           (SELECT group_concat(who, '；') FROM (SELECT p.name || '（' || CASE a.status WHEN 'leave' THEN '请假' ELSE '缺席' END || coalesce('：' || nullif(a.reason, ''), '') || '）' AS who
+              FROM attendance a JOIN members p ON p.id = a.member_id WHERE a.meeting_id = m.id AND a.status IN ('leave','absent') ORDER BY a.status DESC, p.id)) AS absentees
          FROM meetings m JOIN organizations o ON o.id = m.organization_id
          WHERE m.status = 'active' ${wanted} ${s.where}
          ORDER BY o.sort_order, o.id, m.held_on, m.id`,
@@ -82,6 +87,7 @@ export const meetingLedger: Dataset = {
       place: r.place,
       lecturer: r.lecturer,
       resolutions: r.resolutions,
+      absentees: r.absentees,
     }
     })
   },
@@ -94,6 +100,7 @@ export const meetingLedger: Dataset = {
 export const attendanceSummary: Dataset = {
   title: '党员参会情况统计',
   columns: [
+    SERIAL,
     col('organization', '所在党支部', ['党支部', '支部'], { width: 28 }),
     col('name', '姓名', ['党员姓名'], { width: 10 }),
     col('expected', '应参加次数', ['应到次数'], { width: 10 }),

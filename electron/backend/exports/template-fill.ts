@@ -42,7 +42,8 @@ export const signatureOf = (t: TheirSheet): string =>
 /** Their header → our field: the remembered mapping wins, then our labels and synonyms. */
 export function guessMapping(t: TheirSheet, columns: readonly DatasetColumn[], remembered: Record<string, string | null>): Map<string, string | null> {
   const bySynonym = new Map<string, string>()
-  for (const c of columns) for (const n of [c.label, ...c.synonyms]) bySynonym.set(normalizeHeader(n), c.key)
+  // their 序号 is numbered by fillRows itself, never matched to ours
+  for (const c of columns) if (c.key !== 'serial') for (const n of [c.label, ...c.synonyms]) bySynonym.set(normalizeHeader(n), c.key)
   const out = new Map<string, string | null>()
   for (const header of t.headers.values()) {
     out.set(header, Object.hasOwn(remembered, header) ? remembered[header]! : (bySynonym.get(normalizeHeader(header)) ?? null))

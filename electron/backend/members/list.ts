@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { memberListInput } from '../../shared/contract/members'
 import { ageByMonth, birthMonthOf } from '../../shared/birth-month'
 import { addMonths, addYears, todayLocal } from '../../shared/dates'
-import { OCCUPATIONS, type MemberRow, type Stage } from '../../shared/members'
+import { OCCUPATIONS, STAGES, type MemberRow, type Stage } from '../../shared/members'
 import { leveledTitles, titleLevel, titlesOfLevel } from '../../shared/rules/statistics'
 import { maskIdNumber, maskPhone } from '../../shared/rules/id-number'
 import { partyAge } from '../../shared/rules/membership'
@@ -42,7 +42,7 @@ function ageRange(band: string, today: string): [string | null, string | null] |
  * trigram tokenizer finds nothing under 3 characters), sorting and paging. Sensitive fields come masked, and the
  * birth date as its year and month (shared/birth-month.ts).
  */
-export function listMembers(ctx: CallContext, f: ListInput): { total: number; rows: MemberRow[] } {
+export function listMembers(ctx: CallContext, f: ListInput): { total: number; byStage: Record<Stage, number>; rows: MemberRow[] } {
   const where: string[] = []
   const params: Record<string, unknown> = {}
   if (f.organizationId !== null) {
@@ -102,7 +102,10 @@ export function listMembers(ctx: CallContext, f: ListInput): { total: number; ro
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const from = 'FROM members m LEFT JOIN organizations o ON o.id = m.organization_id'
-  const total = ctx.db.prepare(`SELECT count(*) ${from} ${clause}`).pluck().get(params) as number
+  // counted by 人员类别 in the same pass: the roster's heading names what it counts (党员 and the pipeline apart)
+  const counts = ctx.db.prepare(`SELECT m.stage, count(*) AS n ${from} ${clause} GROUP BY m.stage`).all(params) as { stage: Stage; n: number }[]
+  const byStage = Object.fromEntries(STAGES.map((st) => [st, counts.find((c) => c.stage === st)?.n ?? 0])) as Record<Stage, number>
+  const total = counts.reduce((a, c) => a + c.n, 0)
   const rows = ctx.db
     .prepare(
       `SELECT m.id, m.name, m.gender, m.id_number, m.birth_date, m.ethnicity, m.education, m.title, m.department, m.stage, m.status,
@@ -113,6 +116,7 @@ export function listMembers(ctx: CallContext, f: ListInput): { total: number; ro
     .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as Record<string, unknown>[]
   return {
     total,
+    byStage,
     rows: rows.map((r) => ({
       id: r.id as number,
       name: r.name as string,

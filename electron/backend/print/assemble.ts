@@ -17,6 +17,12 @@ const headerOf = (m: Meeting, unitName: string): MeetingHeader => ({
   host: m.host,
 })
 
+/** 备注 on the sign-in sheet: 列席, 预备党员 (attends, does not vote), and a recorded 请假 with its reason. */
+function noteOf(p: { status: string; voting: boolean; reason?: string | null }): string | null {
+  const parts = [p.status === 'observer' ? '列席' : p.voting ? null : '预备党员', p.status === 'leave' ? `请假${p.reason ? `：${p.reason}` : ''}` : null].filter(Boolean)
+  return parts.length ? parts.join('；') : null
+}
+
 /**
  * A meeting's sign-in sheet: the recorded attendance list, or — before the meeting, when nobody is recorded
  * yet — the branch's members on the meeting date (支委会: the sitting committee). Names and a note only: the
@@ -26,7 +32,7 @@ export function signInDataOf(ctx: CallContext, m: Meeting, unitName: string, bla
   const people = m.attendance.length ? m.attendance.filter((a) => a.status !== 'excluded') : expectedAttendees(ctx.db, m.organizationId, m.heldOn, m.types)
   return {
     ...headerOf(m, unitName),
-    attendees: people.map((p) => ({ name: p.name, note: p.status === 'observer' ? '列席' : p.voting ? null : '预备党员' })),
+    attendees: people.map((p) => ({ name: p.name, note: noteOf(p) })),
     blankRows,
   }
 }
@@ -46,6 +52,7 @@ export function minutesDataOf(m: Meeting, unitName: string, internal = true): Mi
     lecturer: m.lecturer,
     expected: m.attendance.length ? expected.length : m.expectedCount,
     present: m.attendance.length ? expected.filter((a) => a.status === 'present').length : m.presentCount,
+    presentNames: m.attendance.length ? expected.filter((a) => a.status === 'present').map((a) => a.name) : null,
     absentees: expected.filter((a) => a.status === 'leave' || a.status === 'absent').map((a) => ({ name: a.name, status: (a.status === 'leave' ? '请假' : '缺席') as Absentee['status'], reason: a.reason })),
     observers: [m.observers, observers.join('、')].filter(Boolean).join('；') || null,
     agenda: m.agenda,

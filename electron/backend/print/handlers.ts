@@ -8,11 +8,10 @@ import type { Handlers } from '../handler'
 import { assessmentNotice } from '../assessments/notice'
 import { meetingOf } from '../meetings/service'
 import { settingsOf } from '../memo'
-import { annualStatistics } from '../statistics/annual'
-import { reconcile } from '../statistics/checks'
+import { annualFacts } from '../statistics/facts'
 import { minutesDataOf, signInDataOf } from './assemble'
 import { binderDataOf } from './binder'
-import { noticeDataOf, rosterDataOf } from './people'
+import { noticeDataOf, noticeNotes, rosterDataOf } from './people'
 
 type Input = z.output<typeof printInput>
 
@@ -53,12 +52,11 @@ function render(input: Input, ctx: CallContext): PrintDocument & { logged: Recor
       return { title: `${data.branchName}${input.year}年度工作记录`, html: binder(data), pages: null, logged: { organizationId: input.organizationId, year: input.year, meetings: data.meetings.length } }
     }
     case 'statistics': {
-      const on = `${input.year}-12-31`
-      return { title: `${input.year}年度党内统计`, html: statisticsReport(annualStatistics(ctx, input.year, on).stats, reconcile(ctx, input.year, on), unit), pages: null, logged: { year: input.year } }
+      return { title: `${input.year}年度党内统计年报表`, html: statisticsReport(annualFacts(ctx, input.year), unit), pages: null, logged: { year: input.year } }
     }
     case 'assessmentNotice': {
-      const d = assessmentNotice(ctx, input.roundId)
-      return { ...d, logged: { roundId: input.roundId } }
+      const d = assessmentNotice(ctx, input.roundId, input.basis)
+      return { ...d, logged: { roundId: input.roundId, basis: input.basis } }
     }
     case 'roster': {
       const data = rosterDataOf(ctx, input.filters, input.columns, unit, input.internal)
@@ -66,7 +64,8 @@ function render(input: Input, ctx: CallContext): PrintDocument & { logged: Recor
     }
     case 'notice': {
       const data = noticeDataOf(ctx, input)
-      return { title: `${input.kind}公示`, html: notice(data), pages: null, logged: { kind: input.kind, memberIds: input.memberIds, period: [input.periodFrom, input.periodTo] } }
+      const notes = noticeNotes(ctx, data)
+      return { title: `${input.kind}公示`, html: notice(data), pages: null, ...(notes.length ? { notes } : {}), logged: { kind: input.kind, memberIds: input.memberIds, period: [input.periodFrom, input.periodTo] } }
     }
   }
 }

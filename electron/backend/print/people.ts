@@ -4,6 +4,7 @@ import { STAGE_LABELS, type Member, type Stage } from '../../shared/members'
 import { rosterColumns, ROSTER_DEFAULT_COLUMNS, type NoticeData, type NoticePerson, type RosterData } from '../../shared/print'
 import { invalid } from '../../shared/result'
 import { probationEndsOn } from '../../shared/rules/membership'
+import { countWorkingDays, parseHolidayCalendar, unknownYears, unknownYearsNote } from '../../shared/rules/working-days'
 import { todayLocal } from '../../shared/dates'
 import type { CallContext } from '../context'
 import { DATASETS } from '../exports/datasets'
@@ -78,7 +79,19 @@ export function noticeDataOf(ctx: CallContext, input: NoticeInput): NoticeData {
     issuedOn: todayLocal(ctx.now()),
     periodFrom: input.periodFrom,
     periodTo: input.periodTo,
+    workingDays: countWorkingDays(input.periodFrom, input.periodTo, parseHolidayCalendar(settings['calendar.holidays']).calendar),
     feedback: input.feedback,
     people: people.map(person),
   }
+}
+
+/** What the clerk is told above a 公示's preview (never printed): a period shorter than the setting, a year not in the calendar. */
+export function noticeNotes(ctx: CallContext, d: NoticeData): string[] {
+  const settings = settingsOf(ctx)
+  const { calendar } = parseHolidayCalendar(settings['calendar.holidays'])
+  const wanted = settings['print.noticeWorkingDays']
+  return [
+    d.workingDays < wanted ? `公示期只有${d.workingDays}个工作日，少于设置的${wanted}个工作日，请核对公示期。` : null,
+    unknownYearsNote(unknownYears(d.periodFrom, d.periodTo, calendar)),
+  ].filter((n): n is string => !!n)
 }

@@ -2,7 +2,7 @@ import type { AnnualStatistics } from '../../shared/contract/statistics'
 import { fullYears, type IsoDate } from '../../shared/dates'
 import { OCCUPATIONS } from '../../shared/members'
 import { ORG_TYPES, ORG_TYPE_LABELS } from '../../shared/organizations'
-import { AGE_BANDS, EDUCATION_GROUPS, JOIN_PERIODS, ageBand, educationGroup, isCollegeOrAbove, isMinority, joinPeriod, tally } from '../../shared/rules/statistics'
+import { AGE_BANDS, EDUCATION_GROUPS, JOIN_PERIODS, UNFILLED, ageBand, educationGroup, isCollegeOrAbove, isMinority, joinPeriod, tally } from '../../shared/rules/statistics'
 import type { CallContext } from '../context'
 
 /** One person with the facts the tables need, as of the snapshot date. */
@@ -55,12 +55,13 @@ export function annualStatistics(ctx: CallContext, year: number, asOf: IsoDate =
     tag(p, isFullOn(p, asOf) ? 'full' : 'probationary')
     tag(p, `gender.${p.gender}`)
     if (isMinority(p.ethnicity)) tag(p, 'minority')
+    // every distribution counts everyone: what the record lacks is 未填, so each table's 合计 is 党员总数 (docs/statistics-tables.md)
     const edu = educationGroup(p.education)
-    if (edu) tag(p, `education.${edu}`)
+    tag(p, `education.${edu ?? UNFILLED}`)
     if (isCollegeOrAbove(edu)) tag(p, 'collegeOrAbove')
-    if (p.birthDate) tag(p, `ageBands.${ageBand(p.birthDate, asOf)}`)
+    tag(p, `ageBands.${p.birthDate ? ageBand(p.birthDate, asOf) : UNFILLED}`)
     tag(p, `joinPeriods.${joinPeriod(p.joinedOn!)}`)
-    tag(p, `occupations.${p.occupation ?? '其他'}`)
+    tag(p, `occupations.${!p.occupation ? UNFILLED : (OCCUPATIONS as readonly string[]).includes(p.occupation) ? p.occupation : '其他'}`)
     if (p.joinedOn! >= from) tag(p, 'admitted')
     if (p.convertedOn && p.convertedOn >= from && p.convertedOn <= asOf) tag(p, 'converted')
   }
@@ -73,10 +74,13 @@ export function annualStatistics(ctx: CallContext, year: number, asOf: IsoDate =
   const events = (type: string) =>
     ctx.db.prepare('SELECT e.member_id AS id, e.reason FROM member_events e WHERE e.type = ? AND e.occurred_on BETWEEN ? AND ?').all(type, from, asOf) as { id: number; reason: string | null }[]
   const admitted = members.filter((p) => p.joinedOn! >= from)
-  const left: Record<string, number> = { 退党: 0, 除名: 0, 开除党籍: 0, 死亡: 0 }
+  // 出党 by its way; a death is recorded as leaving too, but it is 党员减少, not 出党 (issue 24): counted apart
+  const left: Record<string, number> = { 退党: 0, 除名: 0, 开除党籍: 0 }
+  let died = 0
   for (const e of events('left')) {
     const reason = (e.reason ?? '').split('：')[0]!
-    left[reason] = (left[reason] ?? 0) + 1
+    if (reason === '死亡') died++
+    else left[reason] = (left[reason] ?? 0) + 1
   }
   const orgCounts = ctx.db
     .prepare(`SELECT type, count(*) AS n FROM organizations WHERE (founded_on IS NULL OR founded_on <= @on) AND (dissolved_on IS NULL OR dissolved_on > @on) GROUP BY type`)
@@ -89,11 +93,11 @@ export function annualStatistics(ctx: CallContext, year: number, asOf: IsoDate =
     probationary: count('probationary'),
     gender: { 男: count('gender.男'), 女: count('gender.女') },
     minority: count('minority'),
-    education: tallyKey('education.', EDUCATION_GROUPS),
+    education: tallyKey('education.', [...EDUCATION_GROUPS, UNFILLED]),
     collegeOrAbove: count('collegeOrAbove'),
-    ageBands: tallyKey('ageBands.', AGE_BANDS),
+    ageBands: tallyKey('ageBands.', [...AGE_BANDS, UNFILLED]),
     joinPeriods: tallyKey('joinPeriods.', JOIN_PERIODS),
-    occupations: tallyKey('occupations.', OCCUPATIONS),
+    occupations: tallyKey('occupations.', [...OCCUPATIONS, UNFILLED]),
     admitted: admitted.length,
     admittedBreakdown: {
       female: admitted.filter((p) => p.gender === '女').length,
@@ -104,6 +108,7 @@ export function annualStatistics(ctx: CallContext, year: number, asOf: IsoDate =
     converted: count('converted'),
     extended: events('extended').length,
     left,
+    died,
     transferredIn: events('transfer_in').length,
     transferredOut: events('transfer_out').length,
     applicants: count('applicants'),

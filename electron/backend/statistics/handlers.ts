@@ -1,10 +1,12 @@
 import type { statisticsContract } from '../../shared/contract/statistics'
+import { annualTables, checkText, distributionChecks } from '../../shared/print/annual-tables'
 import { invalid } from '../../shared/result'
 import { recordAudit } from '../audit'
 import type { Handlers } from '../handler'
 import { readSettings } from '../settings'
 import { annualStatistics } from './annual'
 import { dataChecks, reconcile } from './checks'
+import { annualFacts } from './facts'
 import { statisticsWorkbook } from './workbook'
 
 export const statisticsHandlers: Handlers<typeof statisticsContract> = {
@@ -23,12 +25,16 @@ export const statisticsHandlers: Handlers<typeof statisticsContract> = {
     const on = asOf ?? `${year}-12-31`
     if (on.slice(0, 4) !== String(year)) throw invalid('统计时点应在该年度内')
     const reconciliation = reconcile(ctx, year, on)
-    return { reconciliation, checks: dataChecks(ctx, on, reconciliation) }
+    // a distribution whose 合计 is not 党员总数 is named before anything is sent upward (docs/statistics-tables.md §3)
+    const sums = distributionChecks(annualTables(annualFacts(ctx, year, on)))
+      .filter((c) => c.sum !== c.total)
+      .map((c) => ({ level: 'error' as const, message: checkText(c).replace(/^核对：/, ''), members: [] }))
+    return { reconciliation, checks: [...sums, ...dataChecks(ctx, on, reconciliation)] }
   },
 
   'stats.workbook': async ({ year, asOf }, ctx) => {
     const on = asOf ?? `${year}-12-31`
-    const file = await statisticsWorkbook(annualStatistics(ctx, year, on).stats, reconcile(ctx, year, on), readSettings(ctx.db)['unit.name'])
+    const file = await statisticsWorkbook(annualFacts(ctx, year, on), readSettings(ctx.db)['unit.name'])
     recordAudit(ctx, { entity: 'export', entityId: null, before: null, after: { source: 'statistics', year } })
     return file
   },

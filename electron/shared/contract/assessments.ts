@@ -13,6 +13,8 @@ export interface SchemeRow {
   year: number
   version: number
   isExample: boolean
+  /** the shipped example or a copy of one (its based-on chain reaches it): a 公示 must not name it (docs/notice-rules.md) */
+  fromExample: boolean
   archived: boolean
   /** rounds that use it: a scheme in use is never edited (its results must stay what they were) */
   usedBy: number

@@ -18,8 +18,11 @@ export interface DashboardOverview extends Structure {
   pipeline: { stage: string; count: number }[]
   /** 双带头人: branches whose sitting 书记 carries the flag, of all active branches (domain.md §7) */
   dualLeader: { secretaries: number; dual: number; branches: number }
-  /** branches × months: share of the required meetings held (0–1), null before the month starts or when nothing applies */
-  heatmap: { branches: { id: number; name: string }[]; months: string[]; values: [number, number, number | null][] }
+  /**
+   * branches × months: share of the required meetings held (0–1), null before the month starts or when nothing
+   * applies; branches worst first by `rate`, their share over the months due (null: nothing due yet)
+   */
+  heatmap: { branches: { id: number; name: string; rate: number | null }[]; months: string[]; values: [number, number, number | null][] }
   branchSizes: { id: number; name: string; full: number; probationary: number }[]
   /**
    * The latest round with scores whose period starts by the end of the year: ranking with scores and stars,

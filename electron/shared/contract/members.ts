@@ -149,7 +149,8 @@ const appointInput = z
 const endInput = z.object({ postId: id('任职记录'), endedOn: isoDate('离任日期') }).strict()
 
 export const membersContract = {
-  'members.list': method<typeof memberListInput, { total: number; rows: MemberRow[] }>(memberListInput, 'read'),
+  /** byStage: the matching people by 人员类别, so a count can say what it counts (党员 apart from the pipeline) */
+  'members.list': method<typeof memberListInput, { total: number; byStage: Record<Stage, number>; rows: MemberRow[] }>(memberListInput, 'read'),
   'members.get': method<typeof byId, MemberDetail>(byId, 'read'),
   // each runs its own transaction: a refusal because the ID number is someone else's is still audited (members/handlers.ts)
   'members.create': method<typeof memberCreateInput, MemberDetail>(memberCreateInput, 'write', { transaction: false, writes: true }),

@@ -23,7 +23,14 @@ export const printInput = z.discriminatedUnion('what', [
     .strict(),
   z.object({ what: z.literal('statistics'), year }).strict(),
   /** 考评结果公示: the approved ranking and stars of one round */
-  z.object({ what: z.literal('assessmentNotice'), roundId: id('考评') }).strict(),
+  z
+    .object({
+      what: z.literal('assessmentNotice'),
+      roundId: id('考评'),
+      /** the hospital's own scheme as the notice names it (根据《…》); required when the round's scheme is the example */
+      basis: z.string().trim().max(100, { message: '考评方案名称不超过100字' }).nullable().default(null),
+    })
+    .strict(),
   z
     .object({
       what: z.literal('roster'),

@@ -11,7 +11,7 @@ const updateInput = z
   .object({
     key: z.string().min(1).max(100),
     /** the new value, or null to go back to the national default */
-    value: z.union([z.string().max(500), z.number(), z.boolean(), z.array(z.number()).max(20), z.null()]),
+    value: z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.number()).max(20), z.null()]),
   })
   .strict()
 const emptyInput = z.object({}).strict()

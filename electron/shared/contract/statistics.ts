@@ -19,7 +19,10 @@ export interface AnnualStatistics {
   admittedBreakdown: { female: number; minority: number; age35OrUnder: number; collegeOrAbove: number }
   converted: number
   extended: number
+  /** 出党 of the year by its way (退党、除名、开除党籍); deaths are not 出党 and are counted in `died` */
   left: Record<string, number>
+  /** members who died in the year (党员减少, 第一表 死亡栏) */
+  died: number
   transferredIn: number
   transferredOut: number
   applicants: number

@@ -1,5 +1,5 @@
 import { formatChineseDate } from '../dates'
-import { esc } from './html'
+import { esc, typesTitle } from './html'
 import { FONTS, page } from './layout'
 import { MINUTES_CSS, minutesBody } from './minutes'
 import type { BinderData } from './types'
@@ -48,7 +48,7 @@ export function binder(d: BinderData): string {
   const contents = `
   <section class="part"><h1>目　录</h1>
     <table class="toc"><thead><tr><th style="width:8%">序号</th><th style="width:21%">日期</th><th style="width:21%">会议类型</th><th>会议主题</th>${withPages ? '<th style="width:8%">页码</th>' : ''}</tr></thead><tbody>
-    ${d.meetings.map((m, i) => `<tr><td class="n">${i + 1}</td><td class="nw">${esc(formatChineseDate(m.heldOn))}</td><td>${esc(m.types.join('、'))}</td><td>${esc(m.title)}</td>${withPages ? `<td class="p">${pageOf(i)}</td>` : ''}</tr>`).join('')}
+    ${d.meetings.map((m, i) => `<tr><td class="n">${i + 1}</td><td class="nw">${esc(formatChineseDate(m.heldOn))}</td><td>${esc(typesTitle(m.types))}</td><td>${esc(m.title)}</td>${withPages ? `<td class="p">${pageOf(i)}</td>` : ''}</tr>`).join('')}
     <tr><td class="n">${d.meetings.length + 1}</td><td colspan="3">党员参加组织生活情况统计</td>${withPages ? `<td class="p">${pageOf(d.meetings.length)}</td>` : ''}</tr></tbody></table>
   </section>`
   const records = d.meetings.map((m, i) => `<section class="part">${minutesBody(m, `第 ${i + 1} 号`)}</section>`).join('')

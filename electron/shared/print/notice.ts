@@ -47,7 +47,7 @@ export function notice(d: NoticeData): string {
       .map((p) => `<tr><td class="name">${esc(p.name)}</td><td class="nw">${esc(p.gender)}</td><td>${esc(p.ethnicity)}</td><td class="nw">${esc(birth(p.birthYearMonth))}</td><td class="nw">${esc(p.education)}</td><td>${esc(p.department)}</td><td>${esc(p.title)}</td>${w.dates.map(([k]) => `<td class="nw">${esc(dotted(p.keyDates[k]))}</td>`).join('')}</tr>`)
       .join('')}</tbody>
   </table>
-  <p>公示时间：${esc(formatChineseDate(d.periodFrom))}至${esc(formatChineseDate(d.periodTo))}。</p>
+  <p>公示时间：${esc(formatChineseDate(d.periodFrom))}至${esc(formatChineseDate(d.periodTo))}（${d.workingDays}个工作日）。</p>
   <p>公示期间，党员和群众对公示对象如有意见，可通过来电、来信、来访等方式向${esc(d.feedback)}反映。反映情况应实事求是，以个人名义反映的请署真实姓名，以单位名义反映的请加盖公章。</p>
   <div class="issuer"><div>${esc(d.issuer)}<br>${esc(formatChineseDate(d.issuedOn))}</div></div>`
   return page(body, { title: w.title, css: CSS })

@@ -15,21 +15,24 @@ export const ROSTER_COLUMNS: readonly (RosterColumn & { date?: boolean })[] = [
   { key: 'ethnicity', label: '民族', width: 14, align: 'center' },
   // 出生年月 only: the day is the hidden middle of the ID number (shared/birth-month.ts)
   { key: 'birthMonth', label: '出生年月', width: 18, align: 'center', date: true },
-  { key: 'education', label: '学历', width: 24, align: 'center' },
+  // 年龄 by birth month, 党龄 from 转正 (docs/export-columns.md): on every roster handed over
+  { key: 'age', label: '年龄', width: 10, align: 'center' },
+  { key: 'education', label: '学历', width: 22, align: 'center' },
   { key: 'degree', label: '学位', width: 14, align: 'center' },
   { key: 'category', label: '人员类别', width: 18, align: 'center' },
-  { key: 'organization', label: '所在党支部', width: 40 },
-  { key: 'joinedOn', label: '入党日期', width: 22, align: 'center', date: true },
-  { key: 'convertedOn', label: '转正日期', width: 22, align: 'center', date: true },
+  { key: 'organization', label: '所在党支部', width: 34 },
+  { key: 'joinedOn', label: '入党日期', width: 20, align: 'center', date: true },
+  { key: 'convertedOn', label: '转正日期', width: 20, align: 'center', date: true },
+  { key: 'partyAge', label: '党龄', width: 10, align: 'center' },
   { key: 'position', label: '工作岗位', width: 22 },
-  { key: 'title', label: '职称', width: 24 },
-  { key: 'department', label: '科室', width: 28 },
+  { key: 'title', label: '职称', width: 22 },
+  { key: 'department', label: '科室', width: 26 },
   { key: 'adminPost', label: '行政职务', width: 22 },
   { key: 'occupation', label: '职业类别', width: 22 },
   { key: 'status', label: '党籍状态', width: 16, align: 'center' },
   { key: 'mobile', label: '流动党员', width: 18, align: 'center' },
 ]
-export const ROSTER_DEFAULT_COLUMNS = ['name', 'gender', 'ethnicity', 'birthMonth', 'education', 'category', 'organization', 'joinedOn', 'convertedOn', 'title', 'department']
+export const ROSTER_DEFAULT_COLUMNS = ['name', 'gender', 'ethnicity', 'birthMonth', 'age', 'education', 'category', 'organization', 'joinedOn', 'convertedOn', 'partyAge', 'title', 'department']
 
 /** Columns by key, in catalogue order; unknown keys (and so any sensitive one) are dropped. */
 export const rosterColumns = (keys: readonly string[]): RosterColumn[] => ROSTER_COLUMNS.filter((c) => keys.includes(c.key))
@@ -43,6 +46,7 @@ export const rosterIsLandscape = (columns: readonly RosterColumn[]): boolean => 
 const shortDate = (v: unknown) =>
   typeof v !== 'string' ? v : /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(0, 4)}.${Number(v.slice(5, 7))}.${Number(v.slice(8, 10))}` : /^\d{4}-\d{2}$/.test(v) ? `${v.slice(0, 4)}.${Number(v.slice(5, 7))}` : v
 
+// the default thirteen columns fit the 261 mm landscape text block without squeezing 序号, 性别, 年龄 onto two lines
 const CSS = `
   .roster-title { font-size: 18pt; margin-bottom: 4pt; }
   .roster-meta { width: 100%; margin-bottom: 4pt; }

@@ -1,14 +1,17 @@
 import { formatChineseDate } from '../dates'
-import { esc, refuseSensitive } from './html'
+import { esc, refuseSensitive, typesTitle } from './html'
 import { FORM_MARGINS, page } from './layout'
 import type { SignInPerson, SignInSheetData } from './types'
 
 /**
- * 签到表 (domain.md §8). A form, not a document, so it departs from GB/T 9704 where signing needs it: rows
+ * 签到表 (docs/print-rules.md §2). A form, not a document, so it departs from GB/T 9704 where signing needs it: rows
  * 9 mm high (room for a handwritten name), 12–14 pt text instead of 16 pt, and 20 mm top / 18 mm bottom
  * margins (the 28 mm binding margin stays). Up to 20 rows print as one wide column; beyond that two column
  * groups side by side, 20 rows each, so 40 people fit one A4 page. Longer lists continue on further pages,
- * each with the full heading and "第 n 页 共 m 页"; the totals and signatures close the last page.
+ * each with the full heading and "第 n 页 共 m 页", and every page keeps its blank rows for people who come late
+ * (a sheet passed round a big meeting is signed wherever it is); the totals and signatures close the last page.
+ * The pre-filled people are numbered 1…n straight through; the blank rows carry no number. A recorded 请假 and
+ * its reason go into 备注.
  */
 export const ROWS_PER_PAGE = 40
 const ROWS_PER_COLUMN = 20
@@ -38,27 +41,38 @@ export function signInSheets(sheets: SignInSheetData[], title: string): string {
   return page(sheets.map(sheetPages).join(''), { title, margins: FORM_MARGINS, pageNumbers: false, css: CSS })
 }
 
-type Row = { n: number; name: string; note: string }
+type Row = { n: number | null; name: string; note: string }
 
-/** How many pages a sheet takes: 40 rows (expected people plus blank rows) a page. */
-export const sheetPageCount = (d: Pick<SignInSheetData, 'attendees' | 'blankRows'>): number => Math.max(1, Math.ceil((d.attendees.length + d.blankRows) / ROWS_PER_PAGE))
+/** How the rows fall on pages: people per page and the blank rows kept at the foot of every page. */
+function layout(d: Pick<SignInSheetData, 'attendees' | 'blankRows'>): { perPage: number; spare: number; pages: number } {
+  const people = d.attendees.length
+  if (people + d.blankRows <= ROWS_PER_PAGE) return { perPage: ROWS_PER_PAGE, spare: d.blankRows, pages: 1 }
+  // never more than half a page blank, so a long list always moves on
+  const spare = Math.min(d.blankRows, ROWS_PER_PAGE / 2)
+  const perPage = ROWS_PER_PAGE - spare
+  return { perPage, spare, pages: Math.max(1, Math.ceil(people / perPage)) }
+}
+
+/** How many pages a sheet takes: 40 rows a page, the blank rows repeated on each. */
+export const sheetPageCount = (d: Pick<SignInSheetData, 'attendees' | 'blankRows'>): number => layout(d).pages
 
 function sheetPages(d: SignInSheetData): string {
   refuseSensitive(d.attendees, '签到表')
-  const rows: Row[] = [...d.attendees.map((a: SignInPerson) => ({ name: a.name, note: a.note ?? '' })), ...Array.from({ length: d.blankRows }, () => ({ name: '', note: '' }))].map((r, i) => ({ n: i + 1, ...r }))
-  const total = sheetPageCount(d)
+  const people: Row[] = d.attendees.map((a: SignInPerson, i) => ({ n: i + 1, name: a.name, note: a.note ?? '' }))
+  const { perPage, spare, pages: total } = layout(d)
+  const blank: Row[] = Array.from({ length: spare }, () => ({ n: null, name: '', note: '' }))
   const pages: string[] = []
   for (let p = 0; p < total; p++) {
-    const chunk = rows.slice(p * ROWS_PER_PAGE, (p + 1) * ROWS_PER_PAGE)
+    const chunk = [...people.slice(p * perPage, (p + 1) * perPage), ...blank]
     const last = p === total - 1
-    pages.push(`<section class="sheet-page">${heading(d, p + 1, total)}${rows.length > ROWS_PER_COLUMN ? twoColumns(chunk) : oneColumn(chunk)}${last ? totals(d) : ''}</section>`)
+    pages.push(`<section class="sheet-page">${heading(d, p + 1, total)}${people.length + spare > ROWS_PER_COLUMN ? twoColumns(chunk) : oneColumn(chunk)}${last ? totals(d) : ''}</section>`)
   }
   return pages.join('')
 }
 
 function heading(d: SignInSheetData, n: number, of: number): string {
   const when = `${formatChineseDate(d.heldOn)}${d.time ? ` ${d.time}` : ''}`
-  return `<h1>${esc(d.organizationName)}<br>${esc(d.types.join('、'))}签到表</h1>
+  return `<h1>${esc(d.organizationName)}<br>${esc(typesTitle(d.types))}签到表</h1>
   <table class="sheet-meta"><tr><td colspan="2">会议主题：${esc(d.title)}</td></tr>
   <tr><td style="width:50%">时　　间：${esc(when)}</td><td>地　　点：${esc(d.place ?? '')}</td></tr>
   <tr><td>主&ensp;持&ensp;人：${esc(d.host ?? '')}</td><td class="right">${of > 1 ? `第 ${n} 页　共 ${of} 页` : ''}</td></tr></table>`
@@ -66,7 +80,7 @@ function heading(d: SignInSheetData, n: number, of: number): string {
 
 const nameCell = (r: Row | undefined) => `<td class="name${r && [...r.name].length > 4 ? ' long' : ''}">${esc(r?.name ?? '')}</td>`
 const cells = (r: Row | undefined, split = false) =>
-  `<td class="center${split ? ' split' : ''}">${r ? r.n : ''}</td>${nameCell(r)}<td></td><td class="note">${esc(r?.note ?? '')}</td>`
+  `<td class="center${split ? ' split' : ''}">${r?.n ?? ''}</td>${nameCell(r)}<td></td><td class="note">${esc(r?.note ?? '')}</td>`
 
 function oneColumn(rows: Row[]): string {
   return `<table class="sheet"><colgroup><col style="width:11%"><col style="width:23%"><col style="width:40%"><col></colgroup>

@@ -28,7 +28,7 @@ export interface MeetingHeader {
   unitName: string
   organizationName: string
   title: string
-  /** meeting type labels, e.g. 支部党员大会、党课 */
+  /** meeting type labels, e.g. [支部党员大会, 党课] — printed 支部党员大会暨党课 (typesTitle) */
   types: string[]
   heldOn: string
   time: string | null
@@ -64,6 +64,8 @@ export interface MinutesData extends MeetingHeader, PrintOptions {
   /** 应到 (voting members expected), 实到 (present); null when the record has neither list nor counts */
   expected: number | null
   present: number | null
+  /** those present, by name (出席人员); null when the record has only counts */
+  presentNames: string[] | null
   /** everyone on leave or absent, with the reason given */
   absentees: Absentee[]
   /** 列席 */
@@ -126,6 +128,8 @@ export interface NoticeData {
   issuedOn: string
   periodFrom: string
   periodTo: string
+  /** working days in the period, both ends counted (rules/working-days.ts) */
+  workingDays: number
   /** where to send objections, e.g. 党委办公室（门诊楼三楼），电话 0000-1234567 — the office, never a member */
   feedback: string
   people: NoticePerson[]

@@ -10,6 +10,8 @@ export const AUTO_SOURCES = {
   dualLeader: '书记为“双带头人”（支部委员会）',
   development: '发展党员完成情况（党员名册）',
   recordsComplete: '会议记录完整率（会议记录）',
+  termOnTime: '按期换届（党组织任期）',
+  committee: '支委会配备（支部委员会）',
 } as const
 export type AutoSource = keyof typeof AUTO_SOURCES
 

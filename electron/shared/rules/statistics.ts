@@ -14,6 +14,9 @@ export type JoinPeriod = (typeof JOIN_PERIODS)[number]
 export const EDUCATION_GROUPS = ['研究生', '大学本科', '大学专科', '中专', '高中·中技', '初中及以下'] as const
 export type EducationGroup = (typeof EDUCATION_GROUPS)[number]
 
+/** The row of every distribution that counts the people whose record lacks the item, so 合计 = 党员总数. */
+export const UNFILLED = '未填'
+
 /** Age in full years on the snapshot date: born 1990-12-31 is 30 on 2020-12-31, 29 the day before. */
 export function ageBand(birthDate: IsoDate, asOf: IsoDate): AgeBand {
   const age = fullYears(birthDate, asOf)

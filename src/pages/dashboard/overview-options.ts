@@ -9,11 +9,13 @@ export function overviewCharts(d: DashboardOverview) {
   return {
     funnel: {
       textStyle: text,
-      title: heading('发展党员各阶段人数'),
+      // the pipeline only (申请人 → 预备党员); 正式党员 have come through it and are named apart, never the funnel's
+      // wide bottom that turned it into a diamond
+      title: { ...heading('发展党员各阶段人数'), subtext: `另有正式党员 ${d.totals.full.toLocaleString('zh-CN')} 人（不在漏斗中）`, subtextStyle: { ...text, fontSize: 12 } },
       toolbox,
       tooltip: { trigger: 'item', formatter: '{b}：{c} 人' },
-      // the stages in their order (申请人 → 正式党员), not sorted by size; room on the right for the labels
-      series: [{ type: 'funnel', sort: 'none', left: '4%', width: '58%', top: 40, bottom: 10, label: { position: 'right', formatter: '{b} {c}', ...text }, data: d.pipeline.map((p) => ({ name: p.stage, value: p.count })) }],
+      // the stages in their order, not sorted by size; room on the right for the labels
+      series: [{ type: 'funnel', sort: 'none', left: '4%', width: '58%', top: 56, bottom: 10, minSize: '8%', label: { position: 'right', formatter: '{b} {c}', ...text }, data: d.pipeline.map((p) => ({ name: p.stage, value: p.count })) }],
     },
     gender: pie('性别结构', d.gender),
     age: bar('年龄结构（周岁）', d.ageBands),
@@ -26,9 +28,10 @@ export function overviewCharts(d: DashboardOverview) {
       title: heading('党员人数最多的支部（点击查看支部画像）'),
       toolbox,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { bottom: 0, textStyle: text },
-      grid: { left: 190, right: 20, top: 40, bottom: 30 },
-      xAxis: { type: 'value' },
+      // the legend under the title (left, clear of the toolbar), away from the value axis at the bottom where they overlapped
+      legend: { top: 26, left: 8, itemWidth: 14, itemHeight: 10, textStyle: { ...text, fontSize: 12 } },
+      grid: { left: 190, right: 20, top: 52, bottom: 26 },
+      xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: top.map((b) => b.name), axisLabel: { ...text, fontSize: 11, width: 180, overflow: 'truncate' } },
       series: [
         { name: '正式党员', type: 'bar', stack: 'n', data: top.map((b) => b.full), itemStyle: { color: '#c62828' } },
@@ -56,19 +59,38 @@ export function overviewCharts(d: DashboardOverview) {
       xAxis: { type: 'category', data: Object.keys(a.starCounts), axisLabel: { ...text, interval: 0 } },
       series: [{ type: 'bar', data: Object.values(a.starCounts), itemStyle: { color: '#f0a020' }, label: { show: true, position: 'top' } }],
     },
-    heatmap: {
-      animation: false,
-      textStyle: text,
-      title: heading(`${d.year}年各支部组织生活达标率（按月，点击查看支部画像）`),
-      toolbox,
-      tooltip: { formatter: (p: { value: [number, number, number | null] }) => `${d.heatmap.branches[p.value[1]]!.name}<br>${d.heatmap.months[p.value[0]]}：${p.value[2] === null ? '未到期' : `${Math.round(p.value[2] * 100)}%`}` },
-      grid: { left: 190, right: 20, top: 40, bottom: 70 },
-      xAxis: { type: 'category', data: d.heatmap.months, axisLabel: text },
-      // first branch at the top, in the tree's order (as the lists show them)
-      yAxis: { type: 'category', inverse: true, data: d.heatmap.branches.map((b) => b.name), axisLabel: { ...text, fontSize: 10, width: 180, overflow: 'truncate' } },
-      visualMap: { min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 10, inRange: { color: ['#f56c6c', '#f4e2a0', '#67c23a'] }, text: ['全部达标', '未达标'], textStyle: text },
-      series: [{ type: 'heatmap', data: d.heatmap.values.filter((v) => v[2] !== null) }],
-    },
+    heatmap: heatmap(d),
+  }
+}
+
+/** Rows of the heat map shown at a time on screen; the slider on the right pages through the rest, the print shows all. */
+export const HEAT_ROWS = 25
+
+/**
+ * 达标率 by branch and month, the branches worst first (the backend's order): the screen shows the first 25 with a
+ * slider for the rest — 142 rows no longer make a 2,100 px chart — and whole names with each branch's rate.
+ */
+function heatmap(d: DashboardOverview) {
+  const h = d.heatmap
+  const label = (i: number) => `${h.branches[i]!.name}${h.branches[i]!.rate === null ? '' : `（${Math.round(h.branches[i]!.rate! * 100)}%）`}`
+  return {
+    animation: false,
+    textStyle: text,
+    title: heading(`${d.year}年各支部组织生活达标率（按月，达标率低的在前，点击查看支部画像）`),
+    toolbox,
+    tooltip: { formatter: (p: { value: [number, number, number | null] }) => `${label(p.value[1])}<br>${h.months[p.value[0]]}：${p.value[2] === null ? '未到期' : `${Math.round(p.value[2] * 100)}%`}` },
+    grid: { left: 250, right: 40, top: 40, bottom: 70 },
+    xAxis: { type: 'category', data: h.months, axisLabel: text },
+    yAxis: { type: 'category', inverse: true, data: h.branches.map((_, i) => label(i)), axisLabel: { ...text, fontSize: 11, width: 240, overflow: 'truncate' } },
+    dataZoom:
+      h.branches.length > HEAT_ROWS
+        ? [
+            { type: 'slider', yAxisIndex: 0, right: 8, width: 16, startValue: 0, endValue: HEAT_ROWS - 1, showDetail: false, brushSelect: false, zoomLock: true },
+            { type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true, moveOnMouseMove: false },
+          ]
+        : [],
+    visualMap: { min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 10, inRange: { color: ['#f56c6c', '#f4e2a0', '#67c23a'] }, text: ['全部达标', '未达标'], textStyle: text },
+    series: [{ type: 'heatmap', data: h.values.filter((v) => v[2] !== null) }],
   }
 }
 

@@ -41,27 +41,33 @@ export interface RowSplit {
 /** Paper cannot be clicked: "（点击查看支部画像）" and "，点击查看会议记录" come off the printed titles. */
 export const paperTitle = (title: string): string => title.replace(/（点击[^）]*）/g, '').replace(/，点击[^）]*(?=）)/g, '')
 
-const PICTURE = { type: 'png' as const, pixelRatio: 2, backgroundColor: '#fff', excludeComponents: ['toolbox'] }
+// paper shows neither the toolbar nor the screen's slider (a printed chart lists every row instead)
+const PICTURE = { type: 'png' as const, pixelRatio: 2, backgroundColor: '#fff', excludeComponents: ['toolbox', 'dataZoom'] }
 /** the picture area of a whole A4 landscape page: 275 × 170 mm */
 const PAGE_ASPECT = 275 / 170
 
-/** The pages of a split chart: each shows its rows only (category axis min/max) at a page's height. */
+/**
+ * The pages of a split chart: each shows its rows only at a page's height — through the chart's slider window when it
+ * has one (the heat map shows 25 rows on screen and every row on paper), else the category axis' min/max.
+ */
 function splitPictures(c: ChartHandle, title: string, split: RowSplit): ChartImage[] {
   const perPage = Math.max(5, Math.floor((c.getWidth() / PAGE_ASPECT - split.chromePx) / split.rowPx))
   const pages = Math.ceil(split.rows / perPage)
-  if (pages <= 1 || !c.chart) return []
+  const zoom = (c.getOption() as { dataZoom?: { startValue?: number; endValue?: number }[] }).dataZoom ?? []
+  if ((pages <= 1 && !zoom.length) || !c.chart) return []
+  const window = (min: number | null, max: number | null) => (zoom.length ? { dataZoom: zoom.map(() => ({ startValue: min, endValue: max })) } : { yAxis: { min, max } })
   const out: ChartImage[] = []
   try {
     for (let i = 0; i < pages; i++) {
       const min = i * perPage
       const max = Math.min(split.rows, min + perPage) - 1
-      const text = `${title}（${i + 1}/${pages}）`
-      c.chart.setOption({ title: { text }, yAxis: { min, max } })
+      const text = pages > 1 ? `${title}（${i + 1}/${pages}）` : title
+      c.chart.setOption({ title: { text }, ...window(min, max) })
       c.chart.resize({ height: (max - min + 1) * split.rowPx + split.chromePx })
       out.push({ title: text, src: c.getDataURL(PICTURE), size: 'page' })
     }
   } finally {
-    c.chart.setOption({ yAxis: { min: null, max: null } })
+    c.chart.setOption(zoom.length ? { dataZoom: zoom.map((z) => ({ startValue: z.startValue, endValue: z.endValue })) } : window(null, null))
     c.chart.resize()
   }
   return out

@@ -32,7 +32,7 @@ export function printInputOf(q: LocationQuery): PrintInput {
     case 'statistics':
       return { what: 'statistics', year: num(q.year) }
     case 'assessmentNotice':
-      return { what: 'assessmentNotice', roundId: num(q.roundId) }
+      return { what: 'assessmentNotice', roundId: num(q.roundId), basis: str(q.basis) || null }
     case 'roster':
       return { what: 'roster', filters: q.filters ? (JSON.parse(str(q.filters)) as object) : { organizationId: optional(q.organizationId) }, columns: str(q.columns).split(',').filter(Boolean) }
     case 'notice':

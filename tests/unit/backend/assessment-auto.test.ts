@@ -49,6 +49,31 @@ describe('自动取数的指标', () => {
     expect(v.entries.find((e) => e.organizationId === other)!.sheet).toEqual({})
   })
 
+  it('换届和支委会也从本系统的记录取数：任期届满未换届扣一半、未登记任期不猜；有书记得分，应设支委会而不足3人得一半', async () => {
+    const { backend, round, branch, other } = await branchWithRecords()
+    const c = (await ok(backend, 'orgs.list', {})).find((o) => o.type === 'committee')!
+    const overdue = await ok(backend, 'orgs.create', { name: '眼科党支部', type: 'branch', parentId: c.id, termYears: 3, termStartedOn: '2022-01-01' })
+    const current = await ok(backend, 'orgs.create', { name: '儿科党支部', type: 'branch', parentId: c.id, termYears: 3, termStartedOn: '2024-01-01' })
+    // 眼科 has 8 正式党员 and only its 书记 in office: a committee is due (支部工作条例 第九条, 7 or more)
+    const big: number[] = []
+    for (let n = 0; n < 8; n++) big.push((await ok(backend, 'members.create', { organizationId: overdue.id, fields: { name: `眼科${n}`, gender: '男', joinedOn: '2000-01-01', convertedOn: '2001-01-01' } })).member.id)
+    await ok(backend, 'committees.appoint', { organizationId: overdue.id, memberId: big[0]!, post: 'secretary', electedOn: '2022-01-01', dualLeader: false })
+    const r = await ok(backend, 'assessments.createRound', { schemeId: (await ok(backend, 'assessments.schemes', {}))[0]!.id, name: '2025年度换届检查', period: '2025', periodFrom: '2025-01-01', periodTo: '2025-12-31', organizationIds: [overdue.id, current.id], stages: ['院党委考评'], rating: {} })
+    const of = async (roundId: number, org: number) => Object.fromEntries((await ok(backend, 'assessments.auto', { roundId, organizationId: org })).map((a) => [a.key, a]))
+    const late = await of(r.id, overdue.id)
+    expect(late.setup).toMatchObject({ available: true, points: 5 })
+    expect(late.setup!.computation).toContain('2025年1月1日届满，截至2025年6月15日已超期未换届')
+    expect(late.team).toMatchObject({ points: 5 })
+    expect(late.team!.computation).toContain('正式党员8名，应设支部委员会（7人以上），在任委员1人')
+    expect((await of(r.id, current.id)).setup).toMatchObject({ points: 10 })
+    // no term recorded: no number is made up; a secretary in a small branch is enough
+    const mine = await of(round.id, branch)
+    expect(mine.setup).toMatchObject({ available: true, points: null })
+    expect(mine.setup!.computation).toContain('未登记本届任期开始日期')
+    expect(mine.team).toMatchObject({ points: 10 })
+    expect((await of(round.id, other)).team).toMatchObject({ points: 0 })
+  })
+
   it('本库缺少数据来源的表时显示“数据来源尚未建成”，不编造分数', async () => {
     const { backend, round, branch } = await branchWithRecords()
     backend.context.db.exec('ALTER TABLE committee_posts RENAME TO committee_posts_gone')

@@ -86,16 +86,51 @@ describe('考评轮次', () => {
   it('公示只列已审定的结果，写明星级规则和公示期', async () => {
     const { backend, scheme, ids } = await hospital(['内科', '外科'])
     const r = await ok(backend, 'assessments.createRound', { ...roundInput(scheme.id, ids), stages: ['院党委考评'] })
-    expect((await fails(backend, 'print.document', { what: 'assessmentNotice', roundId: r.id })).message).toContain('审定后才能公示')
+    const input = { what: 'assessmentNotice' as const, roundId: r.id, basis: '示范医院星级党支部评定办法' }
+    expect((await fails(backend, 'print.document', input)).message).toContain('审定后才能公示')
     await ok(backend, 'assessments.submit', { roundId: r.id, organizationId: ids[0]!, sheet: FULL, comment: '' })
-    const doc = await ok(backend, 'print.document', { what: 'assessmentNotice', roundId: r.id })
+    const doc = await ok(backend, 'print.document', input)
     expect(doc.title).toBe('关于2025年度星级党支部评定结果的公示')
     expect(doc.html).toContain('内科党支部')
     expect(doc.html).not.toContain('外科党支部</td>')
     expect(doc.html).toContain('另有1个支部尚在评审中')
     expect(doc.html).toContain('≥90分5星')
-    // 2025-06-15 is a Sunday: five working days end on Friday 20 June
-    expect(doc.html).toContain('2025年6月15日至2025年6月20日')
+    // posted on Sunday 2025-06-15: from Monday, five working days with both ends counted
+    expect(doc.html).toContain('公示时间：2025年6月16日至2025年6月20日（5个工作日）')
+  })
+
+  it('按示例指标体系（或其副本）考评的公示：不填本院方案名称不能打印，示例名称从不印上，预览提示', async () => {
+    const { backend, scheme, ids } = await hospital(['内科'])
+    const copy = await ok(backend, 'assessments.copyScheme', { id: scheme.id, year: 2025 })
+    expect(copy).toMatchObject({ isExample: false, fromExample: true })
+    const r = await ok(backend, 'assessments.createRound', { ...roundInput(copy.id, ids), stages: ['院党委考评'] })
+    await ok(backend, 'assessments.submit', { roundId: r.id, organizationId: ids[0]!, sheet: FULL, comment: '' })
+    const bare = await fails(backend, 'print.document', { what: 'assessmentNotice', roundId: r.id })
+    expect(bare.message).toContain('请填写本院考评方案的名称')
+    expect((await fails(backend, 'print.document', { what: 'assessmentNotice', roundId: r.id, basis: scheme.name })).message).toContain('不能写“示例”')
+    const doc = await ok(backend, 'print.document', { what: 'assessmentNotice', roundId: r.id, basis: '示范医院星级党支部评定办法' })
+    expect(doc.html).toContain('根据《示范医院星级党支部评定办法》')
+    expect(doc.html).not.toContain('示例')
+    expect(doc.notes?.[0]).toContain('是软件附带的示例的副本')
+  })
+
+  it('公示写明发布单位（党委全称）和意见受理电话、地点、邮箱；没设置时留横线并提示，从不印“院党委”', async () => {
+    const { backend, scheme, ids } = await hospital(['内科'])
+    const r = await ok(backend, 'assessments.createRound', { ...roundInput(scheme.id, ids), stages: ['院党委考评'] })
+    await ok(backend, 'assessments.submit', { roundId: r.id, organizationId: ids[0]!, sheet: FULL, comment: '' })
+    const input = { what: 'assessmentNotice' as const, roundId: r.id, basis: '《示范医院星级党支部评定办法》' }
+    const bare = await ok(backend, 'print.document', input)
+    expect(bare.html).not.toMatch(/院党委<br>|院党委反映/)
+    expect(bare.html).toContain('＿＿＿＿＿＿＿＿＿＿＿＿<br>2025年6月15日')
+    expect(bare.notes!.join()).toContain('公示发布单位还没有设置')
+    expect(bare.notes!.join()).toContain('2025年的节假日安排还没有录入')
+    for (const [key, value] of [['print.noticeIssuer', '中共示范市第一人民医院委员会'], ['print.noticeFeedback', '院党委办公室'], ['print.noticePhone', '0000-1234567'], ['print.noticePlace', '门诊楼五楼'], ['print.noticeEmail', 'dwb@example.org']]) {
+      await ok(backend, 'settings.update', { key: key!, value: value! })
+    }
+    const doc = await ok(backend, 'print.document', input)
+    expect(doc.html).toContain('向院党委办公室（受理电话：0000-1234567；受理地点：门诊楼五楼；电子邮箱：dwb@example.org）反映')
+    expect(doc.html).toContain('中共示范市第一人民医院委员会<br>2025年6月15日')
+    expect(doc.html).toContain('根据《示范医院星级党支部评定办法》')
   })
 })
 
@@ -107,7 +142,10 @@ describe('考评结果导出', () => {
     await ok(backend, 'assessments.submit', { roundId: round.id, organizationId: ids[1]!, sheet: FULL, comment: '考评' })
     await ok(backend, 'assessments.submit', { roundId: round.id, organizationId: ids[0]!, sheet: { ...FULL, satisfaction: 2 }, comment: '自评' })
     const file = await ok(backend, 'exports.workbook', { source: 'assessments', scope: { roundId: round.id } })
-    const rows = rowsOf(file.contentBase64)
+    // 序号 first, as on every form handed over; the rest as before
+    const all = rowsOf(file.contentBase64)
+    expect(all.slice(2).map((r) => r[0])).toEqual(['序号', 1, 2, 3])
+    const rows = all.map((r, i) => (i >= 2 ? r.slice(1) : r))
     expect(String(rows[1]![0])).toContain('考评：2025年度星级党支部评定（2025）')
     expect(rows[2]).toEqual(['名次', '党组织', '得分', '星级', '评定依据', '审核环节', '各维度得分'])
     expect(rows.slice(3).map((r) => r.slice(0, 4).concat([r[5]]))).toEqual([
@@ -119,7 +157,7 @@ describe('考评结果导出', () => {
     expect(rows[5]![6] ?? '').toBe('')
     // one branch's export (what a 支部书记 gets) lists that branch alone, with its rank in the whole round
     const own = rowsOf((await ok(backend, 'exports.workbook', { source: 'assessments', scope: { roundId: round.id, organizationId: ids[0]! } })).contentBase64)
-    expect(own.slice(3).map((r) => r.slice(0, 3))).toEqual([[2, '内科党支部', 92]])
+    expect(own.slice(3).map((r) => r.slice(1, 4))).toEqual([[2, '内科党支部', 92]])
     expect(String(own[1]![0])).toContain('内科党支部')
   })
 })

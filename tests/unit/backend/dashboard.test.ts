@@ -72,9 +72,9 @@ describe('支部画像 dashboard.branch', () => {
     expect(b.totals).toMatchObject({ members: 4, full: 3, probationary: 1 })
     expect(b.structure.gender).toEqual({ 男: 2, 女: 2 })
     expect(b.structure.titleLevels).toMatchObject({ 正高: 1, 中级: 1, 初级: 1, 无: 1 })
-    expect(b.structure.education).toMatchObject({ 研究生: 1, 大学本科: 2, 未登记: 1 })
+    expect(b.structure.education).toMatchObject({ 研究生: 1, 大学本科: 2, 未填: 1 })
     // ages on 2025-06-15: 55, 29, 37, unknown
-    expect(b.structure.ageBands).toMatchObject({ '30岁及以下': 1, '36-40岁': 1, '51-55岁': 1, 未登记: 1 })
+    expect(b.structure.ageBands).toMatchObject({ '30岁及以下': 1, '36-40岁': 1, '51-55岁': 1, 未填: 1 })
     expect(b.structure.occupations).toMatchObject({ 专业技术人员: 2, 管理人员: 1, 其他: 1 })
     expect((await fails(backend, 'dashboard.branch', { organizationId: committee, year: 2025 })).message).toContain('支部画像只看党支部')
   })
@@ -150,6 +150,27 @@ describe('驾驶舱总览 dashboard.overview', () => {
     expect(o.heatmap.values.find((v) => v[0] === 5 && v[1] === other)![2]).toBeNull()
   })
 
+  it('热力图按需要排序：达标率最低的支部排在最前，每个支部带着自己的达标率，格子随支部一起移动', async () => {
+    const { backend, ids, people } = await hospital()
+    await ok(backend, 'meetings.create', { organizationId: ids[0]!, types: ['party_congress', 'party_lecture'], title: '党员大会暨党课', heldOn: '2025-05-20', host: '张主任', recorder: '王干事', minutes: '学习。', attendance: people.slice(0, 4).map((memberId) => ({ memberId, status: 'present' })) })
+    const o = await ok(backend, 'dashboard.overview', { year: 2025 })
+    const rates = o.heatmap.branches.map((b) => b.rate)
+    expect(rates).toEqual([...rates].sort((a, b) => (a ?? 2) - (b ?? 2)))
+    // 内科 held meetings and is the best: last; the branches that held nothing come first
+    expect(o.heatmap.branches.at(-1)!.name).toBe('内科党支部')
+    expect(o.heatmap.branches[0]!.rate).toBe(0)
+    const row = o.heatmap.branches.findIndex((b) => b.name === '内科党支部')
+    expect(o.heatmap.values.find((v) => v[0] === 4 && v[1] === row)![2]).toBe(0.67)
+  })
+
+  it('发展党员漏斗只有发展过程：申请人、积极分子、发展对象、预备党员；正式党员另外显示', async () => {
+    const { backend } = await hospital()
+    const o = await ok(backend, 'dashboard.overview', { year: 2025 })
+    expect(o.pipeline.map((p) => p.stage)).toEqual(['入党申请人', '入党积极分子', '发展对象', '预备党员'])
+    expect(o.pipeline.find((p) => p.stage === '预备党员')!.count).toBe(1)
+    expect(o.totals.full).toBe(4)
+  })
+
   it('人数和结构与党内统计年报一致', async () => {
     const { backend } = await hospital()
     const o = await ok(backend, 'dashboard.overview', { year: 2025 })
@@ -157,8 +178,9 @@ describe('驾驶舱总览 dashboard.overview', () => {
     expect(o.totals).toMatchObject({ members: s.stats.total, full: s.stats.full, probationary: s.stats.probationary })
     expect(o.totals.members).toBe(5)
     expect(o.gender).toEqual(s.stats.gender)
-    for (const [k, v] of Object.entries(s.stats.ageBands)) expect(o.ageBands[k]).toBe(v)
-    for (const [k, v] of Object.entries(s.stats.education)) expect(o.education[k]).toBe(v)
+    // the charts leave out an empty 未填 slice; the 年报 tables keep the row at 0
+    for (const [k, v] of Object.entries(s.stats.ageBands)) expect(o.ageBands[k] ?? 0).toBe(v)
+    for (const [k, v] of Object.entries(s.stats.education)) expect(o.education[k] ?? 0).toBe(v)
   })
 })
 

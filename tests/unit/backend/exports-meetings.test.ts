@@ -39,7 +39,12 @@ describe('导出三会一课台账与参会统计', () => {
     const { backend, branch } = await branchWithMeetings()
     const file = await ok(backend, 'exports.workbook', { source: 'meetings', scope: { ...SCOPE_2025, organizationId: branch.id } })
     expect(file.fileName).toBe('三会一课台账-2025-06-15.xlsx')
-    const rows = rowsOf(file.contentBase64)
+    const all = rowsOf(file.contentBase64)
+    // 序号 first, then the ledger import's own columns; who was away and why at the end
+    expect(all.slice(2).map((r) => r[0])).toEqual(['序号', 1, 2])
+    expect(all[2]!.at(-1)).toBe('请假、缺席人员及原因')
+    expect(all.slice(3).map((r) => r.at(-1))).toEqual(['丙（请假：值班）', '乙（缺席）'])
+    const rows = all.map((r, i) => (i >= 2 ? r.slice(1) : r))
     expect(String(rows[1]![0])).toContain('内科党支部    期间：2025年1月1日至2025年12月31日')
     expect(rows[2]!.slice(0, 10)).toEqual(['党组织', '会议类型', '日期', '主题', '主持人', '记录人', '应到人数', '实到人数', '请假人数', '缺席人数'])
     // 应到 / 实到 / 请假 / 缺席 counted from each meeting's attendance list, as the meetings list shows them
@@ -73,7 +78,9 @@ describe('导出三会一课台账与参会统计', () => {
   it('参会统计：每人应参加、出席、请假、缺席次数和出勤率，只算所选期间', async () => {
     const { backend, committee } = await branchWithMeetings()
     const file = await ok(backend, 'exports.workbook', { source: 'attendance', scope: { ...SCOPE_2025, organizationId: committee.id } })
-    const rows = rowsOf(file.contentBase64)
+    const all = rowsOf(file.contentBase64)
+    expect(all[2]![0]).toBe('序号')
+    const rows = all.map((r, i) => (i >= 2 ? r.slice(1) : r))
     expect(rows[2]).toEqual(['所在党支部', '姓名', '应参加次数', '出席', '请假', '缺席', '出勤率', '已补课'])
     expect(rows.slice(3)).toEqual([
       ['内科党支部', '甲', 2, 2, 0, 0, 1, 0],
@@ -82,7 +89,7 @@ describe('导出三会一课台账与参会统计', () => {
     ])
     // the rate is a number shown as a percentage, so Excel can sort and average it
     const shown = XLSX.read(Buffer.from(file.contentBase64, 'base64')).Sheets['党员参会情况统计']!
-    expect(shown.G5).toMatchObject({ t: 'n', v: 0.5, w: '50.0%' })
+    expect(shown.H5).toMatchObject({ t: 'n', v: 0.5, w: '50.0%' })
   })
 
   it('台账导入：读不成的行也说明是哪个党组织的哪次会议', async () => {

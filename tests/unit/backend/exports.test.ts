@@ -36,7 +36,7 @@ describe('导出与填写上级模板', () => {
     // organizations are not chosen by a period, so none is printed even when one is given
     const dated = await ok(backend, 'exports.workbook', { source: 'organizations', columns: ['name'], scope: { organizationId: null, from: '2025-01-01', to: '2025-12-31' } })
     expect(String(rowsOf(dated.contentBase64)[1]![0])).not.toContain('期间')
-    expect(rows[2]).toEqual(['组织名称', '组织类型', '所辖科室', '届满日期'])
+    expect(rows[2]).toEqual(['党组织名称', '组织类别', '所辖科室', '届满日期'])
     // shown exactly as typed (no apostrophe on paper), in a 文本 cell: never a formula, even after editing
     expect(rows[4]![0]).toBe('=HYPERLINK("http://x")')
     expect(rows[5]).toEqual(['内科党支部', '党支部', '心内科、呼吸科', '2027-01-15'])
@@ -69,6 +69,25 @@ describe('导出与填写上级模板', () => {
     expect(ws.getRow(4).height).toBeUndefined()
     expect(ws.getCell('B5').value).toBe(many.join('、'))
     expect(ws.getRow(5).height).toBeGreaterThanOrEqual(30)
+  })
+
+  it('名册导出：序号、年龄（按出生年月）、党龄（从转正算，预备党员空着），列名和顺序同全国党员信息采集的16项', async () => {
+    const backend = testBackend()
+    const c = await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+    const b = await ok(backend, 'orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id })
+    // born 20 June 1975: 50 by the month on 15 June 2025 (the day itself stays hidden)
+    await ok(backend, 'members.create', { organizationId: b.id, fields: { name: '王芳', gender: '女', birthDate: '1975-06-20', joinedOn: '2000-07-01', convertedOn: '2001-07-01' } })
+    await ok(backend, 'members.create', { organizationId: b.id, fields: { name: '李四', gender: '男', birthDate: '1996-01-02', joinedOn: '2024-09-01' } })
+    const all = rowsOf((await ok(backend, 'exports.workbook', { source: 'members', includeSensitive: true })).contentBase64)
+    expect(all[2]).toEqual([
+      '序号', '姓名', '性别', '公民身份号码', '民族', '出生年月', '年龄', '出生日期', '学历', '人员类别', '所在党支部', '入党日期', '转正日期', '党龄',
+      '工作岗位', '联系电话', '家庭住址', '党籍状态', '是否为失联党员', '是否为流动党员', '学位', '职称', '科室', '行政职务', '职业类别',
+    ])
+    const col = (h: string) => all[2]!.indexOf(h)
+    expect(all.slice(3).map((r) => [r[0], r[col('姓名')], r[col('出生年月')], r[col('年龄')], r[col('党龄')]])).toEqual([
+      [1, '王芳', '1975-06', 50, 23],
+      [2, '李四', '1996-01', 29, null],
+    ])
   })
 
   it('一列都没选时不导出，说明要选列（不会变成导出全部列）', async () => {

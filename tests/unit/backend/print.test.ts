@@ -37,7 +37,8 @@ describe('打印内容（从数据库组装）', () => {
     const h = doc.html
     expect(h.indexOf('年度工作记录</div>')).toBeLessThan(h.indexOf('目　录'))
     expect(h.indexOf('三月主题党日')).toBeLessThan(h.indexOf('六月主题党日'))
-    expect(h).toContain('李四（请假：值班）')
+    expect(h).toContain('<th>请假人员<br>及原因</th><td colspan="7">李四（值班）</td>')
+    expect(h).toContain('<th>出席人员</th><td colspan="7">王芳</td>')
     expect(h).toContain('<td>王芳</td><td>2</td><td>2</td><td>0</td><td>0</td><td>100%</td>')
     expect(h).toContain('<td>李四</td><td>2</td><td>0</td><td>2</td><td>0</td><td>0%</td>')
   })
@@ -63,11 +64,20 @@ describe('打印内容（从数据库组装）', () => {
     expect(doc.html).toContain('王芳')
     expect(doc.html).toMatch(/李四<\/td><td><\/td><td class="note">预备党员/)
     for (const secret of ['13812345678', '11010519491231002X', '和平路']) expect(doc.html).not.toContain(secret)
-    // 2 members + the default 5 blank rows
-    expect(doc.html.match(/<tr><td class="center">\d+<\/td>/g)).toHaveLength(7)
+    // 2 members numbered, then the default 5 blank rows without numbers
+    const blank = /<tr><td class="center"><\/td><td class="name"><\/td>/g
+    expect(doc.html.match(/<tr><td class="center">\d+<\/td>/g)).toHaveLength(2)
+    expect(doc.html.match(blank)).toHaveLength(5)
     await ok(backend, 'settings.update', { key: 'print.signInBlankRows', value: 10 })
     const more = await ok(backend, 'print.document', { what: 'signin', meetingId: m.id })
-    expect(more.html.match(/<tr><td class="center">\d+<\/td>/g)).toHaveLength(12)
+    expect(more.html.match(blank)).toHaveLength(10)
+  })
+
+  it('签到表：登记了请假的人，备注写“请假”和原因', async () => {
+    const { backend } = await hospitalWithMeetings()
+    const ids = (await ok(backend, 'meetings.list', { q: '三月主题党日' })).rows.map((r) => r.id)
+    const doc = await ok(backend, 'print.document', { what: 'signin', meetingId: ids[0]! })
+    expect(doc.html).toMatch(/李四<\/td><td><\/td><td class="note">预备党员；请假：值班<\/td>/)
   })
 
   it('批量打印本月签到表：每次会议一份；没有会议时说明原因；每次打印都记入审计日志', async () => {
@@ -101,6 +111,10 @@ describe('打印内容（从数据库组装）', () => {
     expect(doc.html).toContain('关于拟确定发展对象的公示')
     expect(doc.html).toContain('<td class="nw">1995.6</td>')
     expect(doc.html).toContain('2023.9.12')
+    expect(doc.html).toContain('2025年6月16日至2025年6月20日（5个工作日）')
+    expect(doc.notes!.join()).toContain('2025年的节假日安排还没有录入')
+    const short = await ok(backend, 'print.document', { ...input, periodTo: '2025-06-18' })
+    expect(short.notes!.join()).toContain('公示期只有3个工作日，少于设置的5个工作日')
     for (const secret of ['1995.6.15', '1995-06-15', '13711112222', '解放路']) expect(doc.html).not.toContain(secret)
     expect((await fails(backend, 'print.document', { ...input, kind: '转正' })).message).toContain('赵敏不是预备党员')
     expect((await fails(backend, 'print.document', { ...input, periodTo: '2025-06-01' })).message).toContain('早于开始日期')

@@ -256,7 +256,7 @@ describe('按上级模板填写：对方的序号、表尾、格式与下拉列�
     const wb = new ExcelJS.Workbook()
     wb.addWorksheet('名册').getRow(1).values = ['姓名', '公民身份号码']
     const input = { source: 'members' as const, fileName: '名册.xlsx', contentBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'), mapping: { 姓名: 'name', 公民身份号码: 'idNumber' } }
-    expect((await fails(backend, 'exports.fillTemplate', input)).message).toBe('模板的“公民身份号码”列对应身份证号（敏感信息）：请先勾选“包含敏感信息”，或把这一列改为留空')
+    expect((await fails(backend, 'exports.fillTemplate', input)).message).toBe('模板的“公民身份号码”列对应公民身份号码（敏感信息）：请先勾选“包含敏感信息”，或把这一列改为留空')
     const filled = await ok(backend, 'exports.fillTemplate', { ...input, includeSensitive: true })
     expect(rowsOf(filled.contentBase64)[1]).toEqual(['王芳', '11010519491231002X'])
     // the clerk's match is what is remembered for the next time this template is picked

@@ -164,8 +164,10 @@ describe('命令行：党内统计', () => {
     expect(await runCli(['stats', 'annual', '--year', '2025', '--json', '--db', db], out.io, {})).toBe(0)
     const s = JSON.parse(out.out.join(''))
     expect(s).toMatchObject({ asOf: '2025-12-31', total: 1, full: 1, probationary: 0, gender: { 男: 0, 女: 1 }, minority: 0, admitted: 0, converted: 0 })
-    expect(Object.keys(s.education)).toEqual(['研究生', '大学本科', '大学专科', '中专', '高中·中技', '初中及以下'])
-    expect(Object.keys(s.ageBands)).toEqual(['30岁及以下', '31-35岁', '36-40岁', '41-45岁', '46-50岁', '51-55岁', '56-60岁', '61岁及以上'])
+    // every distribution ends in 未填 (docs/statistics-tables.md §3): the CLI prints the same keys as the tables
+    expect(Object.keys(s.education)).toEqual(['研究生', '大学本科', '大学专科', '中专', '高中·中技', '初中及以下', '未填'])
+    expect(Object.keys(s.ageBands)).toEqual(['30岁及以下', '31-35岁', '36-40岁', '41-45岁', '46-50岁', '51-55岁', '56-60岁', '61岁及以上', '未填'])
+    expect(s.education.未填).toBe(1)
     expect(s.ageBands['61岁及以上']).toBe(1)
     expect(s.joinPeriods).toEqual({ '1949年10月以前': 0, '1949年10月至1978年12月': 1, '1979年1月至2012年10月': 0, '2012年11月以后': 0 })
   })

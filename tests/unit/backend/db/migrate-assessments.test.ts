@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { latestVersion, migrate } from '../../../../electron/backend/db/migrate'
-import { EXAMPLE_SCHEME } from '../../../../electron/shared/assessment-example'
+import { annotatedExample, EXAMPLE_SCHEME } from '../../../../electron/shared/assessment-example'
 import { startReview, submit } from '../../../../electron/shared/rules/review-chain'
 import { score, type Scheme } from '../../../../electron/shared/rules/scoring'
 
@@ -28,5 +28,25 @@ describe('迁移 10：考评明细', () => {
     const dual = example.dimensions.flatMap((d) => d.indicators).find((i) => i.key === 'dual')!
     expect(dual).toMatchObject({ source: 'dualLeader', guide: '书记为“双带头人”得满分，否则不得分' })
     expect(score(example, sheet).total).toBe(before)
+  })
+})
+
+describe('迁移 14：示例体系的换届、支委会自动取数', () => {
+  it('从 13 升级后示例体系的“按期换届”“支委会”有自动取数来源，与今天软件所带的示例一致，得分不变', () => {
+    const db = new Database(':memory:')
+    migrate(db, 13)
+    const stored = () => JSON.parse(db.prepare('SELECT definition_json FROM assessment_schemes WHERE is_example = 1').pluck().get() as string) as Scheme
+    const indicator = (s: Scheme, key: string) => s.dimensions.flatMap((d) => d.indicators).find((i) => i.key === key)!
+    expect(indicator(stored(), 'setup').source).toBeUndefined()
+    const sheet = { setup: 5, team: 10, late: 2 }
+    const before = score(stored(), sheet).total
+
+    expect(migrate(db)).toBe(latestVersion())
+    const after = stored()
+    expect(indicator(after, 'setup').source).toBe('termOnTime')
+    expect(indicator(after, 'team').source).toBe('committee')
+    expect(indicator(after, 'dual').source).toBe('dualLeader')
+    expect(after).toEqual(annotatedExample())
+    expect(score(after, sheet).total).toBe(before)
   })
 })

@@ -3,6 +3,7 @@ import { binder, minutes, notice, roster, rosterColumns, rosterIsLandscape, shee
 import { binderFixture, minutesFixture, noticeFixture, rosterFixture, signInFixture } from '../../../e2e/support/print-fixtures'
 
 const rows = (html: string) => html.match(/<tr><td class="center">\d+<\/td>/g)?.length ?? 0
+const blankRows = (html: string) => html.match(/<td class="center(?: split)?"><\/td><td class="name"><\/td>/g)?.length ?? 0
 
 describe('打印模板：数据进、HTML 出', () => {
   it('所有内容都经过转义：姓名、会议内容里的尖括号不会变成标签', () => {
@@ -42,7 +43,8 @@ describe('打印模板：数据进、HTML 出', () => {
 
   it('签到表预填应到人员，再留出空白行；20行以内单栏，超过20行左右两栏', () => {
     const small = signInSheet(signInFixture(12, 5))
-    expect(rows(small)).toBe(17)
+    expect(rows(small)).toBe(12)
+    expect(blankRows(small)).toBe(5)
     expect(small).not.toContain('sheet two')
     const big = signInSheet(signInFixture(30, 5))
     expect(big).toContain('sheet two')
@@ -82,9 +84,55 @@ describe('打印模板：数据进、HTML 出', () => {
     expect(roster(rosterFixture(3))).toContain('<td class="center">1965.1</td>')
   })
 
+  it('157人的大会：每页都留5行空白给迟到的人签名，预填的人从1编到157不中断；请假及原因写在备注', () => {
+    const attendees = signInFixture(157, 5).attendees.map((a, i) => (i === 3 ? { ...a, note: '请假：外出进修' } : a))
+    const html = signInSheet({ ...signInFixture(157, 5), attendees })
+    const pages = html.split('class="sheet-page"').slice(1)
+    expect(pages).toHaveLength(5)
+    expect(sheetPageCount({ attendees, blankRows: 5 })).toBe(5)
+    for (const p of pages) expect(blankRows(p)).toBe(5)
+    const numbers = html.match(/<td class="center(?: split)?">\d+<\/td>/g)!.map((c) => Number(/>(\d+)</.exec(c)![1])).sort((a, b) => a - b)
+    expect(numbers).toEqual(Array.from({ length: 157 }, (_, i) => i + 1))
+    expect(html).toContain('<td class="note">请假：外出进修</td>')
+    expect(html.match(/应到 157 人/g)).toHaveLength(1)
+  })
+
+  it('会议记录：议程在“一、会议议程”下按（一）（二）编号，不管干事原来怎么编；合并召开的写作“支部党员大会暨党课”', () => {
+    const html = minutes(minutesFixture({ types: ['支部党员大会', '党课'], agenda: '一、报告培养考察情况\n2. 介绍人发言\n（三）讨论表决' }))
+    expect(html).toContain('支部党员大会暨党课会议记录')
+    expect(html).toContain('<h2>一、会议议程</h2><p>（一）报告培养考察情况</p><p>（二）介绍人发言</p><p>（三）讨论表决</p>')
+    expect(html).not.toMatch(/<p>一、报告/)
+  })
+
+  it('会议记录：内容里干事自己编的“一、”在“二、会议内容”之下降一级印成（一），“（一）”印成 1.', () => {
+    const html = minutes(minutesFixture())
+    expect(html).toContain('<h2>二、会议内容</h2><p class="l2">（一）支部书记张建国同志报告培养考察情况</p>')
+    expect(html).toContain('<p class="l2">（二）入党介绍人发言</p><p>1. 介绍人李海燕同志发言</p>')
+    expect(html).not.toMatch(/<p[^>]*>一、支部书记张建国/)
+  })
+
+  it('会议记录：没填议程就不印这一节，没填内容留横线手写，纸上从不出现“（未填写）”', () => {
+    const html = minutes(minutesFixture({ agenda: null, minutes: '  ', discussion: null }))
+    expect(html).not.toContain('会议议程')
+    expect(html).not.toContain('未填写')
+    expect(html).toContain('<h2>一、会议内容</h2><div class="write-in"></div>')
+    expect(html).toContain('<h2>二、会议决议</h2>')
+  })
+
+  it('会议记录：出席人员逐一列名，请假、缺席分别列名和原因；每项决议都有同意、反对、弃权栏（没登记票数的留空待填）', () => {
+    const html = minutes(minutesFixture({ resolutions: [{ text: '同意接收赵敏同志为中共预备党员', category: null, yes: null, no: null, abstain: null }] }))
+    expect(html).toMatch(/<th>出席人员<\/th><td colspan="7">[^<]*、[^<]*<\/td>/)
+    expect(html.match(/<th>出席人员<\/th><td colspan="7">([^<]*)</)![1]!.split('、')).toHaveLength(21)
+    expect(html).toContain('<th>请假人员<br>及原因</th><td colspan="7">王志强（外出进修）</td>')
+    expect(html).toContain('<th>缺席人员<br>及原因</th><td colspan="7">刘丹</td>')
+    expect(html).toContain('<th class="v">同意</th><th class="v">反对</th><th class="v">弃权</th>')
+    expect(html).toContain('同意接收赵敏同志为中共预备党员</td><td class="v"></td><td class="v"></td><td class="v"></td>')
+  })
+
   it('会议记录没有出勤名单时，应到实到留空待手填，不猜测', () => {
-    const html = minutes(minutesFixture({ expected: null, present: null, absentees: [] }))
+    const html = minutes(minutesFixture({ expected: null, present: null, presentNames: null, absentees: [] }))
     expect(html.match(/______ 人/g)).toHaveLength(4)
+    expect(html).toContain('<th>出席人员</th><td colspan="7"></td>')
   })
 
   it('汇编按给出的顺序装订每份记录，编号第 n 号；量出页码后目录才显示页码列', () => {
