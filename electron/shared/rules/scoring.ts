@@ -10,6 +10,7 @@ export const AUTO_SOURCES = {
   dualLeader: '书记为“双带头人”（支部委员会）',
   development: '发展党员完成情况（党员名册）',
   recordsComplete: '会议记录完整率（会议记录）',
+  duesPaid: '按时足额交纳党费的比例（党费台账）',
 } as const
 export type AutoSource = keyof typeof AUTO_SOURCES
 
