@@ -8,7 +8,6 @@ import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import { settingsOf } from '../memo'
 import { allOrganizations, descendantIds, findOrganization } from '../organizations/repository'
-import { thisMonth } from './ledger'
 import { voidRow } from './repository'
 import { orgNames, scopeOf, yearDues } from './views'
 
@@ -84,23 +83,23 @@ export function voidHandover(ctx: CallContext, id: number, reason: string): { vo
 export function reconcile(ctx: CallContext, year: number, organizationId: number | null): Reconciliation {
   const scope = scopeOf(ctx, organizationId)
   const names = orgNames(ctx)
-  const now = thisMonth(ctx)
   const [from, to] = [`${year}-01`, `${year}-12`]
   const stored = (ctx.db.prepare('SELECT * FROM dues_handovers WHERE voided_at IS NULL AND from_month <= ? AND to_month >= ? ORDER BY handed_on, id').all(to, from) as Stored[]).filter((h) => scope === null || scope.has(h.organization_id))
   const handovers = stored.map((h) => rowOf(ctx, h, names))
-  const { dues } = yearDues(ctx, year, scope)
+  // owed and paid up to the last month that has ended: the current month is still being collected
+  const { dues, through } = yearDues(ctx, year, scope)
   const owing = new Map<number, { due: number; paid: number; lines: string[] }>()
   for (const d of dues) {
     const missing = new Map<number, string[]>()
     for (const o of d.owed) {
-      if (!o.month.startsWith(`${year}-`) || o.month > now || (scope && !scope.has(o.organizationId))) continue
+      if (!o.month.startsWith(`${year}-`) || o.month > through || (scope && !scope.has(o.organizationId))) continue
       const b = owing.get(o.organizationId) ?? { due: 0, paid: 0, lines: [] }
       const due = o.standard?.monthlyFen ?? 0
       b.due += due
       b.paid += o.payment?.paidFen ?? 0
       owing.set(o.organizationId, b)
       const m = `${Number(o.month.slice(5))}月`
-      const note = !o.payment ? (o.month < now ? `${m}未交` : null) : !o.standard ? null : o.payment.paidFen < due ? `${m}不足额（应交${yuan(due)}，实交${yuan(o.payment.paidFen)}）` : null
+      const note = !o.payment ? `${m}未交` : !o.standard ? null : o.payment.paidFen < due ? `${m}不足额（应交${yuan(due)}，实交${yuan(o.payment.paidFen)}）` : null
       if (!o.standard) missing.set(o.organizationId, [...(missing.get(o.organizationId) ?? []), `${m}未核定基数`])
       if (note) missing.set(o.organizationId, [...(missing.get(o.organizationId) ?? []), note])
     }

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { duesPrintInput } from '../../shared/contract/dues'
 import { addDays, todayLocal } from '../../shared/dates'
-import { DUES_CATEGORY_LABELS, formatMonth, formatRate, formatYuan, hasBase, PAY_METHOD_LABELS, yearMonths } from '../../shared/dues'
+import { addMonth, DUES_CATEGORY_LABELS, formatMonth, formatRate, formatYuan, hasBase, PAY_METHOD_LABELS, yearMonths } from '../../shared/dues'
 import { BASE_MASK, type DuesNoticeData, type DuesRecordData, type DuesRegisterData, type DuesReportData, type DuesReportRow } from '../../shared/print/dues-types'
 import { AppError, invalid } from '../../shared/result'
 import type { Standard } from '../../shared/rules/dues'
@@ -9,7 +9,7 @@ import type { CallContext } from '../context'
 import { settingsOf } from '../memo'
 import { findOrganization } from '../organizations/repository'
 import { reconcile } from './handovers'
-import { lastEnded, notOwedReason, thisMonth } from './ledger'
+import { lastEnded, notOwedReason } from './ledger'
 import { orgNames, scopeOf, standardsOf, yearDues } from './views'
 
 export type DuesPrint = z.output<typeof duesPrintInput>
@@ -86,7 +86,8 @@ export function reportData(ctx: CallContext, year: number): DuesReportData {
     `全年实收党费（含自愿多交）${formatYuan(c.collectedFen)}元，收到各支部上缴${formatYuan(c.receivedFen)}元，向上级党组织上缴${formatYuan(c.upwardFen)}元。`,
     `大额党费（一次${settingsOf(ctx)['dues.largeAmount']}元以上）${formatYuan(c.largeFen)}元，应全额上缴，已上缴${formatYuan(c.largeUpFen)}元。`,
   ]
-  const asOf = year < Number(thisMonth(ctx).slice(0, 4)) ? `${year}-12-31` : todayLocal(ctx.now())
+  // the reconciliation counts the months that have ended
+  const asOf = addDays(`${addMonth(through, 1)}-01`, -1)
   return { unitName: unitOf(ctx), year, asOf, rows, total, committee, differences: r.differences }
 }
 
