@@ -51,24 +51,27 @@ export const standardFrom = (b: BaseRow | null, settings: Settings): Standard | 
 /**
  * What each member owes and paid from the start of the ledger to `to`, with the unpaid run as of `through`
  * (the last ended month, or the end of a past year). `ids` narrows to some people (a payment, a print).
+ * `from` earlier than the ledger's start also lists the owed months before it (who was liable in a year,
+ * whatever was kept here): they never count in the unpaid run.
  */
-export function membersDues(ctx: Ctx, to: Month, options: { ids?: readonly number[] | null; through?: Month } = {}): MemberDues[] {
+export function membersDues(ctx: Ctx, to: Month, options: { ids?: readonly number[] | null; through?: Month; from?: Month } = {}): MemberDues[] {
   const settings = settingsOf(ctx as CallContext)
   const start = trackedFrom(ctx, settings)
+  const first = options.from && options.from < start ? options.from : start
   const through = options.through ?? (lastEnded(ctx) < to ? lastEnded(ctx) : to)
   const ids = options.ids ?? null
   const members = duesMembers(ctx.db, ids)
   const bases = basesByMember(ctx.db, ids)
   const last = to > through ? to : through
-  const payments = paymentsByMember(ctx.db, start, last, ids)
+  const payments = paymentsByMember(ctx.db, first, last, ids)
   return members.map((member) => {
     const mine = bases.get(member.id)
     const paid = payments.get(member.id) ?? new Map<Month, PaymentRow>()
-    const owed = liableMonths(member.history, start, last).map((l) => {
+    const owed = liableMonths(member.history, first, last).map((l) => {
       const base = baseIn(mine, l.month)
       return { ...l, base, standard: standardFrom(base, settings), payment: paid.get(l.month) ?? null }
     })
-    const run = unpaidRun(owed.map((o) => o.month), new Set(paid.keys()), through)
+    const run = unpaidRun(owed.filter((o) => o.month >= start).map((o) => o.month), new Set(paid.keys()), through)
     return { member, owed, run }
   })
 }

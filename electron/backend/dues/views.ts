@@ -12,11 +12,14 @@ import { lastEnded, membersDues, thisMonth, trackedFrom, type MemberDues } from 
 export const scopeOf = (ctx: CallContext, organizationId: number | null): Set<number> | null => (organizationId === null ? null : new Set(descendantIds(ctx.db, organizationId)))
 export const orgNames = (ctx: CallContext): Map<number, string> => new Map(allOrganizations(ctx.db).map((o) => [o.id, o.name]))
 
-/** The year of everyone who owes something in it to the organizations in scope, names in roster order. */
-export function yearDues(ctx: CallContext, year: number, scope: Set<number> | null, ids: readonly number[] | null = null): { dues: MemberDues[]; through: Month } {
+/**
+ * The year of everyone who owes something in it to the organizations in scope. The ledger's views see the months
+ * the ledger keeps; `untracked` adds those before its start (the standards: who was liable that year at all).
+ */
+export function yearDues(ctx: CallContext, year: number, scope: Set<number> | null, ids: readonly number[] | null = null, untracked = false): { dues: MemberDues[]; through: Month } {
   const end = `${year}-12`
   const through = lastEnded(ctx) < end ? lastEnded(ctx) : end
-  const dues = membersDues(ctx, end, { through, ids }).filter((d) => d.owed.some((o) => o.month.startsWith(`${year}-`) && (scope === null || scope.has(o.organizationId))))
+  const dues = membersDues(ctx, end, { through, ids, from: untracked ? `${year}-01` : undefined }).filter((d) => d.owed.some((o) => o.month.startsWith(`${year}-`) && (scope === null || scope.has(o.organizationId))))
   return { dues, through }
 }
 
@@ -44,6 +47,7 @@ export function ledgerOf(ctx: CallContext, year: number, organizationId: number 
     return {
       memberId: d.member.id,
       name: d.member.name,
+      idNumber: ctx.transport === 'cli' ? d.member.idNumber : maskIdNumber(d.member.idNumber),
       organizationId: home,
       organizationName: names.get(home) ?? '',
       category: last.standard?.category ?? null,
@@ -70,7 +74,7 @@ export function standardsOf(ctx: CallContext, year: number, organizationId: numb
   const cli = ctx.transport === 'cli'
   if (reveal && !cli && ctx.session.user?.role === 'leader') throw new AppError('FORBIDDEN', '只读账号不能查看党费计算基数（收入信息）')
   const scope = scopeOf(ctx, organizationId)
-  const { dues } = yearDues(ctx, year, scope)
+  const { dues } = yearDues(ctx, year, scope, null, true)
   const names = orgNames(ctx)
   const shown = cli || reveal
   const rows = dues.flatMap((d): StandardRow[] => {
