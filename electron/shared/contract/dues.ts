@@ -30,6 +30,8 @@ export interface LedgerCell {
 export interface LedgerRow {
   memberId: number
   name: string
+  /** masked on screens, in full on the command line */
+  idNumber: string | null
   organizationId: number
   organizationName: string
   category: DuesCategory | null

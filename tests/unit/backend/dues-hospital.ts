@@ -12,8 +12,9 @@ import { ok, testBackend } from '../helpers'
  */
 export const TODAY = '2025-10-15T10:00:00+08:00'
 
-export async function duesHospital(transport: 'cli' | 'web' = 'cli') {
-  const backend = testBackend(TODAY, '党办王干事', transport)
+export async function duesHospital(transport: 'cli' | 'web' = 'cli', given?: Backend) {
+  // a given backend (a database file for the command line) keeps its own clock
+  const backend = given ?? testBackend(TODAY, '党办王干事', transport)
   if (transport === 'web') {
     await ok(backend, 'auth.setup', { username: 'admin', displayName: '党办王主任', password: 'a-long-password' })
   }
@@ -51,4 +52,37 @@ export async function withBases(backend: Backend, m: Record<string, number>) {
   await set(m.刘洋!, 'salary', 300000)
   await set(m.陈静!, 'salary', 1000001)
   await set(m.孙磊!, 'salary', 620000)
+}
+
+/** A person not on the roster, with a valid ID number (tests/fixtures/roster.ts, another seed). */
+export const stranger = () => people(1, 99)[0]!
+
+/**
+ * The finance department's 2025 list as it arrives: a title row, their own header words, amounts with thousands
+ * separators and 元, months written three ways, a footer — and ten rows a clerk must fix (ID numbers stored by
+ * Excel as numbers, someone not on the roster, someone transferred out, an 积极分子, a wrong name, an unknown
+ * 人员类别, a base in words, an implausible base, a 减免, a month of the wrong year). Rows are Excel rows 3–18.
+ */
+export function financeList(idOf: Record<string, string>): (string | number | null)[][] {
+  return [
+    ['2025年度党员交纳党费计算基数（财务处提供）'],
+    ['序号', '姓名', '身份证号码', '所在党支部', '人员类别', '计算基数（元）', '起始月份', '备注'],
+    [1, '张伟', idOf.张伟!, '内科党支部', '在职', '8,500.00', '2025-01', null],
+    [2, '李娜', idOf.李娜!, null, '退休', 5000.01, null, null],
+    [3, '王芳', idOf.王芳!, '内科', '学生', null, null, '在读博士'],
+    [4, '赵敏', idOf.赵敏!, '内科党支部', '在岗', '4200元', '2025年4月', '预备党员'],
+    [5, '陈静', idOf.陈静!, '内科党支部', '在职', 10000.01, '2025.4', '3月转入'],
+    [6, '孙磊', Number(idOf.孙磊), '外科党支部', '在职', 6200, null, null],
+    [7, '张伟', idOf.张伟!, '内科党支部', '在职', '10,000.01', '2025.7', '7月起调资'],
+    [8, stranger().name, stranger().idNumber, '内科党支部', '在职', 5000, null, null],
+    [9, '刘洋', idOf.刘洋!, '内科党支部', '在职', 3000, '2025-07', null],
+    [10, '周强', idOf.周强!, '内科党支部', '在职', 5000, null, null],
+    [11, '孙蕾', idOf.孙磊!, '外科党支部', '在职', 6200, '2025-02', null],
+    [12, '赵敏', idOf.赵敏!, '内科党支部', '临时工', 4200, '2025-06', null],
+    [13, '李娜', idOf.李娜!, null, '退休', '八千', '2025-03', null],
+    [14, '王芳', idOf.王芳!, '内科', '在职', 250000, '2025-05', null],
+    [15, '李娜', idOf.李娜!, null, '减免', null, '2025-08', null],
+    [16, '张伟', idOf.张伟!, '内科党支部', '在职', 8500, '2024-12', null],
+    ['制表人：财务处 王会计　　审核：李处长'],
+  ]
 }
