@@ -23,6 +23,10 @@ describe('导入财务处提供的党费基数', () => {
     expect(issue(16)).toContain('超过每月200000元')
     expect(issue(17)).toContain('减免须经党支部研究')
     expect(issue(18)).toContain('起始月份2024-12不在2025年')
+    // a 所在党支部 that differs from the roster is said, not refused: the base is found by ID number
+    const moved = financeList(idOf).slice(0, 3)
+    moved[2]![3] = '外科党支部'
+    expect((await ok(backend, 'imports.preview', { ...file(moved), mode: 'update' })).rows[0]).toMatchObject({ action: 'insert', description: '张伟（在职，基数8500.00元，2025-01起；名册中在内科党支部，与表中的“外科党支部”不同）' })
     // the footer is not a row
     expect(p.rows.map((r) => r.row).at(-1)).toBe(18)
   })

@@ -39,6 +39,8 @@ function people(ctx: CallContext, file: readonly FileRecord<DuesBaseRecord>[]) {
 }
 /** the roster's person each checked row matched (check runs before exists, changes and apply) */
 const matched = new WeakMap<DuesBaseRecord, number>()
+/** rows whose 所在党支部 differs from the roster's: said in the preview */
+const elsewhere = new WeakMap<DuesBaseRecord, string>()
 const memberOf = (r: DuesBaseRecord): number => {
   const id = matched.get(r)
   if (id === undefined) throw new Error('a dues base record was used before it was checked')
@@ -127,12 +129,13 @@ export function duesBaseImport(year: number | null): ImportKind<DuesBaseRecord> 
       if (!m) return [{ field: 'name', message: `${person.name}是${STAGE_LABELS[person.stage as keyof typeof STAGE_LABELS] ?? '人员'}，还不是党员，不交纳党费` }]
       const owed = liableMonths(m.history, r.fromMonth, `${year}-12`)
       if (!owed.length) return [{ field: 'fromMonth', message: notOwedReason(m, r.fromMonth, owed) ?? `${m.name}${year}年不需在本单位交纳党费` }]
+      // the finance list's 所在党支部 may be out of date or written short: the base is the person's, found by ID
+      // number, so a different branch is pointed out in the preview, never a reason to refuse the row
       if (r.organization) {
-        const names = new Set(owed.map((o) => o.organizationId))
-        const branches = ctx.db.prepare('SELECT name FROM organizations WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify([...names])) as string[]
-        if (!branches.some((b) => b === r.organization || b.includes(r.organization!))) {
-          return [{ field: 'organization', message: `名册中${m.name}在${branches.join('、')}，与本行的“${r.organization}”不符：请核对（党费基数按身份证号对应，这一列可以留空）` }]
-        }
+        const ids = [...new Set(owed.map((o) => o.organizationId))]
+        const branches = ctx.db.prepare('SELECT name FROM organizations WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as string[]
+        const same = (b: string) => b === r.organization || b.includes(r.organization!) || r.organization!.includes(b)
+        if (!branches.some(same)) elsewhere.set(r, `名册中在${branches.join('、')}，与表中的“${r.organization}”不同`)
       }
       matched.set(r, m.id)
       return []
@@ -158,7 +161,7 @@ export function duesBaseImport(year: number | null): ImportKind<DuesBaseRecord> 
       return replaced ? { action: 'update', entityId: id, before: replaced } : { action: 'insert', entityId: id, before: null }
     },
 
-    describe: (r) => `${r.name}（${DUES_CATEGORY_LABELS[r.category]}${r.baseFen !== null && hasBase(r.category) ? `，基数${formatYuan(r.baseFen)}元` : ''}，${r.fromMonth}起）`,
+    describe: (r) => `${r.name}（${DUES_CATEGORY_LABELS[r.category]}${r.baseFen !== null && hasBase(r.category) ? `，基数${formatYuan(r.baseFen)}元` : ''}，${r.fromMonth}起${elsewhere.has(r) ? `；${elsewhere.get(r)}` : ''}）`,
 
     usedBy(id, ctx) {
       const b = findBase(ctx.db, id)
