@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { latestVersion, migrate } from '../../../../electron/backend/db/migrate'
 import type { Scheme } from '../../../../electron/shared/rules/scoring'
 
-describe('迁移 14：党费', () => {
+describe('迁移 15：党费', () => {
   it('升级后有基数、交纳、自愿多交、上缴四张表；示例指标体系的“按时足额交纳党费”改为自动取数，分值不变', () => {
     const db = new Database(':memory:')
     migrate(db, 13)

@@ -1,5 +1,4 @@
-import { EXAMPLE_DUES_ANNOTATION } from '../../../shared/assessment-example'
-import type { Scheme } from '../../../shared/rules/scoring'
+import { EXAMPLE_DUES_ANNOTATION_0015 as EXAMPLE_DUES_ANNOTATION, type Scheme0015 as Scheme } from './frozen/0015-dues'
 import type { Migration } from './index'
 
 /**
@@ -8,8 +7,8 @@ import type { Migration } from './index'
  * deleted: a wrong entry is voided with who, when and why (the partial unique indexes ignore voided rows, so the
  * corrected entry takes its place). The example assessment scheme's 按时足额交纳党费 is filled from the ledger.
  */
-export const m0014Dues: Migration = {
-  version: 14,
+export const m0015Dues: Migration = {
+  version: 15,
   name: 'dues',
   up(db) {
     db.exec(`
