@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import type { Ledger, Standards } from '../../../shared/contract/dues'
-import type { ImportPreview, ImportResult } from '../../../shared/contract/imports'
+import type { Ledger } from '../../../shared/contract/dues'
+import type { ImportResult } from '../../../shared/contract/imports'
 import { DUES_CATEGORY_LABELS, formatRate, formatYuan, PAY_METHOD_LABELS, rateOf, yuanOf } from '../../../shared/dues'
-import type { OrgSummary } from '../../../shared/organizations'
 import { missingProblem } from '../../imports/engine'
+import { oneOf } from '../flags'
 import { CliError, table } from '../output'
 import type { CliCommand, CliRun } from '../types'
 
@@ -19,7 +19,7 @@ function yearOf(flags: CliRun['flags']): number {
 async function orgOf(run: CliRun): Promise<number | null> {
   const wanted = run.flags.org
   if (!wanted) return null
-  const orgs = (await run.call('orgs.list', { includeDissolved: true })) as OrgSummary[]
+  const orgs = await run.call('orgs.list', { includeDissolved: true })
   const text = String(wanted)
   const exact = orgs.find((o) => o.name === text || String(o.id) === text)
   if (exact) return exact.id
@@ -41,22 +41,21 @@ export const importDuesBases: CliCommand = {
     const year = yearOf(flags)
     const path = positionals[0]
     if (!path) throw new CliError('请指定要导入的文件：import dues-bases <文件> --year 2025', 2)
-    const mode = String(flags.mode ?? 'update')
-    if (mode !== 'update' && mode !== 'skip') throw new CliError('--mode 应为 update（覆盖更新，默认）或 skip（跳过已有）', 2)
+    const mode = oneOf(flags, 'mode', ['update', 'skip'] as const) ?? 'update'
     let content: Buffer
     try {
       content = readFileSync(path)
     } catch {
       throw new CliError(`无法读取文件：${path}`)
     }
-    const input = { kind: 'dues-bases', fileName: basename(path), contentBase64: content.toString('base64'), mode, year }
+    const input = { kind: 'dues-bases' as const, fileName: basename(path), contentBase64: content.toString('base64'), mode, year }
     let result: Omit<ImportResult, 'batchId'> & { batchId?: number | null }
     if (flags['dry-run']) {
-      const p = (await call('imports.preview', input)) as ImportPreview
+      const p = await call('imports.preview', input)
       if (p.missing.length) throw new CliError(missingProblem(p)!)
       result = { inserted: p.counts.insert, updated: p.counts.update, skipped: p.counts.skip, errors: p.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, column: i.column, message: i.message }))) }
     } else {
-      result = (await call('imports.commit', input)) as ImportResult
+      result = await call('imports.commit', input)
     }
     if (flags.json) return io.out(JSON.stringify({ inserted: result.inserted, updated: result.updated, skipped: result.skipped, errors: result.errors }))
     io.out(`${flags['dry-run'] ? '试导入（未写入）' : '导入完成'}：新增 ${result.inserted}，更新 ${result.updated}，跳过 ${result.skipped}，错误 ${result.errors.length} 处`)
@@ -76,7 +75,7 @@ export const duesStandard: CliCommand = {
   options: { year: 'string', org: 'string' },
   async run(run) {
     const { call, flags, io } = run
-    const s = (await call('dues.standards', { year: yearOf(flags), organizationId: await orgOf(run) })) as Standards
+    const s = await call('dues.standards', { year: yearOf(flags), organizationId: await orgOf(run) })
     const entries = s.rows.map((r) => ({
       name: r.name,
       idNumber: r.idNumber,
@@ -104,7 +103,7 @@ export const duesLedger: CliCommand = {
   options: { year: 'string', org: 'string' },
   async run(run) {
     const { call, flags, io } = run
-    const l = (await call('dues.ledger', { year: yearOf(flags), organizationId: await orgOf(run) })) as Ledger
+    const l = await call('dues.ledger', { year: yearOf(flags), organizationId: await orgOf(run) })
     const entries = l.rows.flatMap((r) =>
       r.cells
         .filter((c) => c.owed)
