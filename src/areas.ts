@@ -17,6 +17,7 @@ export const AREAS: Area[] = [
   { path: '/meetings', title: '会议记录', icon: 'Notebook' },
   { path: '/dashboard', title: '驾驶舱', icon: 'DataBoard' },
   { path: '/assessments', title: '考核评价', icon: 'Medal' },
+  { path: '/dues', title: '党费', icon: 'Wallet' },
   { path: '/statistics', title: '统计分析', icon: 'DataAnalysis', hiddenFor: ['secretary'] },
   { path: '/exchange', title: '数据导入导出', icon: 'Upload', hiddenFor: ['secretary'] },
   { path: '/settings', title: '系统设置', icon: 'Setting', hiddenFor: ['secretary'] },

@@ -17,6 +17,8 @@ export const router = createRouter({
     { path: '/dashboard/print', component: () => import('./pages/dashboard/ChartPrintPage.vue'), meta: { title: '图表打印', bare: true } },
     { path: '/settings', component: () => import('./pages/settings/SettingsPage.vue'), meta: { title: '系统设置' } },
     { path: '/exchange', component: () => import('./pages/exchange/ExchangePage.vue'), meta: { title: '数据导入导出' } },
+    { path: '/dues', component: () => import('./pages/dues/DuesPage.vue'), meta: { title: '党费' } },
+    { path: '/dues/print', component: () => import('./pages/dues/DuesPrintPage.vue'), meta: { title: '打印预览', bare: true } },
     ...AREAS.filter((a) => a.planned).map((a) => ({
       path: a.path,
       component: () => import('./pages/PlannedPage.vue'),

@@ -108,7 +108,8 @@ export function listAudit(db: Database, filter: { entity?: string; entityId?: nu
   return rows.map(toEntry)
 }
 
-const SENSITIVE = new Set(['idNumber', 'id_number', 'phone', 'address'])
+// 党费计算基数 is income (issue 20): hidden like the ID number
+const SENSITIVE = new Set(['idNumber', 'id_number', 'phone', 'address', 'baseFen', 'base_fen'])
 
 /** Audit entries shown to anyone but an administrator hide the sensitive fields of the records they carry. */
 export function maskSensitive(value: unknown): unknown {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { contract, type Method } from '../shared/contract'
 import type { BackendContext } from './context'
+import { DUES_SCOPE } from './dues/scope'
 import { descendantIds } from './organizations/repository'
 
 /**
@@ -14,7 +15,8 @@ import { descendantIds } from './organizations/repository'
  * than the screens.
  */
 type Input = Record<string, unknown>
-type Rule = 'open' | 'narrow' | ((input: Input, db: Database) => (number | null)[])
+export type ScopeRule = 'open' | 'narrow' | ((input: Input, db: Database) => (number | null)[])
+type Rule = ScopeRule
 
 const one = (db: Database, sql: string, id: unknown): number | null => (db.prepare(sql).pluck().get(id) as number | null | undefined) ?? null
 const memberOrg = (db: Database, id: unknown) => one(db, 'SELECT organization_id FROM members WHERE id = ?', id)
@@ -90,6 +92,8 @@ const RULES: Partial<Record<Method, Rule>> = {
   // a record's own history, for a record of the branch
   'audit.list': (i, db) => (i.entity === 'member' ? [memberOrg(db, i.entityId)] : i.entity === 'meeting' ? [meetingOrg(db, i.entityId)] : [null]),
   'print.document': (i, db) => printOrgs(i, db),
+  // 党费: the branch's own ledger and payments (dues/scope.ts)
+  ...DUES_SCOPE,
 }
 
 function printOrgs(i: Input, db: Database): (number | null)[] {

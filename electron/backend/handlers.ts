@@ -5,6 +5,7 @@ import { assessmentsHandlers, ballotsHandlers } from './assessments/handlers'
 import { backupHandlers } from './backup/handlers'
 import type { Handlers } from './handler'
 import { dashboardHandlers } from './dashboard/handlers'
+import { duesHandlers } from './dues/handlers'
 import { exportsHandlers } from './exports/handlers'
 import { importsHandlers } from './imports/handlers'
 import { jobsHandlers } from './jobs/handlers'
@@ -34,4 +35,5 @@ export const handlers: Handlers<Contract> = {
   ...dashboardHandlers,
   ...assessmentsHandlers,
   ...ballotsHandlers,
+  ...duesHandlers,
 }

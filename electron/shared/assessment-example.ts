@@ -44,11 +44,17 @@ export const EXAMPLE_ANNOTATIONS: Record<string, { guide: string; source?: AutoS
   honor: { guide: '获得上级表彰的，每项加1–5分，最多5分' },
 }
 
+/** 按时足额交纳党费 filled from the dues ledger (migration 0015, issue 20); no score changes. */
+export const EXAMPLE_DUES_ANNOTATION: { guide: string; source: AutoSource } = {
+  guide: '应交党费的党员月份中，当月按标准足额交纳的比例 × 分值（补交、不足额、未交不计）',
+  source: 'duesPaid',
+}
+
 /** The example as the current software ships it: the frozen scheme with its annotations applied. */
 export function annotatedExample(): Scheme {
   return {
     ...EXAMPLE_SCHEME,
-    dimensions: EXAMPLE_SCHEME.dimensions.map((d) => ({ ...d, indicators: d.indicators.map((i) => ({ ...i, ...EXAMPLE_ANNOTATIONS[i.key] })) })),
+    dimensions: EXAMPLE_SCHEME.dimensions.map((d) => ({ ...d, indicators: d.indicators.map((i) => ({ ...i, ...EXAMPLE_ANNOTATIONS[i.key], ...(i.key === 'dues' ? EXAMPLE_DUES_ANNOTATION : {}) })) })),
   }
 }
 

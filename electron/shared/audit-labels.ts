@@ -61,6 +61,17 @@ export const METHOD_LABELS: Record<string, string> = {
   'ballots.close': '结束计票',
   'ballots.reopen': '重新开启计票',
   'demo.seed': '生成演示数据',
+  'dues.standards': '查看党费计算基数',
+  'dues.setBase': '登记党费基数',
+  'dues.voidBase': '作废党费基数',
+  'dues.pay': '登记交纳党费',
+  'dues.voidPayment': '作废党费交纳记录',
+  'dues.extra': '登记自愿多交党费',
+  'dues.voidExtra': '作废自愿多交记录',
+  'dues.handover': '登记党费上缴',
+  'dues.voidHandover': '作废党费上缴记录',
+  'dues.print': '打印党费表',
+  'dues.export': '导出党费表',
 }
 
 /** Field names as the forms call them, for the fields audit entries carry (members, organizations, meetings, prints). */
@@ -129,6 +140,17 @@ export const FIELD_LABELS: Record<string, string> = {
   username: '用户名',
   displayName: '姓名',
   role: '角色',
+  baseFen: '党费计算基数（分）',
+  monthlyFen: '月交纳标准（分）',
+  paidFen: '实交（分）',
+  dueFen: '应交（分）',
+  fromMonth: '起始月份',
+  month: '所交月份',
+  paidOn: '交纳日期',
+  method: '交纳方式',
+  amountFen: '金额（分）',
+  decision: '支部决定',
+  showBase: '显示基数',
 }
 
 /** bookkeeping every record carries: not worth a clerk's reading in the log */
@@ -144,4 +166,8 @@ export const PRINT_LABELS: Record<string, string> = {
   assessmentNotice: '考评结果公示',
   roster: '党员名册',
   notice: '公示',
+  'dues.register': '党费收缴登记表',
+  'dues.report': '党费收缴情况',
+  'dues.notice': '党费标准公示',
+  'dues.record': '党员党费交纳记录',
 }

@@ -15,7 +15,7 @@ export interface SettingLabel {
 const PERIOD: Record<string, string> = { month: '每月', quarter: '每季度', year: '每年' }
 
 /** Groups whose defaults are national rules (domain.md); the others are this software's own defaults. */
-export const NATIONAL_GROUPS: ReadonlySet<string> = new Set(['党组织', '发展党员', '组织生活'])
+export const NATIONAL_GROUPS: ReadonlySet<string> = new Set(['党组织', '发展党员', '组织生活', '党费'])
 
 export const SETTING_LABELS: Partial<Record<SettingKey, SettingLabel>> = {
   'unit.name': { group: '单位信息', label: '单位名称', help: '打印、导出的表头和“填报单位”使用，例如：中共××市第一人民医院委员会' },
@@ -60,4 +60,21 @@ export const SETTING_LABELS: Partial<Record<SettingKey, SettingLabel>> = {
     help: '每年一行，照国务院办公厅当年通知填写：“2026年：放假 1月1日至3日、2月15日至23日；上班 1月4日、2月14日”。没有录入的年份只扣除周六、周日',
     multiline: true,
   },
+  'dues.salaryBand1': { group: '党费', label: '在职党员第一档上限（含）', help: '中组发〔2008〕3号：月工资收入（税后）3000元以下（含）交0.5%', unit: '元' },
+  'dues.salaryBand2': { group: '党费', label: '在职党员第二档上限（含）', help: '3000元以上至5000元（含）交1%', unit: '元' },
+  'dues.salaryBand3': { group: '党费', label: '在职党员第三档上限（含）', help: '5000元以上至10000元（含）交1.5%，以上交2%', unit: '元' },
+  'dues.salaryRate1': { group: '党费', label: '在职党员第一档比例', help: '', unit: '%' },
+  'dues.salaryRate2': { group: '党费', label: '在职党员第二档比例', help: '', unit: '%' },
+  'dues.salaryRate3': { group: '党费', label: '在职党员第三档比例', help: '', unit: '%' },
+  'dues.salaryRate4': { group: '党费', label: '在职党员第四档比例', help: '超过第三档上限的部分按此比例（按全部基数计算）', unit: '%' },
+  'dues.pensionBand': { group: '党费', label: '离退休党员分档（含）', help: '离退休费或养老金5000元以下（含）交0.5%，以上交1%', unit: '元' },
+  'dues.pensionRate1': { group: '党费', label: '离退休党员较低比例', help: '', unit: '%' },
+  'dues.pensionRate2': { group: '党费', label: '离退休党员较高比例', help: '', unit: '%' },
+  'dues.flatAmount': { group: '党费', label: '学生、下岗失业、抚恤救济、低保党员每月', help: '每月交纳0.2元', unit: '元' },
+  'dues.rounding': { group: '党费', label: '月交纳标准取整', help: '基数 × 比例四舍五入到分；有的省份规定到角或元', choices: { fen: '到分', jiao: '到角', yuan: '到元' } },
+  'dues.backPayMonths': { group: '党费', label: '补交期限', help: '补交党费的时间一般不超过6个月，超过时提示', unit: '个月' },
+  'dues.overdueMonths': { group: '党费', label: '连续未交提示', help: '党章第九条：无正当理由连续6个月不交纳党费，按自行脱党处理', unit: '个月' },
+  'dues.largeAmount': { group: '党费', label: '大额党费', help: '一次交纳此数额以上的党费单独登记，全额上缴', unit: '元' },
+  'dues.maxBase': { group: '党费台账', label: '基数核对上限', help: '导入或登记的月基数超过此数时请核对（本软件的默认值）', unit: '元' },
+  'dues.ledgerFrom': { group: '党费台账', label: '台账起始月份', help: '从哪个月开始在本软件中记账（如 2025-01）；留空则从最早的基数起。之前的月份不计欠交' },
 }

@@ -66,6 +66,32 @@ export const DEFAULT_SETTINGS = {
    */
   'calendar.holidays':
     '2026年：放假 1月1日至3日、2月15日至23日、4月4日至6日、5月1日至5日、6月19日至21日、9月25日至27日、10月1日至7日；上班 1月4日、2月14日、2月28日、5月9日、9月20日、10月10日\n2027年：待国务院办公厅发布后填写',
+  /** 党费 (中组发〔2008〕3号, docs/dues.md §2): 按月领取工资的党员, monthly after-tax income bands in 元 (each band's top included) and rates in % */
+  'dues.salaryBand1': 3000,
+  'dues.salaryBand2': 5000,
+  'dues.salaryBand3': 10000,
+  'dues.salaryRate1': 0.5,
+  'dues.salaryRate2': 1,
+  'dues.salaryRate3': 1.5,
+  'dues.salaryRate4': 2,
+  /** 离退休党员: monthly pension ≤ the band (included) at the first rate, above it at the second */
+  'dues.pensionBand': 5000,
+  'dues.pensionRate1': 0.5,
+  'dues.pensionRate2': 1,
+  /** 学生, 下岗失业, 依靠抚恤或救济生活, 领取最低生活保障金的党员: 元 a month */
+  'dues.flatAmount': 0.2,
+  /** the monthly standard rounded half up to the 分 (some provinces round to the 角 or 元) */
+  'dues.rounding': 'fen' as 'fen' | 'jiao' | 'yuan',
+  /** 补交 normally no more than this many months back (docs/dues.md §4) */
+  'dues.backPayMonths': 6,
+  /** 党章 第九条: 连续 6 个月不交纳党费 without good reason is handled as 自行脱党 — flagged */
+  'dues.overdueMonths': 6,
+  /** a one-off 大额党费 from this amount (元) is recorded separately and handed upward in full */
+  'dues.largeAmount': 1000,
+  /** a monthly base above this (元) is implausible: the import asks the clerk to check it */
+  'dues.maxBase': 200000,
+  /** the first month kept in this ledger (YYYY-MM); '' = the month the first base takes effect */
+  'dues.ledgerFrom': '',
 }
 
 export type Settings = typeof DEFAULT_SETTINGS

@@ -5,6 +5,7 @@ import type { AutoSource, Indicator, Scheme } from '../../shared/rules/scoring'
 import type { CallContext } from '../context'
 import { COMPLETE, complianceGrid } from '../meetings/compliance'
 import { organizationSources } from './auto-organization'
+import { onTimeOf } from '../dues/stats'
 
 /**
  * Indicators filled from our own records, each with the computation in words so a reviewer can check it. A
@@ -18,6 +19,7 @@ const TABLES: Record<AutoSource, string[]> = {
   development: ['members', 'memberships'],
   termOnTime: ['organizations'],
   committee: ['committee_posts', 'memberships', 'members'],
+  duesPaid: ['dues_bases', 'dues_payments'],
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10
@@ -81,6 +83,14 @@ function sources(ctx: CallContext, w: Window, orgIds: readonly number[]): Record
       const target = i.target ?? 1
       const points = round1(Math.min(1, n / target) * i.max)
       return { points, computation: `${span}接收预备党员${n}名，目标${target}名，完成${pct(Math.min(1, n / target))} × ${i.max}分 = ${points}分` }
+    },
+    // 按时足额交纳党费 (issue 20): owed member-months that had ended, paid in full within their month
+    duesPaid: (orgId, i) => {
+      const t = onTimeOf(ctx, orgId, w.from, w.asOf)
+      if (!t.owed) return { points: 0, computation: `${span}（截至${formatChineseDate(w.asOf)}）党费台账中没有已结束的应交月份，按0分计，请人工核定` }
+      const points = round1((t.onTime / t.owed) * i.max)
+      const others = [t.late ? `补交${t.late}` : '', t.short ? `不足额${t.short}` : '', t.unpaid ? `未交${t.unpaid}` : ''].filter(Boolean).join('、')
+      return { points, computation: `${span}已结束月份中应交党费${t.owed}人次，当月足额交纳${t.onTime}人次${others ? `（${others}人次不计）` : ''}${t.noBase ? `，其中${t.noBase}人次未核定基数` : ''}，比例${pct(t.onTime / t.owed)} × ${i.max}分 = ${points}分` }
     },
   }
 }

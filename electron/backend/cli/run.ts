@@ -6,6 +6,7 @@ import { defaultUserDataDir, resolveDatabasePath } from '../paths'
 import { assessmentResults, importScoresCommand } from './commands/assessment'
 import { backupCommand, backupsList, restoreCommand, verifyCommand } from './commands/backup'
 import { complianceCommand } from './commands/compliance'
+import { duesLedger, duesStandard, importDuesBases } from './commands/dues'
 import { importCommand } from './commands/imports'
 import { membersAdd, membersList, membersShow } from './commands/members'
 import { orgsAdd, orgsList } from './commands/orgs'
@@ -36,6 +37,9 @@ const COMMANDS: Record<string, CliCommand> = {
   'import committees': importCommand('committees', '支委会成员'),
   'import meetings': importCommand('meetings', '会议台账'),
   'import scores': importScoresCommand,
+  'import dues-bases': importDuesBases,
+  'dues standard': duesStandard,
+  'dues ledger': duesLedger,
   seed: seedCommand,
   compliance: complianceCommand,
   'stats annual': statsAnnual,

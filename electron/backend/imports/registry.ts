@@ -3,6 +3,7 @@ import { COMMITTEE_POSTS, COMMITTEE_POST_LABELS, OCCUPATIONS } from '../../share
 import { ORG_TYPES, ORG_TYPE_LABELS } from '../../shared/organizations'
 import type { ImportKind } from './kind'
 import { committeeImport } from './kinds/committees'
+import { duesBaseImport } from './kinds/dues-bases'
 import { meetingLedgerImport } from './kinds/meetings'
 import { MEMBER_CATEGORIES, memberImport } from './kinds/members'
 import { organizationImport } from './kinds/organizations'
@@ -48,6 +49,18 @@ export const IMPORTS = new Map<string, { kind: ImportKind<unknown>; template: Te
       kind: meetingLedgerImport as ImportKind<unknown>,
       template: {
         example: { organization: '中共××医院内科第一支部委员会', types: '支部党员大会、党课', heldOn: '2025-03-18', title: '学习全国两会精神', host: '张三', recorder: '李四', expectedCount: '25', presentCount: '23' },
+      },
+    },
+  ],
+  [
+    'dues-bases',
+    {
+      // the year comes with each preview and commit (imports/handlers.ts); this one serves the template and undo
+      kind: duesBaseImport(null) as ImportKind<unknown>,
+      template: {
+        textFields: ['idNumber', 'fromMonth'],
+        lists: { category: ['在职', '离退休', '学生', '下岗失业', '依靠抚恤或救济生活', '领取最低生活保障金'] },
+        example: { name: '王芳', idNumber: '11010519491231002X', organization: '中共××医院内科第一支部委员会', category: '在职', base: '8500.00', fromMonth: '2025-01' },
       },
     },
   ],

@@ -3,9 +3,9 @@ import { id } from '../schemas'
 import { method } from './define'
 
 /** What can be imported from Excel. Each kind has a template, a preview and an undoable commit. */
-export const IMPORT_KINDS = ['organizations', 'members', 'committees', 'meetings'] as const
+export const IMPORT_KINDS = ['organizations', 'members', 'committees', 'meetings', 'dues-bases'] as const
 export type ImportKindName = (typeof IMPORT_KINDS)[number]
-export const IMPORT_KIND_LABELS: Record<ImportKindName, string> = { members: '党员', organizations: '党组织', committees: '支委会成员', meetings: '会议台账' }
+export const IMPORT_KIND_LABELS: Record<ImportKindName, string> = { members: '党员', organizations: '党组织', committees: '支委会成员', meetings: '会议台账', 'dues-bases': '党费基数' }
 
 export const IMPORT_MODE_LABELS = { skip: '跳过已有', update: '覆盖更新', fill: '只补空白' } as const
 
@@ -86,6 +86,8 @@ export const importFileInput = z
     sheetName: z.string().max(100).nullable().default(null),
     /** the clerk's own column matches: header as written → field key, or null to ignore that column */
     mapping: z.record(z.string().max(200), z.string().max(50).nullable()).default({}),
+    /** the year a 党费基数 list is for (issue 20); the other kinds ignore it */
+    year: z.number().int().min(2000).max(2200).nullable().default(null),
   })
   .strict()
 const kindInput = z.object({ kind: z.enum(IMPORT_KINDS, { error: '不支持的导入类型' }) }).strict()

@@ -7,6 +7,7 @@ import { ballotsContract } from './ballots'
 import type { MethodSpec } from './define'
 import { dashboardContract } from './dashboard'
 import { demoContract } from './demo'
+import { duesContract } from './dues'
 import { exportsContract } from './exports'
 import { importsContract } from './imports'
 import { jobsContract } from './jobs'
@@ -38,6 +39,7 @@ export const contract = {
   ...dashboardContract,
   ...assessmentsContract,
   ...ballotsContract,
+  ...duesContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -12,6 +12,7 @@ export const AUTO_SOURCES = {
   recordsComplete: '会议记录完整率（会议记录）',
   termOnTime: '按期换届（党组织任期）',
   committee: '支委会配备（支部委员会）',
+  duesPaid: '按时足额交纳党费的比例（党费台账）',
 } as const
 export type AutoSource = keyof typeof AUTO_SOURCES
 
