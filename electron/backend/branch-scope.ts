@@ -55,6 +55,8 @@ const RULES: Partial<Record<Method, Rule>> = {
   'members.pipeline': 'narrow',
   'meetings.list': 'narrow',
   'exports.workbook': 'narrow',
+  // a 支部书记 sees their own branch's 待办 (issue 19)
+  'todo.list': 'narrow',
 
   'members.get': (i, db) => [memberOrg(db, i.id)],
   'members.create': orgOf,

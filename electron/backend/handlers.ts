@@ -15,6 +15,7 @@ import { printHandlers } from './print/handlers'
 import { demoHandlers } from './seed/handlers'
 import { settingsHandlers } from './settings-handlers'
 import { statisticsHandlers } from './statistics/handlers'
+import { todoHandlers } from './todo/handlers'
 
 /** Every method of the contract has exactly one implementation here (a missing one is a type error). */
 export const handlers: Handlers<Contract> = {
@@ -34,4 +35,5 @@ export const handlers: Handlers<Contract> = {
   ...dashboardHandlers,
   ...assessmentsHandlers,
   ...ballotsHandlers,
+  ...todoHandlers,
 }

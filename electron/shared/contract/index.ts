@@ -16,6 +16,7 @@ import { organizationsContract } from './organizations'
 import { printContract } from './print'
 import { settingsContract } from './settings'
 import { statisticsContract } from './statistics'
+import { todoContract } from './todo'
 
 /**
  * The one contract between renderer and backend, keyed by method name. Electron IPC, the loopback HTTP
@@ -38,6 +39,7 @@ export const contract = {
   ...dashboardContract,
   ...assessmentsContract,
   ...ballotsContract,
+  ...todoContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract
