@@ -15,6 +15,7 @@ import { printHandlers } from './print/handlers'
 import { demoHandlers } from './seed/handlers'
 import { settingsHandlers } from './settings-handlers'
 import { statisticsHandlers } from './statistics/handlers'
+import { supervisionHandlers } from './supervision/handlers'
 import { todoHandlers } from './todo/handlers'
 
 /** Every method of the contract has exactly one implementation here (a missing one is a type error). */
@@ -36,4 +37,5 @@ export const handlers: Handlers<Contract> = {
   ...assessmentsHandlers,
   ...ballotsHandlers,
   ...todoHandlers,
+  ...supervisionHandlers,
 }

@@ -6,7 +6,7 @@ import type { CallContext } from '../context'
 import { complianceGrid } from '../meetings/compliance'
 import { allOrganizations, descendantIds } from '../organizations/repository'
 import { readSettings } from '../settings'
-import { meetingItems, personItems, termItems, type PersonFacts } from './rules'
+import { meetingItems, personItems, supervisionItems, termItems, type OpenSupervision, type PersonFacts } from './rules'
 
 /**
  * The one deadline engine (issue 19, docs/deadlines.md): reads the facts, hands them to the pure rules of
@@ -25,6 +25,7 @@ export function todoList(ctx: CallContext, asOf: IsoDate, organizationId: number
     ...meetingItems(cells, asOf),
     ...termItems(terms, asOf, settings),
     ...personItems(peopleFacts(ctx.db).filter((p) => inScope(p.organizationId)), asOf, settings),
+    ...supervisionItems(openSupervision(ctx.db).filter((s) => inScope(s.organizationId)), asOf),
   ].sort(byUrgency)
 }
 
@@ -38,4 +39,15 @@ function peopleFacts(db: Database): PersonFacts[] {
        WHERE m.status = 'normal' AND m.stage IN ('activist','probationary')`,
     )
     .all() as PersonFacts[]
+}
+
+/** Open 督办事项 (立项、办理中、申请办结) with their current 时限 (§5). */
+function openSupervision(db: Database): OpenSupervision[] {
+  return db
+    .prepare(
+      `SELECT s.id, s.title, s.organization_id AS organizationId, o.name AS organization, s.due_on AS dueOn
+       FROM supervision_items s JOIN organizations o ON o.id = s.organization_id
+       WHERE s.status IN ('registered','in_progress','completion_requested')`,
+    )
+    .all() as OpenSupervision[]
 }

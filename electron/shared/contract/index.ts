@@ -16,6 +16,7 @@ import { organizationsContract } from './organizations'
 import { printContract } from './print'
 import { settingsContract } from './settings'
 import { statisticsContract } from './statistics'
+import { supervisionContract } from './supervision'
 import { todoContract } from './todo'
 
 /**
@@ -40,6 +41,7 @@ export const contract = {
   ...assessmentsContract,
   ...ballotsContract,
   ...todoContract,
+  ...supervisionContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract
