@@ -12,6 +12,7 @@ import { orgsAdd, orgsList } from './commands/orgs'
 import { printCommand } from './commands/print'
 import { seedCommand } from './commands/seed'
 import { statsAnnual } from './commands/stats'
+import { supervisionAdd, supervisionList } from './commands/supervision'
 import { todoCommand } from './commands/todo'
 import { usersResetPassword } from './commands/users'
 import { CliError, type Io } from './output'
@@ -48,6 +49,8 @@ const COMMANDS: Record<string, CliCommand> = {
   'users reset-password': usersResetPassword,
   'assessment results': assessmentResults,
   todo: todoCommand,
+  'supervision list': supervisionList,
+  'supervision add': supervisionAdd,
 }
 
 const COMMON_OPTIONS: Record<string, { type: 'string' | 'boolean' }> = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }
