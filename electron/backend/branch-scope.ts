@@ -22,6 +22,7 @@ const one = (db: Database, sql: string, id: unknown): number | null => (db.prepa
 const memberOrg = (db: Database, id: unknown) => one(db, 'SELECT organization_id FROM members WHERE id = ?', id)
 const meetingOrg = (db: Database, id: unknown) => one(db, 'SELECT organization_id FROM meetings WHERE id = ?', id)
 const orgOf = (i: Input) => [i.organizationId as number]
+const supervisionOrg = (db: Database, id: unknown) => one(db, 'SELECT organization_id FROM supervision_items WHERE id = ?', id)
 const tallyOrg = (i: Input, db: Database) => [one(db, 'SELECT organization_id FROM ballot_tallies WHERE id = ?', i.id)]
 /** assessments: the branch's own entry, and only while it is at the first stage (支部自评) */
 const ownEntryAtFirstStage = (i: Input, db: Database): (number | null)[] => {
@@ -57,6 +58,13 @@ const RULES: Partial<Record<Method, Rule>> = {
   'members.pipeline': 'narrow',
   'meetings.list': 'narrow',
   'exports.workbook': 'narrow',
+  // a 支部书记 sees their own branch's 待办 (issue 19)
+  'todo.list': 'narrow',
+  // 督办事项 of the branch itself (e.g. from its 支委会's decisions); the 党委's items stay with the office
+  'supervision.list': 'narrow',
+  'supervision.get': (i, db) => [supervisionOrg(db, i.id)],
+  'supervision.create': (i, db) => (i.source === 'meeting' ? [meetingOrg(db, i.meetingId)] : [(i.organizationId as number | null) ?? null]),
+  'supervision.act': (i, db) => [supervisionOrg(db, i.id)],
 
   'members.get': (i, db) => [memberOrg(db, i.id)],
   'members.create': orgOf,

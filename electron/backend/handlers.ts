@@ -16,6 +16,8 @@ import { printHandlers } from './print/handlers'
 import { demoHandlers } from './seed/handlers'
 import { settingsHandlers } from './settings-handlers'
 import { statisticsHandlers } from './statistics/handlers'
+import { supervisionHandlers } from './supervision/handlers'
+import { todoHandlers } from './todo/handlers'
 
 /** Every method of the contract has exactly one implementation here (a missing one is a type error). */
 export const handlers: Handlers<Contract> = {
@@ -36,4 +38,6 @@ export const handlers: Handlers<Contract> = {
   ...assessmentsHandlers,
   ...ballotsHandlers,
   ...duesHandlers,
+  ...todoHandlers,
+  ...supervisionHandlers,
 }

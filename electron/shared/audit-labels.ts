@@ -29,6 +29,8 @@ export const METHOD_LABELS: Record<string, string> = {
   'meetings.makeup': '登记补课',
   'compliance.exempt': '登记免于考核',
   'compliance.unexempt': '撤销免于考核',
+  'supervision.create': '督办事项立项',
+  'supervision.act': '办理督办事项',
   'imports.commit': 'Excel 导入',
   'imports.undo': '撤销导入批次',
   'imports.forgetMappings': '恢复默认列识别',

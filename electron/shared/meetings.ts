@@ -1,3 +1,4 @@
+import type { ResolutionSupervision } from './supervision'
 /** 会议记录 (meetings): 三会一课 and the rest (domain.md §2). One meeting may count as several types. */
 export const MEETING_TYPES = ['party_congress', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'life_meeting', 'appraisal', 'standing_committee', 'study_group'] as const
 export type MeetingType = (typeof MEETING_TYPES)[number]
@@ -82,6 +83,8 @@ export interface Meeting extends MeetingFields {
   /** what keeps it from counting toward compliance; empty when complete */
   missing: string[]
   quorum: { expectedVoting: number; presentVoting: number; met: boolean } | null
+  /** decisions that became 督办事项 (the link's other direction, docs/deadlines.md §6) */
+  supervision: ResolutionSupervision[]
   createdAt: string
   updatedAt: string
 }

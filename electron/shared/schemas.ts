@@ -8,12 +8,14 @@ import { addYears, formatChineseDate, isIsoDate, todayLocal, type IsoDate } from
  *          joining, transfers, assessments: not before the Party was founded (1921-07-01), and at most a year
  *          ahead (a meeting is entered beforehand to print its sign-in sheet; a later date is a typo);
  *   birth  not before 1900 (the ID number's own limit, rules/id-number.ts) and not after today;
- *   work   参加工作日期: from 1900, at most a year ahead.
+ *   work   参加工作日期: from 1900, at most a year ahead;
+ *   plan   a time limit set today for work ahead (督办事项的时限, issue 19): from the founding, at most five years
+ *          ahead (a 重大项目 runs for years; a later date is a typo).
  * The domain rules still judge the order of the dates (e.g. rules/membership.ts: no step later than today).
  */
-export type DateKind = 'party' | 'birth' | 'work'
-const EARLIEST: Record<DateKind, IsoDate> = { party: '1921-07-01', birth: '1900-01-01', work: '1900-01-01' }
-const YEARS_AHEAD: Record<DateKind, number> = { party: 1, birth: 0, work: 1 }
+export type DateKind = 'party' | 'birth' | 'work' | 'plan'
+const EARLIEST: Record<DateKind, IsoDate> = { party: '1921-07-01', birth: '1900-01-01', work: '1900-01-01', plan: '1921-07-01' }
+const YEARS_AHEAD: Record<DateKind, number> = { party: 1, birth: 0, work: 1, plan: 5 }
 
 export function dateBounds(kind: DateKind, today: IsoDate): { from: IsoDate; to: IsoDate } {
   return { from: EARLIEST[kind], to: addYears(today, YEARS_AHEAD[kind]) }
@@ -24,7 +26,7 @@ export function dateBoundProblem(label: string, kind: DateKind, date: IsoDate, t
   const { from, to } = dateBounds(kind, today)
   if (date >= from && date <= to) return null
   const start = kind === 'party' ? `${formatChineseDate(from)}（建党）` : formatChineseDate(from)
-  const end = kind === 'birth' ? `今天（${formatChineseDate(to)}）` : `${formatChineseDate(to)}（一年以内）`
+  const end = kind === 'birth' ? `今天（${formatChineseDate(to)}）` : `${formatChineseDate(to)}（${kind === 'plan' ? '五年' : '一年'}以内）`
   return `${label}${date}不在${start}至${end}之间，请核对年份`
 }
 

@@ -13,6 +13,8 @@ import { orgsAdd, orgsList } from './commands/orgs'
 import { printCommand } from './commands/print'
 import { seedCommand } from './commands/seed'
 import { statsAnnual } from './commands/stats'
+import { supervisionAdd, supervisionList } from './commands/supervision'
+import { todoCommand } from './commands/todo'
 import { usersResetPassword } from './commands/users'
 import { CliError, type Io } from './output'
 import type { CliCommand } from './types'
@@ -50,6 +52,9 @@ const COMMANDS: Record<string, CliCommand> = {
   print: printCommand,
   'users reset-password': usersResetPassword,
   'assessment results': assessmentResults,
+  todo: todoCommand,
+  'supervision list': supervisionList,
+  'supervision add': supervisionAdd,
 }
 
 const COMMON_OPTIONS: Record<string, { type: 'string' | 'boolean' }> = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }

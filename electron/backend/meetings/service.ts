@@ -8,13 +8,14 @@ import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import { MEETING_FILE_TYPES, readStoredFile, storeFile } from '../files'
 import { findOrganization } from '../organizations/repository'
+import { itemsOfMeeting } from '../supervision/repository'
 import * as repo from './repository'
 import { expectedAttendees } from './roster'
 
 export type MeetingInput = z.output<typeof meetingFieldsInput>
 
 /** What keeps a record from counting toward compliance (issue 4: no 记录人, no attendance, no content). */
-export function missingEssentials(m: Omit<Meeting, 'missing' | 'quorum'>): string[] {
+export function missingEssentials(m: Omit<Meeting, 'missing' | 'quorum' | 'supervision'>): string[] {
   const missing: string[] = []
   if (!m.recorder) missing.push('记录人')
   if (m.attendance.length === 0 && m.presentCount === null) missing.push('出勤情况')
@@ -32,6 +33,7 @@ export function meetingOf(ctx: CallContext, id: number): Meeting {
     ...base,
     missing: missingEssentials(base),
     quorum: attendance.length ? quorum(voting.length, voting.filter((a) => a.status === 'present').length) : null,
+    supervision: itemsOfMeeting(ctx.db, id),
   }
 }
 
@@ -63,6 +65,9 @@ export function saveMeeting(ctx: CallContext, f: MeetingInput, id: number | null
   const at = ctx.now().toISOString()
   const before = id === null ? null : meetingOf(ctx, id)
   if (before?.status === 'void') throw invalid('作废的会议记录不能修改')
+  // a decision that became a 督办事项 stays: the item names it by its number (docs/deadlines.md §6)
+  const cut = before?.supervision.find((s) => s.resolutionSeq > f.resolutions.length)
+  if (cut) throw invalid(`第${cut.resolutionSeq}条决议已立为督办事项（编号 ${cut.id}：${cut.title}），不能删除；确需删除请先作废该督办事项`, 'resolutions')
   const meetingId = id === null ? repo.insertMeeting(ctx.db, fields, source, at) : (repo.updateMeeting(ctx.db, id, fields, at), id)
   if (f.attendance) repo.writeAttendance(ctx.db, meetingId, f.attendance.map((a) => ({ ...a, voting: voting.get(a.memberId) ?? false })))
   const after = meetingOf(ctx, meetingId)

@@ -17,6 +17,8 @@ import { organizationsContract } from './organizations'
 import { printContract } from './print'
 import { settingsContract } from './settings'
 import { statisticsContract } from './statistics'
+import { supervisionContract } from './supervision'
+import { todoContract } from './todo'
 
 /**
  * The one contract between renderer and backend, keyed by method name. Electron IPC, the loopback HTTP
@@ -40,6 +42,8 @@ export const contract = {
   ...assessmentsContract,
   ...ballotsContract,
   ...duesContract,
+  ...todoContract,
+  ...supervisionContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -13,6 +13,7 @@ import { m0012BranchSecretary } from './0012-branch-secretary'
 import { m0013AssessmentEvidence } from './0013-assessment-evidence'
 import { m0014ExampleAutoSources } from './0014-example-auto-sources'
 import { m0015Dues } from './0015-dues'
+import { m0016Supervision } from './0016-supervision'
 
 export interface Migration {
   version: number
@@ -21,4 +22,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next number instead. */
-export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings, m0012BranchSecretary, m0013AssessmentEvidence, m0014ExampleAutoSources, m0015Dues]
+export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings, m0012BranchSecretary, m0013AssessmentEvidence, m0014ExampleAutoSources, m0015Dues, m0016Supervision]

@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3'
+import type { IsoDate } from '../../shared/dates'
+import { termEndsOn } from '../../shared/rules/organization'
+import { byUrgency, type TodoItem } from '../../shared/todo'
+import type { CallContext } from '../context'
+import { complianceGrid } from '../meetings/compliance'
+import { allOrganizations, descendantIds } from '../organizations/repository'
+import { readSettings } from '../settings'
+import { meetingItems, personItems, supervisionItems, termItems, type OpenSupervision, type PersonFacts } from './rules'
+
+/**
+ * The one deadline engine (issue 19, docs/deadlines.md): reads the facts, hands them to the pure rules of
+ * ./rules.ts and answers every dated obligation of `organizationId` and everything under it (all when null),
+ * most urgent first.
+ */
+export function todoList(ctx: CallContext, asOf: IsoDate, organizationId: number | null): TodoItem[] {
+  const settings = readSettings(ctx.db)
+  const scope = organizationId === null ? null : new Set(descendantIds(ctx.db, organizationId))
+  const inScope = (id: number) => !scope || scope.has(id)
+  // §1: the periods of the as-of year that have begun, by the 达标 grid itself
+  const cells = complianceGrid(ctx, `${asOf.slice(0, 4)}-01-01`, asOf, organizationId)
+  const orgs = allOrganizations(ctx.db).filter((o) => o.status === 'active' && inScope(o.id))
+  const terms = orgs.map((o) => ({ id: o.id, name: o.name, termEndsOn: termEndsOn(o.termStartedOn, o.termYears) }))
+  return [
+    ...meetingItems(cells, asOf),
+    ...termItems(terms, asOf, settings),
+    ...personItems(peopleFacts(ctx.db).filter((p) => inScope(p.organizationId)), asOf, settings),
+    ...supervisionItems(openSupervision(ctx.db).filter((s) => inScope(s.organizationId)), asOf),
+  ].sort(byUrgency)
+}
+
+/** 预备党员 and 积极分子 on the roster (党籍 正常), with the dates §3 and §4 need. */
+function peopleFacts(db: Database): PersonFacts[] {
+  return db
+    .prepare(
+      `SELECT m.id, m.name, m.stage, m.organization_id AS organizationId, o.name AS organizationName, m.joined_on AS joinedOn,
+              m.extension_months AS extensionMonths, m.activist_on AS activistOn
+       FROM members m JOIN organizations o ON o.id = m.organization_id
+       WHERE m.status = 'normal' AND m.stage IN ('activist','probationary')`,
+    )
+    .all() as PersonFacts[]
+}
+
+/** Open 督办事项 (立项、办理中、申请办结) with their current 时限 (§5). */
+function openSupervision(db: Database): OpenSupervision[] {
+  return db
+    .prepare(
+      `SELECT s.id, s.title, s.organization_id AS organizationId, o.name AS organization, s.due_on AS dueOn
+       FROM supervision_items s JOIN organizations o ON o.id = s.organization_id
+       WHERE s.status IN ('registered','in_progress','completion_requested')`,
+    )
+    .all() as OpenSupervision[]
+}

@@ -1,0 +1,155 @@
+import { addMonths, type IsoDate } from '../../shared/dates'
+import { MEETING_TYPE_LABELS, type MeetingType } from '../../shared/meetings'
+import { cellStateOn, periodNamed, type ComplianceCell } from '../../shared/rules/compliance'
+import { probationEndsOn } from '../../shared/rules/membership'
+import type { Settings } from '../../shared/settings'
+import type { TodoItem, TodoKind } from '../../shared/todo'
+
+/**
+ * The deadline engine's rules (docs/deadlines.md), pure: facts and a day in, items out. The facts are read by
+ * ./facts.ts; the 达标 cells come from the compliance grid itself, so that rule lives in one place only.
+ * Every kind reads "overdue" the same way: the due day is on time, the day after is late (docs/deadlines.md).
+ */
+const overdue = (due: IsoDate, asOf: IsoDate) => due < asOf
+
+/** docs/deadlines.md §1: which kind each required meeting type is listed under */
+export const MEETING_KIND: Partial<Record<MeetingType, TodoKind>> = {
+  party_congress: '三会一课',
+  committee_meeting: '三会一课',
+  group_meeting: '三会一课',
+  party_lecture: '三会一课',
+  theme_day: '主题党日',
+  life_meeting: '组织生活会',
+  // 民主评议党员 is held once a year and may be combined with the 组织生活会 (docs/deadlines.md §1)
+  appraisal: '组织生活会',
+}
+
+function periodText(key: string): string {
+  const p = periodNamed(key)
+  const y = key.slice(0, 4)
+  if (p.unit === 'year') return `${y}年`
+  if (p.unit === 'quarter') return `${y}年第${key.slice(5)}季度`
+  return `${y}年${Number(key.slice(5, 7))}月`
+}
+
+/**
+ * §1: a cell of the 达标 grid still open on `asOf` (进行中) is due on its period's last day; one whose period ended
+ * unmet (未达标) is overdue. Met, 不适用 and 免于考核 cells, and periods not begun, give nothing.
+ */
+export function meetingItems(cells: readonly ComplianceCell[], asOf: IsoDate): TodoItem[] {
+  const items: TodoItem[] = []
+  for (const c of cells) {
+    const kind = MEETING_KIND[c.type]
+    const state = cellStateOn(c, asOf)
+    if (!kind || (state !== 'pending' && state !== 'missing')) continue
+    const due = periodNamed(c.period).to
+    const label = MEETING_TYPE_LABELS[c.type]
+    items.push({
+      kind,
+      organization: c.organization,
+      organizationId: c.organizationId,
+      subject: `${periodText(c.period)}${label}：应开${c.required}次，已开${c.held}次`,
+      due,
+      overdue: overdue(due, asOf),
+      rule: `docs/deadlines.md §1：${label}按期召开（规则参数中的频次，${state === 'missing' ? '本期已结束未达标' : '本期进行中'}）`,
+    })
+  }
+  return items
+}
+
+export interface TermFacts {
+  id: number
+  name: string
+  termEndsOn: IsoDate | null
+}
+
+/** §2: from 6 (then 3) months before the term ends until it is held; overdue after the term end. */
+export function termItems(orgs: readonly TermFacts[], asOf: IsoDate, settings: Settings): TodoItem[] {
+  const months = [...settings['org.termReminderMonths']].sort((a, b) => a - b)
+  const items: TodoItem[] = []
+  for (const o of orgs) {
+    const ends = o.termEndsOn
+    if (!ends) continue
+    const late = overdue(ends, asOf)
+    // the nearest reminder whose day has come: 3 months before wins over 6 once both have
+    const within = months.find((m) => addMonths(ends, -m) <= asOf)
+    if (!late && within === undefined) continue
+    items.push({
+      kind: '换届',
+      organization: o.name,
+      organizationId: o.id,
+      subject: late ? `任期已于${ends}届满，应按期换届（延期须经上级批准）` : `任期将于${ends}届满（${within}个月内），请准备换届`,
+      due: ends,
+      overdue: late,
+      rule: `docs/deadlines.md §2：任期届满前${months.join('、')}个月提醒换届，届满后逾期（党章 第三十一条）`,
+    })
+  }
+  return items
+}
+
+export interface PersonFacts {
+  id: number
+  name: string
+  stage: string
+  organizationId: number
+  organizationName: string
+  joinedOn: IsoDate | null
+  extensionMonths: number | null
+  activistOn: IsoDate | null
+}
+
+/** §3 预备期满 (from a month before the end; overdue after it) and §4 积极分子 培养满一年 (never overdue). */
+export function personItems(people: readonly PersonFacts[], asOf: IsoDate, settings: Settings): TodoItem[] {
+  const items: TodoItem[] = []
+  for (const p of people) {
+    const whose = { organization: p.organizationName, organizationId: p.organizationId, person: p.name, memberId: p.id }
+    if (p.stage === 'probationary' && p.joinedOn) {
+      const ends = probationEndsOn(p.joinedOn, p.extensionMonths, settings)
+      // a month before the end the member hands in the 转正申请 (shared/rules/membership.ts dueItems)
+      if (addMonths(ends, -1) > asOf) continue
+      items.push({
+        kind: '预备期满',
+        ...whose,
+        subject: `预备期${overdue(ends, asOf) ? '已于' : '将于'}${ends}满，召开支部大会讨论转正`,
+        due: ends,
+        overdue: overdue(ends, asOf),
+        rule: `docs/deadlines.md §3：预备期${settings['dev.probationMonths']}个月${p.extensionMonths ? `，延长${p.extensionMonths}个月` : ''}，期满讨论转正（党章 第七条）`,
+      })
+    }
+    if (p.stage === 'activist' && p.activistOn) {
+      const full = addMonths(p.activistOn, settings['dev.activistMinMonths'])
+      if (full > asOf) continue
+      items.push({
+        kind: '积极分子',
+        ...whose,
+        subject: `培养满一年（${full}），可列为发展对象`,
+        due: full,
+        overdue: false,
+        rule: `docs/deadlines.md §4：入党积极分子培养考察${settings['dev.activistMinMonths']}个月以上，可列为发展对象（发展党员工作细则 第十三条）`,
+      })
+    }
+  }
+  return items
+}
+
+export interface OpenSupervision {
+  id: number
+  title: string
+  organizationId: number
+  organization: string
+  dueOn: IsoDate
+}
+
+/** §5: an open 督办事项 is due on its current 时限, overdue the day after. */
+export function supervisionItems(open: readonly OpenSupervision[], asOf: IsoDate): TodoItem[] {
+  return open.map((s) => ({
+    kind: '督办',
+    organization: s.organization,
+    organizationId: s.organizationId,
+    supervisionId: s.id,
+    subject: s.title,
+    due: s.dueOn,
+    overdue: overdue(s.dueOn, asOf),
+    rule: 'docs/deadlines.md §5：督办事项按时限办结，逾期催办',
+  }))
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest'
+import { meetingItems, personItems, supervisionItems, termItems, type PersonFacts } from '../../../../electron/backend/todo/rules'
+import type { ComplianceCell } from '../../../../electron/shared/rules/compliance'
+import { DEFAULT_SETTINGS } from '../../../../electron/shared/settings'
+import { byUrgency, type TodoItem } from '../../../../electron/shared/todo'
+
+const settings = DEFAULT_SETTINGS
+const pick = (items: TodoItem[]) => items.map((i) => ({ due: i.due, overdue: i.overdue, subject: i.subject }))
+
+// docs/deadlines.md §1: the 达标 grid's cells, read on a day
+describe('§1 三会一课、主题党日、组织生活会：本期进行中到期，期满未达标逾期', () => {
+  const cell = (over: Partial<ComplianceCell> = {}): ComplianceCell => ({
+    organizationId: 2, organization: '内科党支部', type: 'committee_meeting', period: '2025-03', required: 1, held: 0, status: 'missing', reason: null, manual: false, ...over,
+  })
+
+  it('期间开始前一天没有待办；当天起到期日为本月最后一天，不算逾期', () => {
+    expect(meetingItems([cell()], '2025-02-28')).toEqual([])
+    const [first] = meetingItems([cell()], '2025-03-01')
+    expect(first).toMatchObject({ kind: '三会一课', organization: '内科党支部', due: '2025-03-31', overdue: false, subject: '2025年3月支部委员会：应开1次，已开0次' })
+    expect(first!.rule).toContain('docs/deadlines.md §1')
+  })
+
+  it('到期日当天不逾期，次日起逾期', () => {
+    expect(pick(meetingItems([cell()], '2025-03-31'))[0]).toMatchObject({ due: '2025-03-31', overdue: false })
+    expect(pick(meetingItems([cell()], '2025-04-01'))[0]).toMatchObject({ due: '2025-03-31', overdue: true })
+  })
+
+  it('季度、年度的期间按达标表的期间：季度末、年末到期', () => {
+    expect(meetingItems([cell({ type: 'party_lecture', period: '2025Q2' })], '2025-06-30')[0]).toMatchObject({ kind: '三会一课', due: '2025-06-30', overdue: false, subject: '2025年第2季度党课：应开1次，已开0次' })
+    expect(meetingItems([cell({ type: 'party_lecture', period: '2025Q2' })], '2025-07-01')[0]!.overdue).toBe(true)
+    expect(meetingItems([cell({ type: 'life_meeting', period: '2025' })], '2025-12-31')[0]).toMatchObject({ kind: '组织生活会', due: '2025-12-31', overdue: false })
+    expect(meetingItems([cell({ type: 'appraisal', period: '2025' })], '2026-01-01')[0]).toMatchObject({ kind: '组织生活会', overdue: true })
+    expect(meetingItems([cell({ type: 'theme_day', period: '2025-02' })], '2025-02-28')[0]).toMatchObject({ kind: '主题党日', due: '2025-02-28', overdue: false })
+  })
+
+  it('已达标、不适用、免于考核的没有待办；党委会不是支部的按期事项', () => {
+    expect(meetingItems([cell({ status: 'ok', held: 1 }), cell({ status: 'exempt', reason: '未设支部委员会' }), cell({ status: 'exempt', manual: true })], '2025-04-01')).toEqual([])
+    expect(meetingItems([cell({ type: 'standing_committee' })], '2025-04-01')).toEqual([])
+  })
+})
+
+// docs/deadlines.md §2: term end 2026-03-01; reminders at 6 (2025-09-01) and 3 months (2025-12-01) before
+describe('§2 换届：届满前6个月、3个月提醒，届满后逾期', () => {
+  const org = [{ id: 2, name: '内科党支部', termEndsOn: '2026-03-01' }]
+
+  it('届满前6个月的前一天没有待办，当天和次日提醒“6个月内”', () => {
+    expect(termItems(org, '2025-08-31', settings)).toEqual([])
+    expect(pick(termItems(org, '2025-09-01', settings))).toEqual([{ due: '2026-03-01', overdue: false, subject: '任期将于2026-03-01届满（6个月内），请准备换届' }])
+    expect(termItems(org, '2025-09-02', settings)[0]!.subject).toContain('6个月内')
+  })
+
+  it('届满前3个月的前一天仍是“6个月内”，当天和次日改为“3个月内”', () => {
+    expect(termItems(org, '2025-11-30', settings)[0]!.subject).toContain('6个月内')
+    expect(termItems(org, '2025-12-01', settings)[0]!.subject).toContain('3个月内')
+    expect(termItems(org, '2025-12-02', settings)[0]!.subject).toContain('3个月内')
+  })
+
+  it('届满当天到期不逾期，次日起逾期', () => {
+    expect(termItems(org, '2026-02-28', settings)[0]!.overdue).toBe(false)
+    expect(termItems(org, '2026-03-01', settings)[0]!.overdue).toBe(false)
+    const [late] = termItems(org, '2026-03-02', settings)
+    expect(late).toMatchObject({ kind: '换届', overdue: true, subject: '任期已于2026-03-01届满，应按期换届（延期须经上级批准）' })
+    expect(late!.rule).toContain('docs/deadlines.md §2')
+  })
+
+  it('提醒的月数取自规则参数；没有任期的组织没有待办', () => {
+    expect(termItems(org, '2025-09-01', { ...settings, 'org.termReminderMonths': [3] })).toEqual([])
+    expect(termItems([{ id: 3, name: '第一党小组', termEndsOn: null }], '2030-01-01', settings)).toEqual([])
+  })
+})
+
+const person = (over: Partial<PersonFacts>): PersonFacts => ({ id: 7, name: '王某', stage: 'probationary', organizationId: 2, organizationName: '内科党支部', joinedOn: null, extensionMonths: null, activistOn: null, ...over })
+
+// docs/deadlines.md §3: joined 2024-05-10 → probation ends 2025-05-10, listed from 2025-04-10
+describe('§3 预备期满：期满前一个月列出，期满日到期，次日起逾期', () => {
+  const p = person({ joinedOn: '2024-05-10' })
+
+  it('期满前一个月的前一天没有待办，当天起列出', () => {
+    expect(personItems([p], '2025-04-09', settings)).toEqual([])
+    expect(personItems([p], '2025-04-10', settings)[0]).toMatchObject({ kind: '预备期满', person: '王某', memberId: 7, due: '2025-05-10', overdue: false })
+  })
+
+  it('期满前一天、当天不逾期，次日逾期', () => {
+    expect(personItems([p], '2025-05-09', settings)[0]!.overdue).toBe(false)
+    expect(personItems([p], '2025-05-10', settings)[0]!.overdue).toBe(false)
+    const [late] = personItems([p], '2025-05-11', settings)
+    expect(late).toMatchObject({ overdue: true, subject: '预备期已于2025-05-10满，召开支部大会讨论转正' })
+    expect(late!.rule).toContain('党章 第七条')
+  })
+
+  it('延长预备期后按延长后的期满日（党章 第七条：延长6至12个月）', () => {
+    const extended = person({ joinedOn: '2024-05-10', extensionMonths: 6 })
+    expect(personItems([extended], '2025-05-11', settings)).toEqual([])
+    expect(personItems([extended], '2025-11-10', settings)[0]).toMatchObject({ due: '2025-11-10', overdue: false })
+    expect(personItems([extended], '2025-11-11', settings)[0]!.overdue).toBe(true)
+  })
+})
+
+// docs/deadlines.md §4: activist since 2024-05-10 → a full year on 2025-05-10
+describe('§4 积极分子：培养满一年当天起可列为发展对象，从不逾期', () => {
+  const a = person({ stage: 'activist', activistOn: '2024-05-10' })
+
+  it('满一年前一天没有待办，当天和次日列出且不逾期', () => {
+    expect(personItems([a], '2025-05-09', settings)).toEqual([])
+    expect(personItems([a], '2025-05-10', settings)[0]).toMatchObject({ kind: '积极分子', person: '王某', due: '2025-05-10', overdue: false, subject: '培养满一年（2025-05-10），可列为发展对象' })
+    const [later] = personItems([a], '2025-05-11', settings)
+    expect(later!.overdue).toBe(false)
+    expect(later!.rule).toContain('发展党员工作细则 第十三条')
+  })
+
+  it('培养期取自规则参数；发展对象、正式党员没有此项', () => {
+    expect(personItems([a], '2025-05-10', { ...settings, 'dev.activistMinMonths': 18 })).toEqual([])
+    expect(personItems([person({ stage: 'candidate', activistOn: '2020-01-01' }), person({ stage: 'full', joinedOn: '2010-01-01' })], '2025-05-10', settings)).toEqual([])
+  })
+})
+
+// docs/deadlines.md §5
+describe('§5 督办事项：时限当天到期，次日起逾期', () => {
+  const s = [{ id: 4, title: '落实党委会决议：改造门诊楼', organizationId: 1, organization: '中共示范医院委员会', dueOn: '2025-06-30' }]
+  it('时限前一天、当天不逾期，次日逾期', () => {
+    expect(supervisionItems(s, '2025-06-29')[0]).toMatchObject({ kind: '督办', supervisionId: 4, due: '2025-06-30', overdue: false })
+    expect(supervisionItems(s, '2025-06-30')[0]!.overdue).toBe(false)
+    expect(supervisionItems(s, '2025-07-01')[0]!.overdue).toBe(true)
+  })
+})
+
+describe('排序：逾期在前，再按到期日由近到远', () => {
+  it('逾期的排在未逾期之前，同类按到期日', () => {
+    const item = (due: string, overdue: boolean, subject = '事项'): TodoItem => ({ kind: '督办', organization: '甲', organizationId: 1, subject, due, overdue, rule: '' })
+    const sorted = [item('2025-07-01', false), item('2025-05-01', true), item('2025-06-20', false), item('2025-06-01', true)].sort(byUrgency)
+    expect(sorted.map((i) => [i.due, i.overdue])).toEqual([['2025-05-01', true], ['2025-06-01', true], ['2025-06-20', false], ['2025-07-01', false]])
+  })
+})
