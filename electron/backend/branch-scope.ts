@@ -59,6 +59,7 @@ const RULES: Partial<Record<Method, Rule>> = {
   'members.update': (i, db) => [memberOrg(db, i.id)],
   'members.event': (i, db) => [memberOrg(db, i.id), ...(typeof i.organizationId === 'number' ? [i.organizationId] : [])],
   'members.reveal': (i, db) => [memberOrg(db, i.id)],
+  'members.revoke': (i, db) => [memberOrg(db, i.id)],
   'committees.list': orgOf,
   'committees.appoint': orgOf,
   'committees.end': (i, db) => [one(db, 'SELECT organization_id FROM committee_posts WHERE id = ?', i.postId)],

@@ -21,6 +21,7 @@ export const METHOD_LABELS: Record<string, string> = {
   'members.create': '新建人员档案',
   'members.update': '修改人员档案',
   'members.event': '登记变动',
+  'members.revoke': '更正变动（撤销登记有误的一步）',
   'members.reveal': '查看敏感信息原值',
   'meetings.create': '新建会议记录',
   'meetings.update': '修改会议记录',

@@ -1,6 +1,7 @@
 import type { FilePayload } from '../../shared/contract/imports'
 import type { AnnualStatistics, Reconciliation } from '../../shared/contract/statistics'
 import { formatChineseDate } from '../../shared/dates'
+import { LEAVE_REASON_LABELS, type LeaveReason } from '../../shared/leaving'
 import { addStyledSheet, newWorkbook, toBase64 } from '../excel/styled'
 
 const rows = (o: Record<string, number>) => Object.entries(o).map(([item, n]) => ({ item, n }))
@@ -42,7 +43,9 @@ export async function statisticsWorkbook(s: AnnualStatistics, r: Reconciliation,
   sheet('年龄', withTotal(s.ageBands))
   sheet('入党时间', withTotal(s.joinPeriods))
   sheet('职业', withTotal(s.occupations))
-  sheet('出党', rows(s.left))
+  // 出党 by the ways the 党章 names, and 党员减少 with 死亡 apart from 出党 (shared/leaving.ts, docs/party-rules.md §2)
+  sheet('出党', withTotal(Object.fromEntries(Object.entries(s.left).map(([k, n]) => [LEAVE_REASON_LABELS[k as LeaveReason] ?? k, n]))))
+  sheet('减少', withTotal(s.reductions))
   sheet('组织', rows(s.organizations), '个数')
   addStyledSheet(wb, {
     name: '增减名单',

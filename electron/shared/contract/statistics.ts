@@ -19,7 +19,10 @@ export interface AnnualStatistics {
   admittedBreakdown: { female: number; minority: number; age35OrUnder: number; collegeOrAbove: number }
   converted: number
   extended: number
+  /** 出党 this year by its way (shared/leaving.ts: 开除党籍、除名、自行脱党、劝退、退党) — never 死亡 */
   left: Record<string, number>
+  /** 党员减少 this year by reason: 死亡, 出党, 取消预备党员资格, 组织关系转出 */
+  reductions: Record<string, number>
   transferredIn: number
   transferredOut: number
   applicants: number

@@ -1,5 +1,6 @@
 import { formatChineseDate } from '../dates'
 import type { AnnualStatistics, Reconciliation } from '../contract/statistics'
+import { LEAVE_REASON_LABELS, type LeaveReason } from '../leaving'
 import { esc } from './html'
 import { page } from './layout'
 
@@ -15,8 +16,9 @@ export function statisticsReport(s: AnnualStatistics, r: Reconciliation, unitNam
   ${table('二、学历', Object.entries(s.education))}
   ${table('三、年龄', Object.entries(s.ageBands))}
   ${table('四、入党时间', Object.entries(s.joinPeriods))}
-  ${table('五、出党', Object.entries(s.left))}
-  <h2>六、增减名单</h2>
+  ${table('五、出党', Object.entries(s.left).map(([k, n]): [string, number] => [LEAVE_REASON_LABELS[k as LeaveReason] ?? k, n]))}
+  ${table('六、党员减少', Object.entries(s.reductions ?? {}))}
+  <h2>七、增减名单</h2>
   <p>上年末 ${r.lastYearTotal} 人，增加 ${r.added.length} 人，减少 ${r.removed.length} 人，本年末 ${r.thisYearTotal} 人。</p>
   <table class="stat"><thead><tr><th style="width:15%">增/减</th><th style="width:25%">姓名</th><th>原因</th></tr></thead><tbody>
   ${[...r.added.map((a) => ['增加', a] as const), ...r.removed.map((a) => ['减少', a] as const)].map(([k, a]) => `<tr><td class="center">${k}</td><td class="center">${esc(a.name)}</td><td>${esc(a.reason)}</td></tr>`).join('') || '<tr><td colspan="3" class="center">无</td></tr>'}

@@ -11,6 +11,7 @@ import { m0010AssessmentDetails } from './0010-assessment-details'
 import { m0011ImportMappings } from './0011-import-mappings'
 import { m0012BranchSecretary } from './0012-branch-secretary'
 import { m0013AssessmentEvidence } from './0013-assessment-evidence'
+import { m0014EventCorrections } from './0014-event-corrections'
 
 export interface Migration {
   version: number
@@ -19,4 +20,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next number instead. */
-export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings, m0012BranchSecretary, m0013AssessmentEvidence]
+export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings, m0012BranchSecretary, m0013AssessmentEvidence, m0014EventCorrections]
