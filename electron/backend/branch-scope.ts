@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { contract, type Method } from '../shared/contract'
+import { SECRETARY_METHODS } from '../shared/permissions'
 import type { BackendContext } from './context'
 import { descendantIds } from './organizations/repository'
 
@@ -120,12 +121,15 @@ export function secretaryOwn(context: BackendContext): Set<number> | null {
   return isSecretary(context) && user?.organizationId ? new Set(descendantIds(context.db, user.organizationId)) : null
 }
 
+/** the methods with a rule here: exactly shared/permissions.ts's list, which the window asks too (a unit test holds them equal) */
+export const SCOPED_METHODS: readonly string[] = Object.keys(RULES)
+
 /**
  * A method a 支部书记 may not call at all (checked before the input is even read, like any role check). The
  * public methods (status, sign-in, sign-out, recovery) are everyone's.
  */
 export function secretaryRefuses(method: Method, context: BackendContext): string | null {
-  return isSecretary(context) && contract[method].access !== 'public' && !RULES[method] ? SECRETARY_REFUSED : null
+  return isSecretary(context) && contract[method].access !== 'public' && !(SECRETARY_METHODS.has(method) && RULES[method]) ? SECRETARY_REFUSED : null
 }
 
 /**

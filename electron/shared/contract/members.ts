@@ -162,7 +162,8 @@ export const membersContract = {
   'members.update': method<typeof memberUpdateInput, MemberDetail>(memberUpdateInput, 'write', { transaction: false, writes: true }),
   'members.event': method<typeof memberEventInput, MemberDetail>(memberEventInput, 'write'),
   'members.revoke': method<typeof revokeInput, MemberDetail>(revokeInput, 'write'),
-  'members.reveal': method<typeof reveal, { value: string | null }>(reveal, 'write'),
+  // a look, not a change: refused to 只读领导 with that reason (shared/permissions.ts), audited for everyone else
+  'members.reveal': method<typeof reveal, { value: string | null }>(reveal, 'sensitive'),
   'members.pipeline': method<typeof pipelineInput, { counts: Record<Stage, number>; due: DueItem[] }>(pipelineInput, 'read'),
   'committees.list': method<typeof orgInput, CommitteeMember[]>(orgInput, 'read'),
   'committees.appoint': method<typeof appointInput, CommitteeMember[]>(appointInput, 'write'),
