@@ -146,3 +146,21 @@ export const PRINT_LABELS: Record<string, string> = {
   roster: '党员名册',
   notice: '公示',
 }
+
+/**
+ * Who did something, as a clerk reads it: a signed-in account is recorded as “姓名（用户名）” and shows by its name;
+ * the program's own work as “系统（…）”; anything else is the computer account the command line ran under (root,
+ * Administrator …), which a clerk would not recognise — it reads as 本机命令行 (issue 18: “root 生成演示数据”).
+ */
+export function actorName(user: string): string {
+  const account = /^(.+)（[^（）]+）$/.exec(user)
+  if (account && !user.startsWith('系统')) return account[1]!
+  if (user.startsWith('系统')) return user
+  return '本机命令行'
+}
+
+/** What an audit entry did, as a clerk reads it: demo data reads as such, whoever loaded it. */
+export function actionText(user: string, method: string): string {
+  if (method === 'demo.seed') return '加载演示数据时生成'
+  return `${actorName(user)} ${METHOD_LABELS[method] ?? method}`
+}
