@@ -76,7 +76,7 @@ export function useFieldErrors(options: FieldErrorsOptions) {
   }
 
   /** Puts each issue under its field (the first message per field); the others go to the top. Opens the first bad tab. */
-  function show(issues: readonly FieldIssue[], into: Record<string, string> = server): void {
+  function show(issues: readonly FieldIssue[], into: Record<string, string> = server, openTab = true): void {
     const placed: string[] = []
     const rest: string[] = []
     for (const i of issues) {
@@ -88,12 +88,12 @@ export function useFieldErrors(options: FieldErrorsOptions) {
       }
     }
     if (into === server) general.value = [...new Set(rest)]
-    openTabOf(placed)
+    if (openTab) openTabOf(placed)
   }
 
   /** the first field with a message is brought into view (a long form: the clerk pressed 保存 at its foot) */
   function reveal(): void {
-    void nextTick(() => document.querySelector('.el-dialog .el-form-item.is-error, .el-form-item.is-error, .form-problem')?.scrollIntoView({ block: 'center' }))
+    void nextTick(() => document.querySelector('.el-dialog .is-error, .is-error, .form-problem')?.scrollIntoView({ block: 'center' }))
   }
 
   /**
@@ -157,7 +157,8 @@ export function useFieldErrors(options: FieldErrorsOptions) {
   function recheck(check: () => readonly FieldIssue[], touched: Set<string>): void {
     for (const k of Object.keys(live)) delete live[k]
     const found: Record<string, string> = {}
-    show(check(), found)
+    // typing never switches the tab under the clerk's hands: only a save attempt does
+    show(check(), found, false)
     for (const [f, m] of Object.entries(found)) if (submitted.value || touched.has(f)) live[f] = m
   }
 
@@ -166,7 +167,7 @@ export function useFieldErrors(options: FieldErrorsOptions) {
     submitted.value = true
     clearServer()
     const found: Record<string, string> = {}
-    show(check(), found)
+    show(check(), found, false)
     for (const k of Object.keys(live)) delete live[k]
     Object.assign(live, found)
     openTabOf(Object.keys(found))
