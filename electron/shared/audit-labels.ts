@@ -37,6 +37,7 @@ export const METHOD_LABELS: Record<string, string> = {
   'exports.fillTemplate': '按上级模板填写',
   'print.document': '打印',
   'settings.update': '修改规则参数',
+  'settings.save': '修改规则参数',
   'backup.create': '立即备份',
   'backup.auto': '自动备份',
   'backup.restore': '恢复备份',
