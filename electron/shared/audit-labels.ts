@@ -39,6 +39,7 @@ export const METHOD_LABELS: Record<string, string> = {
   'settings.update': '修改规则参数',
   'settings.save': '修改规则参数',
   'backup.create': '立即备份',
+  'backup.delete': '删除手动备份',
   'backup.auto': '自动备份',
   'backup.restore': '恢复备份',
   'backup.acceptAudit': '确认审计对照点',
