@@ -10,12 +10,15 @@ export default defineConfig({
       // Everything is bundled except the runtime dependencies (package.json "dependencies": only better-sqlite3,
       // whose native binary must stay a real file), so app.asar carries no node_modules beyond it.
       // index: the main process (window, IPC); backend-host: the whole backend in a worker thread;
-      // jobs-worker: one background job (an import, an export) in a worker of its own.
+      // jobs-worker: one background job (an import, an export) in a worker of its own; excel-worker: the sandbox
+      // in which every file from outside is parsed (limits on memory and time).
       rollupOptions: {
+        // the worker entries sit next to the main bundle, where jobs/entry.ts looks for them
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           'backend-host': resolve(__dirname, 'electron/backend/boot/desktop-host.ts'),
           'jobs-worker': resolve(__dirname, 'electron/backend/jobs/worker.ts'),
+          'excel-worker': resolve(__dirname, 'electron/backend/excel/worker.ts'),
         },
         // each module runs at its own import, in source order: without it the bundler made the window's entry load
         // the backend's shared chunk (3.6 MB, better-sqlite3 included) only to keep execution order

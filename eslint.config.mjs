@@ -36,5 +36,7 @@ export default tseslint.config(
   layer(['src/**'], ['**/electron/backend/**', '**/electron/main/**', '**/electron/preload/**', 'electron', 'better-sqlite3', 'node:*'], '界面层只能引用 electron/shared（@shared），不能引用后端或主进程'),
   layer(['electron/shared/**'], ['**/backend/**', '**/main/**', '**/preload/**', '**/src/**', '@/*', 'electron', 'better-sqlite3', 'node:*'], 'shared 是纯 TypeScript，不能引用其他层或 Node/Electron'),
   layer(['electron/backend/**'], ['electron', '**/main/**', '**/preload/**', '**/src/**', '@/*'], '后端不能引用 electron 或主进程、界面层'),
+  // a shipped migration must do forever what it did when it shipped: it may use only what sits in its own folder
+  layer(['electron/backend/db/migrations/**'], ['../*', '../../*', '../../../*', '../../../../*', '@shared/*'], '迁移只能使用 migrations/ 文件夹内（含 frozen/）冻结的代码，不能引用今天的业务代码'),
   layer(['electron/preload/**'], ['**/backend/**', '**/src/**', 'better-sqlite3', 'node:*'], 'preload 只暴露 window.api，不引用后端'),
 )

@@ -35,6 +35,8 @@ const RULES: Partial<Record<Method, Rule>> = {
   'departments.list': 'open',
   'settings.get': 'open',
   'jobs.status': 'open',
+  // only the caller's own jobs (jobs/runner.ts cancelJob)
+  'jobs.cancel': 'open',
   // the job's own method is judged by the same rules when it is started (jobs/handlers.ts)
   'jobs.start': 'open',
   'dashboard.overview': 'open',

@@ -10,6 +10,7 @@ import { IDLE_LOCK_MINUTES } from '../shared/security'
 import type { BackendContext, CallContext, Session } from './context'
 import { openDatabase } from './db/open'
 import { handlers } from './handlers'
+import { stopJobsOf } from './jobs/runner'
 
 export interface Backend {
   /**
@@ -54,7 +55,10 @@ function expireIdle(context: BackendContext): boolean {
   const { session } = context
   const now = context.now().getTime()
   const idle = session.user !== null && session.lastActiveAt !== undefined && now - session.lastActiveAt > IDLE_LOCK_MINUTES * 60_000
-  if (idle) session.user = null
+  if (idle) {
+    session.user = null
+    stopJobsOf(session)
+  }
   session.lastActiveAt = now
   return idle
 }

@@ -26,7 +26,7 @@ export function roleProblem(access: Access, role: Role): string | null {
  * touches; every one of them must lie within the secretary's branch). Everything else is refused to them.
  */
 export const SECRETARY_METHODS: ReadonlySet<string> = new Set([
-  'app.info', 'orgs.list', 'orgs.get', 'departments.list', 'settings.get', 'jobs.status', 'jobs.start',
+  'app.info', 'orgs.list', 'orgs.get', 'departments.list', 'settings.get', 'jobs.status', 'jobs.start', 'jobs.cancel',
   'dashboard.overview', 'dashboard.trends', 'dashboard.branch', 'compliance.grid', 'stats.annual',
   'assessments.schemes', 'assessments.rounds', 'assessments.round', 'exports.columns',
   'members.list', 'members.pipeline', 'meetings.list', 'exports.workbook',

@@ -51,7 +51,7 @@ describe('安装包里有什么（electron-builder --dir，假的 Electron 程�
   it('app.asar 只有构建出的主进程、preload、界面和 better-sqlite3 的 JavaScript；没有开发依赖、没有 source map；小于预算', () => {
     const asar = join(packaged.x64!, 'resources/app.asar')
     const files = listPackage(asar, { isPack: false }).map((f) => f.replace(/\\/g, '/').replace(/^\//, ''))
-    for (const needed of ['out/main/index.js', 'out/main/backend-host.js', 'out/main/jobs-worker.js', 'out/preload/index.js', 'out/renderer/index.html', 'package.json', 'node_modules/better-sqlite3/lib/index.js']) {
+    for (const needed of ['out/main/index.js', 'out/main/backend-host.js', 'out/main/jobs-worker.js', 'out/main/excel-worker.js', 'out/preload/index.js', 'out/renderer/index.html', 'package.json', 'node_modules/better-sqlite3/lib/index.js']) {
       expect(files, needed).toContain(needed)
     }
     const packagesWithFiles = [...new Set(files.filter((x) => x.startsWith('node_modules/') && /\.\w+$/.test(x)).map((x) => x.split('/')[1]))]

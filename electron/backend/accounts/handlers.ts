@@ -5,6 +5,7 @@ import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
 import { signIn } from './login'
 import { hashPassword } from './passwords'
+import { stopJobsOf } from '../jobs/runner'
 import { findOrganization } from '../organizations/repository'
 
 interface Row {
@@ -69,6 +70,7 @@ export const accountsHandlers: Handlers<typeof accountsContract> = {
 
   'auth.logout': (_i, ctx) => {
     ctx.session.user = null
+    stopJobsOf(ctx.session)
     return { ok: true as const }
   },
 

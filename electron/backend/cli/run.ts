@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Input, Method, Output } from '../../shared/contract'
 import { openBackend } from '../open'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
 import { assessmentResults, importScoresCommand } from './commands/assessment'
@@ -20,7 +21,7 @@ const COMMANDS: Record<string, CliCommand> = {
   init: {
     usage: 'init                                      创建（或升级）数据库',
     async run({ call, io, flags }) {
-      const info = (await call('app.info', {})) as { databasePath: string; schemaVersion: number }
+      const info = await call('app.info', {})
       if (flags.json) return io.out(JSON.stringify(info))
       io.out(`数据库已就绪：${info.databasePath}（结构版本 ${info.schemaVersion}）`)
     },
@@ -47,6 +48,20 @@ const COMMANDS: Record<string, CliCommand> = {
   'assessment results': assessmentResults,
 }
 
+const COMMON_OPTIONS: Record<string, { type: 'string' | 'boolean' }> = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }
+
+/** node:util's parseArgs errors, in words */
+function flagProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const unknown = /Unknown option '([^']+)'/.exec(message)?.[1]
+  if (unknown) return `不认识的参数 ${unknown}`
+  const value = /Option '([^']+)[^']*' argument missing/.exec(message)?.[1]
+  if (value) return `参数 ${value.split(/[ ,]/)[0]} 后面缺少值`
+  const noValue = /Option '([^']+)[^']*' does not take an argument/.exec(message)?.[1]
+  if (noValue) return `参数 ${noValue.split(/[ ,]/)[0]} 不带值`
+  return `参数有误：${message}`
+}
+
 function usage(): string {
   return ['用法：npm run cli -- <命令> [--db 数据库文件] [--json]', '', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n')
 }
@@ -55,19 +70,22 @@ function usage(): string {
 export async function runCli(argv: string[], outerIo: Io, env: NodeJS.ProcessEnv, prepareDb: (path: string) => void = () => {}): Promise<number> {
   // commands may `return io.out(…)`; only a number they return on purpose is an exit code
   const io: Io = { out: (t) => void outerIo.out(t), err: (t) => void outerIo.err(t), stdin: outerIo.stdin }
-  let parsed: ReturnType<typeof parseArgs>
-  const options: Record<string, { type: 'string' | 'boolean' }> = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }
-  for (const c of Object.values(COMMANDS)) for (const [name, type] of Object.entries(c.options ?? {})) options[name] = { type }
-  try {
-    parsed = parseArgs({ args: argv, options, strict: false, allowPositionals: true })
-  } catch (error) {
-    io.err(String(error))
-    return 2
-  }
-  const words = parsed.positionals
+  // first only the command words; then the flags, strictly against that command's own: a mistyped flag
+  // (--dryrun for --dry-run) must stop the command, not be ignored while it writes
+  const everyOption = { ...COMMON_OPTIONS, ...Object.fromEntries(Object.values(COMMANDS).flatMap((c) => Object.entries(c.options ?? {}).map(([name, type]) => [name, { type }]))) }
+  const words = parseArgs({ args: argv, options: everyOption, strict: false, allowPositionals: true }).positionals
   const key = Object.keys(COMMANDS).find((k) => k.split(' ').every((w, i) => words[i] === w))
   if (!key) {
     io.err(words.length ? `未知命令：${words.join(' ')}\n\n${usage()}` : usage())
+    return 2
+  }
+  const options: Record<string, { type: 'string' | 'boolean' }> = { ...COMMON_OPTIONS }
+  for (const [name, type] of Object.entries(COMMANDS[key]!.options ?? {})) options[name] = { type }
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true })
+  } catch (error) {
+    io.err(`${flagProblem(error)}\n“${key}”可用的参数：${Object.keys(options).map((o) => `--${o}`).join(' ')}\n没有执行任何操作。`)
     return 2
   }
   const flags = parsed.values as Record<string, string | boolean | undefined>
@@ -76,7 +94,7 @@ export async function runCli(argv: string[], outerIo: Io, env: NodeJS.ProcessEnv
   const command = COMMANDS[key]!
   if (command.withoutBackend) {
     try {
-      await command.run({ call: () => Promise.reject(new CliError('此命令不连接数据库')), flags, positionals: words.slice(key.split(' ').length), io, dbPath })
+      await command.run({ call: () => Promise.reject(new CliError('此命令不连接数据库')), flags, positionals: parsed.positionals.slice(key.split(' ').length), io, dbPath })
       return 0
     } catch (error) {
       io.err(`错误：${error instanceof Error ? error.message : String(error)}`)
@@ -92,12 +110,12 @@ export async function runCli(argv: string[], outerIo: Io, env: NodeJS.ProcessEnv
     return 1
   }
   try {
-    const call = async (method: string, input: unknown): Promise<unknown> => {
+    const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
       const result = await backend.call(method, input)
       if (!result.ok) throw new CliError(result.error.message)
-      return result.data
+      return result.data as Output<M>
     }
-    return (await command.run({ call, flags, positionals: words.slice(key.split(' ').length), io, dbPath })) ?? 0
+    return (await command.run({ call, flags, positionals: parsed.positionals.slice(key.split(' ').length), io, dbPath })) ?? 0
   } catch (error) {
     if (error instanceof CliError) {
       if (flags.json) io.out(JSON.stringify({ error: error.message }))

@@ -1,8 +1,9 @@
+import type { Input, Method, Output } from '../../shared/contract'
 import type { Io } from './output'
 
 export interface CliRun {
-  /** calls the backend through the same contract as the UI; throws CliError with the Chinese message on failure */
-  call: (method: string, input: unknown) => Promise<unknown>
+  /** calls the backend through the same contract as the UI, typed by it; throws CliError with the Chinese message on failure */
+  call: <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>
   flags: Record<string, string | boolean | undefined>
   positionals: string[]
   io: Io

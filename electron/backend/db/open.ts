@@ -63,24 +63,39 @@ export function openDatabase(file: string, { quickCheck = true }: OpenOptions = 
   }
 }
 
+/** How many compiled statements a connection keeps: far more than the program's distinct queries (~300). */
+export const STATEMENT_CACHE_SIZE = 1000
+const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+/** How many statements a connection has cached (for the test that it stays bounded). */
+export const cachedStatements = (db: Database.Database): number => caches.get(db)?.size ?? 0
+
 /**
  * Compiling a statement costs more than running it: repositories call db.prepare(sql) freely, so the
  * database keeps each compiled statement by its SQL and hands it back with its modes reset
  * (pluck/raw/expand are sticky on a statement). Measured: an import of 3,500 rows spent most of its time here.
+ * The least recently used goes past STATEMENT_CACHE_SIZE: a query whose text carries values (a window left
+ * open all day runs thousands of them) must not keep every compiled copy forever.
  */
 function cacheStatements(db: Database.Database): void {
   const compile = db.prepare.bind(db)
   const cache = new Map<string, Database.Statement>()
+  caches.set(db, cache)
   db.prepare = ((sql: string) => {
     let stmt = cache.get(sql)
     if (!stmt) {
       stmt = compile(sql)
-      cache.set(sql, stmt)
-    } else if (stmt.reader) {
-      stmt.pluck(false)
-      stmt.raw(false)
-      stmt.expand(false)
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+    } else {
+      // most recently used last
+      cache.delete(sql)
+      if (stmt.reader) {
+        stmt.pluck(false)
+        stmt.raw(false)
+        stmt.expand(false)
+      }
     }
+    cache.set(sql, stmt)
     return stmt
   }) as typeof db.prepare
 }

@@ -1,13 +1,24 @@
 import ExcelJS from 'exceljs'
 import { PassThrough } from 'node:stream'
+import { cleanText } from '../../shared/clean-text'
 import { displayWidth } from '../../shared/text'
 
 /**
- * Text Excel would take for a formula ("=HYPERLINK(...)", "+86 …", "-", "@SUM"): written as text into a cell
- * formatted as 文本 (@), so it shows exactly as typed and stays text even when a clerk edits the cell and presses
- * Enter (OWASP formula injection). The older remedy, an apostrophe in front, was printed and sent upward with it.
+ * Text Excel would take for a formula ("=HYPERLINK(...)", "+86 …", "-", "@SUM", a leading tab or line break,
+ * and the full-width ＝ ＋ － ＠ a Chinese input method types, which issue 17 found left as they were): written as
+ * text into a cell formatted as 文本 (@), so it shows exactly as typed and stays text even when a clerk edits the
+ * cell and presses Enter (OWASP formula injection). The older remedy, an apostrophe in front, was printed and sent
+ * upward with it. Every cell we write from data goes through this — headers and titles included, since a header
+ * can be the clerk's own (the error workbook) or a name someone typed (an assessment's 指标).
  */
-export const formulaLike = (value: unknown): boolean => typeof value === 'string' && /^[=+\-@\t\r]/.test(value)
+export const formulaLike = (value: unknown): boolean => typeof value === 'string' && /^[=+\-@\t\r\n＝＋－＠]/.test(value)
+
+/**
+ * A value as it may be written into a workbook's XML: text without control characters, invisible marks and the
+ * noncharacters U+FFFE/U+FFFF, which no XML document may hold (one such name made every workbook that carried it
+ * unreadable). New input is cleaned on the way in (shared/clean-text.ts); this covers what was stored before.
+ */
+export const cellValue = <T>(value: T): T => (typeof value === 'string' ? (cleanText(value) as T) : value)
 
 /** Gives a cell holding formula-like text the 文本 format (its own copy of the style: styles read from a file are shared). */
 export function keepAsText(cell: ExcelJS.Cell): void {
@@ -98,28 +109,31 @@ export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
   const ws = wb.addWorksheet(spec.name.slice(0, 31), { pageSetup: printSetup(spec.landscape), headerFooter: withPageNumbers() })
   let headerRow = 1
   if (spec.title) {
-    ws.addRow([spec.title])
+    ws.addRow([cellValue(spec.title)])
     ws.mergeCells(1, 1, 1, spec.columns.length)
     const t = ws.getCell(1, 1)
     t.font = { name: '宋体', size: 16, bold: true }
     t.alignment = { horizontal: 'center', vertical: 'middle' }
+    keepAsText(t)
     ws.getRow(1).height = 30
     headerRow++
     if (spec.subtitle) {
-      const st = ws.addRow([spec.subtitle])
+      const st = ws.addRow([cellValue(spec.subtitle)])
       ws.mergeCells(2, 1, 2, spec.columns.length)
       ws.getCell(2, 1).font = { name: '宋体', size: 10 }
+      keepAsText(ws.getCell(2, 1))
       fitMergedLine(st, spec.subtitle, spec.columns)
       headerRow++
     }
   }
-  const header = ws.addRow(spec.columns.map((c) => c.header))
+  const header = ws.addRow(spec.columns.map((c) => cellValue(c.header)))
   fitHeader(header, spec.columns)
   header.eachCell((cell) => {
     cell.font = { name: '宋体', size: 11, bold: true }
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
     cell.border = BORDER
+    keepAsText(cell)
   })
   spec.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1)
@@ -128,7 +142,7 @@ export function addStyledSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     else if (c.numFmt) col.numFmt = c.numFmt
   })
   for (const row of spec.rows) {
-    const values = spec.columns.map((c) => row[c.key] ?? null)
+    const values = spec.columns.map((c) => cellValue(row[c.key] ?? null))
     const r = ws.addRow(values)
     const height = bodyRowHeight(values, spec.columns)
     if (height) r.height = height
@@ -170,26 +184,28 @@ export async function writeStyledWorkbook(specs: SheetSpec[]): Promise<Buffer> {
     // one shared style object per column (the writer stores each distinct style once)
     const bodyStyles = spec.columns.map((c) => (c.text ? BODY_TEXT_STYLE : c.numFmt ? { ...BODY_STYLE, numFmt: c.numFmt } : BODY_STYLE))
     if (spec.title) {
-      const t = ws.addRow([spec.title])
+      const t = ws.addRow([cellValue(spec.title)])
       t.height = 30
       t.getCell(1).font = { name: '宋体', size: 16, bold: true }
       t.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' }
+      keepAsText(t.getCell(1))
       ws.mergeCells(1, 1, 1, spec.columns.length)
       t.commit()
       if (spec.subtitle) {
-        const st = ws.addRow([spec.subtitle])
+        const st = ws.addRow([cellValue(spec.subtitle)])
         st.getCell(1).font = { name: '宋体', size: 10 }
+        keepAsText(st.getCell(1))
         fitMergedLine(st, spec.subtitle, spec.columns)
         ws.mergeCells(2, 1, 2, spec.columns.length)
         st.commit()
       }
     }
-    const header = ws.addRow(spec.columns.map((c) => c.header))
+    const header = ws.addRow(spec.columns.map((c) => cellValue(c.header)))
     fitHeader(header, spec.columns)
-    header.eachCell((cell) => Object.assign(cell, HEADER_STYLE))
+    header.eachCell((cell) => Object.assign(cell, formulaLike(cell.value) ? { ...HEADER_STYLE, numFmt: '@' } : HEADER_STYLE))
     header.commit()
     for (const row of spec.rows) {
-      const values = spec.columns.map((c) => row[c.key] ?? null)
+      const values = spec.columns.map((c) => cellValue(row[c.key] ?? null))
       const r = ws.addRow(values)
       const height = bodyRowHeight(values, spec.columns)
       if (height) r.height = height

@@ -44,7 +44,7 @@ export const exportsHandlers: Handlers<typeof exportsContract> = {
     const t = await openTheirTemplate(Buffer.from(contentBase64, 'base64'), ds.columns)
     const mapping = guessMapping(t, ds.columns, rememberedMapping(ctx.db, signatureOf(t)))
     return {
-      sheetName: t.ws.name,
+      sheetName: t.sheetName,
       headerRow: t.headerRow,
       columns: [...t.headers.values()].map((header) => ({ header, field: mapping.get(header) ?? null, numbered: isSerial(header) })),
       ourColumns: ds.columns.map(({ key, label, sensitive }) => ({ key, label, sensitive })),

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import type { FilePayload, ImportPreview } from '../../shared/contract/imports'
 import type { SheetData } from '../excel/read'
 import { displayWidth } from '../../shared/text'
-import { BORDER, keepAsText, newWorkbook, printSetup, toBase64, withPageNumbers, wrappedLines } from '../excel/styled'
+import { BORDER, cellValue, keepAsText, newWorkbook, printSetup, toBase64, withPageNumbers, wrappedLines } from '../excel/styled'
 
 const EXPLANATION_WIDTH = 50
 const RED = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFC7CE' } }
@@ -19,11 +19,13 @@ export async function buildErrorWorkbook(preview: ImportPreview, sheet: SheetDat
   const wb = newWorkbook()
   const ws = wb.addWorksheet('待修改的行', { pageSetup: printSetup(true), headerFooter: withPageNumbers() })
   const headers = preview.columns.map((c) => c.header)
-  const head = ws.addRow([...headers, '原行号', '错误说明'])
+  const head = ws.addRow([...headers.map(cellValue), '原行号', '错误说明'])
   head.eachCell((cell) => {
     cell.font = { bold: true }
     cell.border = BORDER
     cell.alignment = { vertical: 'middle', wrapText: true }
+    // the headers are the clerk's own file's: "=…" or "＝…" there is text too
+    keepAsText(cell)
   })
   const idColumns = new Set(preview.columns.map((c, i) => (c.field && /id|phone|证/i.test(c.field + c.header) ? i + 1 : -1)))
   const widths = headers.map((h) => displayWidth(h))
@@ -34,9 +36,9 @@ export async function buildErrorWorkbook(preview: ImportPreview, sheet: SheetDat
       if (!cell || cell.value === null) return null
       // dates go back as dates, everything else as the text the clerk typed (never a long number)
       if (cell.date) return dateOf(cell.date)
-      return typeof cell.value === 'number' && idColumns.has(i + 1) ? cell.shown : cell.value
+      return cellValue(typeof cell.value === 'number' && idColumns.has(i + 1) ? cell.shown : cell.value)
     })
-    const explained = row.issues.map((i) => `【${i.column}】${i.message}`).join('；')
+    const explained = cellValue(row.issues.map((i) => `【${i.column}】${i.message}`).join('；'))
     const r = ws.addRow([...values, row.row, explained])
     // tall enough for the whole explanation (wrapped in its column of 50): a clerk must read every reason
     r.height = 15 * wrappedLines(explained, EXPLANATION_WIDTH)

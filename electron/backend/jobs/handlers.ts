@@ -4,7 +4,7 @@ import { AppError } from '../../shared/result'
 import { accessProblem } from '../access'
 import { branchScope, secretaryRefuses } from '../branch-scope'
 import type { Handlers } from '../handler'
-import { jobStatus, startJob } from './runner'
+import { cancelJob, jobStatus, startJob } from './runner'
 
 export const jobsHandlers: Handlers<typeof jobsContract> = {
   'jobs.start': ({ method, input }, ctx) => {
@@ -17,5 +17,6 @@ export const jobsHandlers: Handlers<typeof jobsContract> = {
     if ('problem' in scoped) throw new AppError('FORBIDDEN', scoped.problem)
     return { id: startJob(ctx, method, scoped.input) }
   },
-  'jobs.status': ({ id }) => jobStatus(id),
+  'jobs.status': ({ id }, ctx) => jobStatus(ctx, id),
+  'jobs.cancel': ({ id }, ctx) => cancelJob(ctx, id),
 }

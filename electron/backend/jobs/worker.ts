@@ -2,8 +2,9 @@
  * A background job: opens its own connection to the same database file and runs one method through the
  * ordinary dispatcher (validation, transaction, audit), posting progress to the main thread.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import type { SessionUser } from '../../shared/contract/accounts'
+import { useSandboxPort } from '../excel/sandbox'
 import { openBackend } from '../open'
 
 interface JobData {
@@ -13,10 +14,13 @@ interface JobData {
   sessionUser: SessionUser | null
   method: string
   input: unknown
+  /** the backend thread's Excel sandbox (jobs/runner.ts) */
+  sandbox: MessagePort
 }
 
 async function run(): Promise<void> {
   const data = workerData as JobData
+  useSandboxPort(data.sandbox)
   let last = 0
   const backend = openBackend(
     data.databasePath,

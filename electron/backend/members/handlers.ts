@@ -42,12 +42,15 @@ export const membersHandlers: Handlers<typeof membersContract> = {
 
   // 发展党员 pipeline: who is at which stage and what is due next, most urgent first
   'members.pipeline': ({ organizationId }, ctx) => {
-    const scope = organizationId === null ? '' : `AND m.organization_id IN (${descendantIds(ctx.db, organizationId).map(Number).join(',')})`
+    const orgs = organizationId === null ? null : JSON.stringify(descendantIds(ctx.db, organizationId))
     const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
-    for (const r of ctx.db.prepare(`SELECT m.stage, count(*) AS n FROM members m WHERE m.status = 'normal' ${scope} GROUP BY m.stage`).all() as { stage: Stage; n: number }[]) counts[r.stage] = r.n
+    const rows = ctx.db
+      .prepare(`SELECT m.stage, count(*) AS n FROM members m WHERE m.status = 'normal' AND (@orgs IS NULL OR m.organization_id IN (SELECT value FROM json_each(@orgs))) GROUP BY m.stage`)
+      .all({ orgs }) as { stage: Stage; n: number }[]
+    for (const r of rows) counts[r.stage] = r.n
     const settings = readSettings(ctx.db)
     const today = todayLocal(ctx.now())
-    const due = repo.pipelinePeople(ctx.db, scope).flatMap((p) => dueItems(p, today, settings)).sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+    const due = repo.pipelinePeople(ctx.db, orgs).flatMap((p) => dueItems(p, today, settings)).sort((a, b) => a.dueOn.localeCompare(b.dueOn))
     return { counts, due }
   },
 

@@ -46,8 +46,9 @@ export function listMembers(ctx: CallContext, f: ListInput): { total: number; ro
   const where: string[] = []
   const params: Record<string, unknown> = {}
   if (f.organizationId !== null) {
-    const ids = f.includeSub ? descendantIds(ctx.db, f.organizationId) : [f.organizationId]
-    where.push(`m.organization_id IN (${ids.map(Number).join(',')})`)
+    // the ids as one JSON parameter, not spliced into the text: one compiled statement serves every branch
+    where.push('m.organization_id IN (SELECT value FROM json_each(@orgs))')
+    params.orgs = JSON.stringify(f.includeSub ? descendantIds(ctx.db, f.organizationId) : [f.organizationId])
   }
   if (f.stages.length) where.push(`m.stage IN (${f.stages.map((s) => `'${s}'`).join(',')})`)
   if (f.statuses.length) where.push(`m.status IN (${f.statuses.map((s) => `'${s}'`).join(',')})`)

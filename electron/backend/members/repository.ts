@@ -230,16 +230,18 @@ export function lastAssessedOn(db: Database, memberId: number): string | null {
  * The people in development (and 预备党员) with only the dates their due items need: the pipeline reads
  * hundreds of them per call, so whole records would cost more than the rules (README, 发展党员进度).
  */
-export function pipelinePeople(db: Database, scope: string): (LifecycleDates & { id: number; name: string; stage: Stage; organizationName: string | null; lastAssessedOn: string | null; lostContactSince: string | null })[] {
+/** `orgs`: a JSON array of organization ids to keep to, or null for all */
+export function pipelinePeople(db: Database, orgs: string | null): (LifecycleDates & { id: number; name: string; stage: Stage; organizationName: string | null; lastAssessedOn: string | null; lostContactSince: string | null })[] {
   const rows = db
     .prepare(
       `SELECT m.id, m.name, m.stage, o.name AS organizationName, m.applied_on, m.talked_on, m.activist_on, m.candidate_on, m.training_hours, m.joined_on,
               m.approved_on, m.extension_months, m.conversion_applied_on, m.converted_on, m.lost_contact_since,
               (SELECT max(e.occurred_on) FROM member_events e WHERE e.member_id = m.id AND e.type = 'assessed' AND ${IN_FORCE}) AS last_assessed_on
        FROM members m LEFT JOIN organizations o ON o.id = m.organization_id
-       WHERE m.status = 'normal' AND m.stage IN ('applicant','activist','candidate','probationary') ${scope}`,
+       WHERE m.status = 'normal' AND m.stage IN ('applicant','activist','candidate','probationary')
+         AND (@orgs IS NULL OR m.organization_id IN (SELECT value FROM json_each(@orgs)))`,
     )
-    .all() as Row[]
+    .all({ orgs }) as Row[]
   return rows.map((r) => ({
     ...NO_DATES,
     id: r.id as number,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../../electron/backend/audit'
+import { handlers } from '../../../electron/backend/handlers'
+import { AppError } from '../../../electron/shared/result'
 import { fails, ok, testBackend } from '../helpers'
 
 describe('后端调度', () => {
@@ -15,7 +17,7 @@ describe('后端调度', () => {
     expect(err.issues?.length).toBeGreaterThan(0)
   })
 
-  it('写操作中途出错时整体回滚，审计日志也不留痕', async () => {
+  it('撤销还有下级组织的党委被拒绝：什么也不改，审计日志也不留痕', async () => {
     const backend = testBackend()
     await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
     // dissolving the committee with a child fails after validation, inside the transaction
@@ -25,6 +27,24 @@ describe('后端调度', () => {
     await fails(backend, 'orgs.dissolve', { id: c.id, dissolvedOn: '2025-01-01', reason: '测试' })
     expect((await ok(backend, 'audit.list', {})).length).toBe(auditBefore)
     expect((await ok(backend, 'orgs.get', { id: c.id })).status).toBe('active')
+  })
+
+  it('一个操作写了一部分才出错：已写的记录和审计记录全部撤回（事务由调度统一开启）', async () => {
+    const backend = testBackend()
+    const real = handlers['orgs.create']
+    // the ordinary create (its row and its audit entry), then a failure in a later step of the same action
+    ;(handlers as Record<string, unknown>)['orgs.create'] = (input: never, ctx: never) => {
+      real(input, ctx)
+      throw new AppError('VALIDATION', '后面的一步出错')
+    }
+    try {
+      const err = await fails(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
+      expect(err.message).toBe('后面的一步出错')
+    } finally {
+      ;(handlers as Record<string, unknown>)['orgs.create'] = real
+    }
+    expect(await ok(backend, 'orgs.list', {})).toEqual([])
+    expect(backend.context.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0)
   })
 
   it('审计日志逐条哈希链接，可校验完整', async () => {

@@ -52,6 +52,19 @@ describe('名称和标题中看不见的字符', () => {
     }
   })
 
+  it('旧版本存下的名称里带着非字符和控制字符：导出时去掉，工作簿照样能打开', async () => {
+    const { backend, branch } = await hospital()
+    // written before input was cleaned (straight into the table, as an older version could)
+    backend.context.db.prepare('UPDATE organizations SET name = ?, note = ? WHERE id = ?').run(`旧${NONCHAR}支部\u0001${RLO}`, `备注\uffff`, branch.id)
+    const file = await ok(backend, 'exports.workbook', { source: 'organizations', scope: {} })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const texts: string[] = []
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))))
+    expect(texts).toContain('旧支部')
+    expect(texts.join('')).not.toMatch(/[\u0000-\u0008\u202e\ufffe\uffff]/)
+  })
+
   it('导入的姓名和科室同样清除零宽字符和双向覆盖', async () => {
     const { backend } = await hospital()
     const rows = [

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/backend/dispatch'
+import { runningJobs } from '../../../electron/backend/jobs/runner'
+import type { Session } from '../../../electron/backend/context'
 import { openBackend } from '../../../electron/backend/open'
 import type { JobStatus } from '../../../electron/shared/contract/jobs'
 import { b64, workbook, type Aoa } from '../../fixtures/workbooks'
-import { ok } from '../helpers'
+import { fails, ok } from '../helpers'
 
 async function waitFor(backend: Backend, id: string): Promise<{ final: JobStatus; seen: JobStatus[] }> {
   const seen: JobStatus[] = []
@@ -46,7 +48,27 @@ describe('后台任务', () => {
     expect(final.result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(await ok(backend, 'orgs.list', {})).toHaveLength(0)
     backend.context.db.close()
-  })
+    // a job thread and the file sandbox each start cold here (tsx compiles them): seconds on a loaded machine
+  }, 60_000)
+
+  it('读取中的预览可以取消，任务立即停止；写入的导入不能取消，照常完成', async () => {
+    const backend = openBackend(join(dir, 'cancel.db'), 'cli')
+    const rows: Aoa = [['组织名称', '组织类型', '上级组织'], ['中共示范医院委员会', '党委', null]]
+    for (let i = 0; i < 3000; i++) rows.push([`第${i}党支部`, '党支部', '中共示范医院委员会'])
+    const input = { kind: 'organizations' as const, fileName: 'big.xlsx', contentBase64: b64(workbook(rows)) }
+    const preview = await ok(backend, 'jobs.start', { method: 'imports.preview', input })
+    const cancelled = await ok(backend, 'jobs.cancel', preview)
+    expect(cancelled).toMatchObject({ state: 'cancelled', result: { ok: false, error: { message: '已取消' } } })
+    // it stays cancelled: nothing its thread had under way is reported after
+    await new Promise((r) => setTimeout(r, 500))
+    expect((await ok(backend, 'jobs.status', preview)).state).toBe('cancelled')
+    await expect.poll(runningJobs, { timeout: 15_000 }).toBe(0)
+    const commit = await ok(backend, 'jobs.start', { method: 'imports.commit', input })
+    expect((await fails(backend, 'jobs.cancel', commit)).message).toContain('不能中途取消')
+    const { final } = await waitFor(backend, commit.id)
+    expect(final.result).toMatchObject({ ok: true, data: { inserted: 3001 } })
+    backend.context.db.close()
+  }, 120_000)
 
   it('只允许指定的操作在后台运行', async () => {
     const backend = openBackend(join(dir, 'deny.db'), 'cli')
@@ -54,4 +76,30 @@ describe('后台任务', () => {
     expect(r.ok).toBe(false)
     backend.context.db.close()
   })
+
+  it('后台任务只属于开始它的窗口和那个人：别的窗口查不到也取消不了；退出登录后只读的任务随即停止', async () => {
+    const backend = openBackend(join(dir, 'sessions.db'), 'web')
+    const clerk: Session = { user: null }
+    const other: Session = { user: null }
+    const as = async (session: Session, method: string, input: unknown) => {
+      const r = await backend.call(method, input, session)
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+      return r.data as { id: string; state: string; stage: string }
+    }
+    await as(clerk, 'auth.setup', { username: 'admin', displayName: '管理员', password: 'jobs-pass-123' })
+    await as(other, 'auth.login', { username: 'admin', password: 'jobs-pass-123' })
+    const rows: Aoa = [['组织名称', '组织类型', '上级组织']]
+    for (let i = 0; i < 20_000; i++) rows.push([`第${i}党支部`, '党支部', '中共示范医院委员会'])
+    const preview = await as(clerk, 'jobs.start', { method: 'imports.preview', input: { kind: 'organizations', fileName: 'big.xlsx', contentBase64: b64(workbook(rows)) } })
+    // the same person signed in in another browser: not even told the job exists
+    for (const method of ['jobs.status', 'jobs.cancel']) {
+      const r = await backend.call(method, { id: preview.id }, other)
+      expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    }
+    await as(clerk, 'auth.logout', {})
+    await as(clerk, 'auth.login', { username: 'admin', password: 'jobs-pass-123' })
+    expect(await as(clerk, 'jobs.status', { id: preview.id })).toMatchObject({ state: 'cancelled', stage: '已退出登录，任务已停止' })
+    await expect.poll(runningJobs, { timeout: 15_000 }).toBe(0)
+    backend.context.db.close()
+  }, 120_000)
 })

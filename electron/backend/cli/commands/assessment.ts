@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import type { RoundView, ScoresImportResult } from '../../../shared/contract/assessments'
 import { CliError, table } from '../output'
 import type { CliCommand } from '../types'
 
@@ -15,7 +14,7 @@ export const assessmentResults: CliCommand = {
   usage: 'assessment results --round 编号 [--json]   考评结果（分数、名次、星级）',
   options: { round: 'string' },
   async run({ call, flags, io }) {
-    const r = (await call('assessments.round', { id: roundOf(flags) })) as RoundView
+    const r = await call('assessments.round', { id: roundOf(flags) })
     const rows = r.entries.map((e) => {
       const rated = r.ratings.find((x) => x.id === e.organizationId)
       return { organization: e.organizationName, score: e.score, stage: e.stage, rank: rated?.rank ?? null, stars: rated?.stars ?? null, approved: e.approved }
@@ -45,7 +44,7 @@ export const importScoresCommand: CliCommand = {
       throw new CliError(`无法读取文件：${path}`)
     }
     const dryRun = !!flags['dry-run']
-    const r = (await call('assessments.importScores', { roundId, fileName: basename(path), contentBase64: content.toString('base64'), dryRun })) as ScoresImportResult
+    const r = await call('assessments.importScores', { roundId, fileName: basename(path), contentBase64: content.toString('base64'), dryRun })
     if (flags.json) return io.out(JSON.stringify(r))
     io.out(`${dryRun ? '试导入（未写入）' : '导入完成'}：更新 ${r.updated} 个支部，无变化 ${r.skipped} 个，错误 ${r.errors.length} 处（分数作为各支部当前环节的草稿，尚未提交）`)
     for (const e of r.errors) io.out(`  第 ${e.row} 行【${e.column}】${e.message}`)

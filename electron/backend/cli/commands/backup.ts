@@ -1,5 +1,4 @@
 import { resolve } from 'node:path'
-import type { BackupInfo, BackupMade, VerifyResult } from '../../../shared/contract/backup'
 import { restoreBackup } from '../../backup/restore'
 import { markRestored } from '../../backup/service'
 import { openBackend } from '../../open'
@@ -12,7 +11,7 @@ export const backupCommand: CliCommand = {
   usage: 'backup [--dir 目录] [--json]                 立即备份（SQLite 在线备份并校验）',
   options: { dir: 'string' },
   async run({ call, flags, io }) {
-    const info = (await call('backup.create', { dir: flags.dir ? resolve(String(flags.dir)) : null, reason: '命令行备份' })) as BackupMade
+    const info = await call('backup.create', { dir: flags.dir ? resolve(String(flags.dir)) : null, reason: '命令行备份' })
     if (flags.json) return io.out(JSON.stringify(info))
     io.out(`已备份：${info.file}（${size(info.size)}，完整性检查通过：${Object.entries(info.counts).map(([k, v]) => `${k} ${v}`).join('，')}）`)
     if (!info.ok) io.out(`注意：${info.problem}`)
@@ -24,7 +23,7 @@ export const backupsList: CliCommand = {
   usage: 'backups list [--dir 目录] [--json]           列出备份',
   options: { dir: 'string' },
   async run({ call, flags, io }) {
-    const list = (await call('backup.list', { dir: flags.dir ? resolve(String(flags.dir)) : null })) as BackupInfo[]
+    const list = await call('backup.list', { dir: flags.dir ? resolve(String(flags.dir)) : null })
     if (flags.json) return io.out(JSON.stringify(list, null, 2))
     io.out(table(['时间', '文件', '大小', '党员', '会议', '校验'], list.map((b) => [new Date(b.createdAt).toLocaleString('zh-CN'), b.file, size(b.size), String(b.counts.members ?? 0), String(b.counts.meetings ?? 0), b.ok ? '通过' : '未通过'])))
   },
@@ -63,12 +62,12 @@ export const verifyCommand: CliCommand = {
   async run({ call, flags, io }) {
     if (flags.accept) {
       // only after the administrator has looked at what verify reported: the acceptance itself is audited
-      const { entryId } = (await call('backup.acceptAudit', {})) as { entryId: number | null }
+      const { entryId } = await call('backup.acceptAudit', {})
       io.out(entryId ? `已把现在的审计日志（到第 ${entryId} 条）记为新的对照点，这一操作已记入审计日志` : '审计日志是空的，没有可记的对照点')
     }
     const entryId = flags.entry === undefined ? null : Number(flags.entry)
     if (entryId !== null && !(Number.isInteger(entryId) && entryId > 0)) throw new CliError('--entry 应为审计记录的条目号（正整数）', 2)
-    const v = (await call('backup.verify', { entryId })) as VerifyResult
+    const v = await call('backup.verify', { entryId })
     if (flags.json) io.out(JSON.stringify(v))
     else {
       for (const line of v.lines) io.out(line)

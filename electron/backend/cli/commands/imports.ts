@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import type { ImportKindName, ImportPreview, ImportResult } from '../../../shared/contract/imports'
+import type { ImportKindName, ImportResult } from '../../../shared/contract/imports'
 import { missingProblem } from '../../imports/engine'
+import { oneOf } from '../flags'
 import { CliError } from '../output'
 import type { CliCommand } from '../types'
 
@@ -23,15 +24,16 @@ export function importCommand(kind: ImportKindName, label: string): CliCommand {
       } catch {
         throw new CliError(`无法读取文件：${path}`)
       }
-      const input = { kind, fileName: basename(path), contentBase64: content.toString('base64'), mode: (flags.mode as string | undefined) ?? 'skip' }
+      const mode = oneOf(flags, 'mode', ['skip', 'update', 'fill'] as const) ?? 'skip'
+      const input = { kind, fileName: basename(path), contentBase64: content.toString('base64'), mode }
       let result: ImportResult
       if (flags['dry-run']) {
-        const p = (await call('imports.preview', input)) as ImportPreview
+        const p = await call('imports.preview', input)
         // a file whose columns cannot be matched was not processed: the same refusal as a commit
         if (p.missing.length) throw new CliError(missingProblem(p)!)
         result = { batchId: null, inserted: p.counts.insert, updated: p.counts.update, skipped: p.counts.skip, errors: p.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, ...i }))) }
       } else {
-        result = (await call('imports.commit', input)) as ImportResult
+        result = await call('imports.commit', input)
       }
       if (flags.json) {
         const { batchId, ...rest } = result

@@ -1,23 +1,22 @@
 import { formatBirthMonth } from '../../../shared/birth-month'
-import type { MemberDetail } from '../../../shared/contract/members'
-import { MEMBER_EVENT_LABELS, STAGES, STAGE_LABELS, statusLabel, type MemberRow, type Stage } from '../../../shared/members'
+import { MEMBER_EVENT_LABELS, MEMBER_STATUSES, STAGES, STAGE_LABELS, statusLabel, type MemberRow, type MemberStatus, type Stage } from '../../../shared/members'
 import { AGE_BANDS, EDUCATION_GROUPS } from '../../../shared/rules/statistics'
-import type { OrgSummary } from '../../../shared/organizations'
+import { oneOf, required, text } from '../flags'
 import { CliError, table } from '../output'
 import type { CliCommand, CliRun } from '../types'
 
 const stageByLabel = new Map<string, Stage>(STAGES.flatMap((s) => [[s, s] as [string, Stage], [STAGE_LABELS[s], s] as [string, Stage]]))
 
-async function orgId(run: CliRun, nameOrId: string | boolean | undefined): Promise<number | null> {
+async function orgId(run: CliRun, nameOrId: string | undefined): Promise<number | null> {
   if (!nameOrId) return null
-  const orgs = (await run.call('orgs.list', { includeDissolved: true })) as OrgSummary[]
-  const found = orgs.find((o) => o.name === String(nameOrId) || String(o.id) === String(nameOrId))
-  if (!found) throw new CliError(`找不到党组织“${String(nameOrId)}”`)
+  const orgs = await run.call('orgs.list', { includeDissolved: true })
+  const found = orgs.find((o) => o.name === nameOrId || String(o.id) === nameOrId)
+  if (!found) throw new CliError(`找不到党组织“${nameOrId}”`)
   return found.id
 }
 
 /** --status: the roster views of the 党员名册 screen */
-const STATUS_VIEWS: Record<string, { statuses: string[]; flag?: 'mobile' | 'lost' }> = {
+const STATUS_VIEWS: Record<string, { statuses: MemberStatus[]; flag?: 'mobile' | 'lost' }> = {
   在册: { statuses: ['normal', 'suspended'] },
   停止党籍: { statuses: ['suspended'] },
   流动: { statuses: ['normal', 'suspended'], flag: 'mobile' },
@@ -32,27 +31,27 @@ export const membersList: CliCommand = {
   options: { org: 'string', stage: 'string', gender: 'string', age: 'string', education: 'string', 'dual-leader': 'boolean', status: 'string', q: 'string', all: 'boolean' },
   async run(run) {
     const { flags, io } = run
-    const stages = flags.stage ? String(flags.stage).split(/[,，、]/).map((s) => stageByLabel.get(s)) : []
+    const stages = (text(flags, 'stage') ?? '').split(/[,，、]/).filter(Boolean).map((s) => stageByLabel.get(s))
     if (stages.some((s) => !s)) throw new CliError(`--stage 应为：${STAGES.map((s) => STAGE_LABELS[s]).join('、')}`, 2)
-    if (flags.gender && flags.gender !== '男' && flags.gender !== '女') throw new CliError('--gender 应为“男”或“女”', 2)
-    if (flags.age && !(AGE_BANDS as readonly string[]).includes(String(flags.age))) throw new CliError(`--age 应为：${AGE_BANDS.join('、')}`, 2)
-    if (flags.education && !(EDUCATION_GROUPS as readonly string[]).includes(String(flags.education))) throw new CliError(`--education 应为：${EDUCATION_GROUPS.join('、')}`, 2)
-    const status = STATUS_VIEWS[String(flags.status ?? '在册')]
+    const gender = oneOf(flags, 'gender', ['男', '女'] as const)
+    const ageBand = oneOf(flags, 'age', AGE_BANDS)
+    const educationGroup = oneOf(flags, 'education', EDUCATION_GROUPS)
+    const status = STATUS_VIEWS[text(flags, 'status') ?? '在册']
     if (!status) throw new CliError(`--status 应为：${Object.keys(STATUS_VIEWS).join('、')}`, 2)
     const filters = {
-      organizationId: await orgId(run, flags.org),
-      stages: stages as Stage[],
-      gender: (flags.gender as '男' | '女' | undefined) ?? null,
-      ageBand: (flags.age as string | undefined) ?? null,
-      educationGroup: (flags.education as string | undefined) ?? null,
+      organizationId: await orgId(run, text(flags, 'org')),
+      stages: stages.filter((s): s is Stage => s !== undefined),
+      gender: gender ?? null,
+      ageBand: ageBand ?? null,
+      educationGroup: educationGroup ?? null,
       dualLeader: flags['dual-leader'] ? true : null,
-      q: String(flags.q ?? ''),
+      q: text(flags, 'q') ?? '',
       ...status,
-      ...(flags.all ? { statuses: ['normal', 'suspended', 'left', 'transferred_out'] } : {}),
+      ...(flags.all ? { statuses: [...MEMBER_STATUSES] } : {}),
     }
     const rows: MemberRow[] = []
     for (let page = 1; ; page++) {
-      const r = (await run.call('members.list', { ...filters, page, pageSize: 200 })) as { total: number; rows: MemberRow[] }
+      const r = await run.call('members.list', { ...filters, page, pageSize: 200 })
       rows.push(...r.rows)
       if (rows.length >= r.total || r.rows.length === 0) break
     }
@@ -67,7 +66,7 @@ export const membersShow: CliCommand = {
   async run({ call, positionals, flags, io }) {
     const id = Number(positionals[0])
     if (!Number.isInteger(id) || id <= 0) throw new CliError('请给出人员编号：members show <编号>', 2)
-    const d = (await call('members.get', { id })) as MemberDetail
+    const d = await call('members.get', { id })
     if (flags.json) return io.out(JSON.stringify(d, null, 2))
     const m = d.member
     io.out(`${m.name}（${m.gender}，${STAGE_LABELS[m.stage]}，${statusLabel(m)}）  ${m.organizationName ?? ''}`)
@@ -82,24 +81,24 @@ export const membersAdd: CliCommand = {
   options: { org: 'string', name: 'string', 'id-number': 'string', gender: 'string', applied: 'string', joined: 'string', converted: 'string', department: 'string', phone: 'string', ethnicity: 'string', education: 'string', title: 'string' },
   async run(run) {
     const { flags, io } = run
-    const organizationId = await orgId(run, flags.org)
+    const organizationId = await orgId(run, text(flags, 'org'))
     if (!organizationId) throw new CliError('请用 --org 指定所在党支部', 2)
-    const d = (await run.call('members.create', {
+    const d = await run.call('members.create', {
       organizationId,
       fields: {
-        name: flags.name,
-        idNumber: flags['id-number'] ?? null,
-        gender: flags.gender ?? null,
-        appliedOn: flags.applied ?? null,
-        joinedOn: flags.joined ?? null,
-        convertedOn: flags.converted ?? null,
-        department: flags.department ?? null,
-        phone: flags.phone ?? null,
-        ethnicity: flags.ethnicity ?? null,
-        education: flags.education ?? null,
-        title: flags.title ?? null,
+        name: required(flags, 'name', '姓名'),
+        idNumber: text(flags, 'id-number') ?? null,
+        gender: oneOf(flags, 'gender', ['男', '女'] as const) ?? null,
+        appliedOn: text(flags, 'applied') ?? null,
+        joinedOn: text(flags, 'joined') ?? null,
+        convertedOn: text(flags, 'converted') ?? null,
+        department: text(flags, 'department') ?? null,
+        phone: text(flags, 'phone') ?? null,
+        ethnicity: text(flags, 'ethnicity') ?? null,
+        education: text(flags, 'education') ?? null,
+        title: text(flags, 'title') ?? null,
       },
-    })) as MemberDetail
+    })
     if (flags.json) return io.out(JSON.stringify(d, null, 2))
     io.out(`已建档：${d.member.name}（编号 ${d.member.id}，${STAGE_LABELS[d.member.stage]}）`)
     for (const w of d.warnings) io.out(`提示：${w.message}`)

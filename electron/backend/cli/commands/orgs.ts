@@ -1,5 +1,6 @@
-import { ORG_TYPES, ORG_TYPE_LABELS, type OrgSummary, type OrgType } from '../../../shared/organizations'
+import { ORG_TYPES, ORG_TYPE_LABELS, type OrgType } from '../../../shared/organizations'
 import type { CliCommand } from '../types'
+import { required, text } from '../flags'
 import { CliError, table } from '../output'
 
 const typeByLabel = new Map<string, OrgType>(ORG_TYPES.flatMap((t) => [[t, t] as [string, OrgType], [ORG_TYPE_LABELS[t], t] as [string, OrgType]]))
@@ -7,7 +8,7 @@ const typeByLabel = new Map<string, OrgType>(ORG_TYPES.flatMap((t) => [[t, t] as
 export const orgsList: CliCommand = {
   usage: 'orgs list [--json]                       列出全部党组织',
   async run({ call, flags, io }) {
-    const orgs = (await call('orgs.list', { includeDissolved: true })) as OrgSummary[]
+    const orgs = await call('orgs.list', { includeDissolved: true })
     if (flags.json) return io.out(JSON.stringify(orgs, null, 2))
     const names = new Map(orgs.map((o) => [o.id, o.name]))
     io.out(
@@ -28,20 +29,20 @@ export const orgsAdd: CliCommand = {
     if (!type) throw new CliError(`--type 应为：${ORG_TYPES.map((t) => ORG_TYPE_LABELS[t]).join('、')}`)
     let parentId: number | null = null
     if (flags.parent) {
-      const orgs = (await call('orgs.list', { includeDissolved: false })) as OrgSummary[]
+      const orgs = await call('orgs.list', { includeDissolved: false })
       const p = String(flags.parent)
       const parent = orgs.find((o) => o.name === p || String(o.id) === p)
       if (!parent) throw new CliError(`找不到上级组织“${p}”（请用 orgs list 查看名称）`)
       parentId = parent.id
     }
-    const created = (await call('orgs.create', {
-      name: flags.name,
+    const created = await call('orgs.create', {
+      name: required(flags, 'name', '党组织名称'),
       type,
       parentId,
-      foundedOn: flags.founded ?? null,
-      termStartedOn: flags['term-start'] ?? null,
-      departments: flags.departments ? String(flags.departments).split(/[,，、]/).filter(Boolean) : [],
-    })) as OrgSummary
+      foundedOn: text(flags, 'founded') ?? null,
+      termStartedOn: text(flags, 'term-start') ?? null,
+      departments: (text(flags, 'departments') ?? '').split(/[,，、]/).filter(Boolean),
+    })
     if (flags.json) return io.out(JSON.stringify(created, null, 2))
     io.out(`已新增党组织：${created.name}（编号 ${created.id}，${ORG_TYPE_LABELS[created.type]}）`)
     for (const w of created.warnings) io.out(`提示：${w.message}`)

@@ -1,42 +1,40 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { PrintDocument } from '../../../shared/contract/print'
+import type { Input } from '../../../shared/contract'
 import { fontsUsed, launchChromium, pdfPageCount, printPdf, sectionStartPages } from '../chromium-pdf'
 import { CliError } from '../output'
-import type { CliCommand } from '../types'
+import { required, requiredOneOf, text } from '../flags'
+import type { CliCommand, CliRun } from '../types'
 
 const WHAT = 'signin（签到表）、minutes（会议记录）、roster（党员名册）、binder（年度工作记录汇编）、batch（一个月的全部签到表）、notice（公示）、statistics（党内统计）'
-const list = (v: unknown) => String(v ?? '').split(/[,，、\s]+/).filter(Boolean)
-const need = (flags: Record<string, unknown>, name: string, what: string): string => {
-  if (!flags[name]) throw new CliError(`请用 --${name} 指定${what}`, 2)
-  return String(flags[name])
-}
+const list = (v: string | undefined) => (v ?? '').split(/[,，、\s]+/).filter(Boolean)
+const NOTICE_KINDS = ['发展对象', '预备党员', '转正'] as const
 
 /** The backend input for each printable thing, from the command line. */
-function inputOf(what: string | undefined, f: Record<string, string | boolean | undefined>): Record<string, unknown> {
+function inputOf(what: string | undefined, f: CliRun['flags']): Input<'print.document'> {
   switch (what) {
     case 'signin':
-      return { what, meetingId: Number(need(f, 'id', '会议编号')), ...(f.blank ? { blankRows: Number(f.blank) } : {}) }
+      return { what, meetingId: Number(required(f, 'id', '会议编号')), ...(f.blank ? { blankRows: Number(text(f, 'blank')) } : {}) }
     case 'minutes':
-      return { what, meetingId: Number(need(f, 'id', '会议编号')) }
+      return { what, meetingId: Number(required(f, 'id', '会议编号')) }
     case 'roster':
-      return { what, filters: { organizationId: f.org ? Number(f.org) : null }, columns: list(f.columns) }
+      return { what, filters: { organizationId: f.org ? Number(text(f, 'org')) : null }, columns: list(text(f, 'columns')) }
     case 'binder':
-      return { what, organizationId: Number(need(f, 'org', '党支部编号')), year: Number(need(f, 'year', '年度')) }
+      return { what, organizationId: Number(required(f, 'org', '党支部编号')), year: Number(required(f, 'year', '年度')) }
     case 'batch':
-      return { what: 'signinBatch', month: need(f, 'month', '月份（如 2025-03）'), organizationId: f.org ? Number(f.org) : null }
+      return { what: 'signinBatch', month: required(f, 'month', '月份（如 2025-03）'), organizationId: f.org ? Number(text(f, 'org')) : null }
     case 'notice':
       return {
         what,
-        kind: need(f, 'kind', '公示类型（发展对象、预备党员、转正）'),
-        memberIds: list(need(f, 'members', '人员编号（逗号分隔）')).map(Number),
-        periodFrom: need(f, 'from', '公示开始日期'),
-        periodTo: need(f, 'to', '公示结束日期'),
-        feedback: need(f, 'feedback', '意见反映渠道'),
-        issuer: need(f, 'issuer', '发布单位'),
+        kind: requiredOneOf(f, 'kind', NOTICE_KINDS, '公示类型'),
+        memberIds: list(required(f, 'members', '人员编号（逗号分隔）')).map(Number),
+        periodFrom: required(f, 'from', '公示开始日期'),
+        periodTo: required(f, 'to', '公示结束日期'),
+        feedback: required(f, 'feedback', '意见反映渠道'),
+        issuer: required(f, 'issuer', '发布单位'),
       }
     case 'statistics':
-      return { what, year: Number(need(f, 'year', '年度')) }
+      return { what, year: Number(required(f, 'year', '年度')) }
     default:
       throw new CliError(`可打印：${WHAT}`, 2)
   }
@@ -53,8 +51,8 @@ export const printCommand: CliCommand = {
   options: { id: 'string', org: 'string', out: 'string', year: 'string', month: 'string', columns: 'string', blank: 'string', kind: 'string', members: 'string', from: 'string', to: 'string', feedback: 'string', issuer: 'string' },
   async run({ call, flags, positionals, io }) {
     const input = inputOf(positionals[0], flags)
-    const out = resolve(need(flags, 'out', 'PDF 文件'))
-    let doc = (await call('print.document', input)) as PrintDocument
+    const out = resolve(required(flags, 'out', 'PDF 文件'))
+    let doc = await call('print.document', input)
     const browser = await launchChromium().catch((e: Error) => {
       throw new CliError(e.message)
     })
@@ -64,7 +62,7 @@ export const printCommand: CliCommand = {
       if (input.what === 'binder') {
         const starts = await sectionStartPages(page, 'body > section')
         // sections: cover, contents, each record, statistics → the contents lists the records and the statistics
-        doc = (await call('print.document', { ...input, startPages: starts.slice(2) })) as PrintDocument
+        doc = await call('print.document', { ...input, startPages: starts.slice(2) })
         await page.setContent(doc.html, { waitUntil: 'load' })
       }
       const pdf = await printPdf(page)

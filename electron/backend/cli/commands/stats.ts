@@ -1,4 +1,3 @@
-import type { AnnualStatistics } from '../../../shared/contract/statistics'
 import { CliError } from '../output'
 import type { CliCommand } from '../types'
 
@@ -9,7 +8,7 @@ export const statsAnnual: CliCommand = {
   async run({ call, flags, io }) {
     const year = Number(flags.year)
     if (!Number.isInteger(year)) throw new CliError('请用 --year 指定年度，例如 --year 2025', 2)
-    const s = (await call('stats.annual', { year })) as AnnualStatistics
+    const s = await call('stats.annual', { year })
     if (flags.json) return io.out(JSON.stringify(s, null, 2))
     io.out(`党内统计（统计时点 ${s.asOf}）`)
     io.out(`党员 ${s.total} 名：正式 ${s.full}，预备 ${s.probationary}；男 ${s.gender.男}，女 ${s.gender.女}；少数民族 ${s.minority}`)

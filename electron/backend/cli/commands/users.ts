@@ -1,4 +1,3 @@
-import type { UserRow } from '../../../shared/contract/accounts'
 import { CliError, type Io } from '../output'
 import type { CliCommand } from '../types'
 
@@ -22,7 +21,7 @@ export const usersResetPassword: CliCommand = {
       )
     }
     if (typeof flags.username !== 'string') throw new CliError('请给出用户名：users reset-password --username 用户名', 2)
-    const users = (await call('users.list', {})) as UserRow[]
+    const users = await call('users.list', {})
     const u = users.find((x) => x.username === flags.username)
     if (!u) throw new CliError(`没有用户名为“${flags.username}”的账号`)
     const password = await newPassword(io, `${u.displayName}（${u.username}）`)

@@ -1,5 +1,7 @@
 import type { Migration } from './index'
-import { charTokens } from '../../meetings/char-tokens'
+
+/** meetings/char-tokens.ts as it was when this migration shipped: each CJK character a token (frozen here) */
+const charTokens = (text: string): string => text.replace(/[\u3400-\u9fff\uf900-\ufaff]/g, (c) => ` ${c} `)
 
 /**
  * Search for 1–2 Chinese characters from an index, not a scan (architecture.md: FTS5 trigram finds nothing

@@ -1,4 +1,4 @@
-import { EXAMPLE_SCHEME } from '../../../shared/assessment-example'
+import { EXAMPLE_SCHEME_0009 as EXAMPLE_SCHEME } from './frozen/0009-example-scheme'
 import type { Migration } from './index'
 
 /** Indicator schemes (as data), assessment rounds and one entry per organization with its review history. */

@@ -1,6 +1,4 @@
-import { EXAMPLE_ANNOTATIONS } from '../../../shared/assessment-example'
-import { finalScore, isLocked, latestScore, type ReviewState } from '../../../shared/rules/review-chain'
-import type { Scheme } from '../../../shared/rules/scoring'
+import { EXAMPLE_ANNOTATIONS_0010 as EXAMPLE_ANNOTATIONS, finalScore0010 as finalScore, isLocked0010 as isLocked, latestScore0010 as latestScore, type ReviewState0010 as ReviewState } from './frozen/0010-assessment'
 import type { Migration } from './index'
 
 /**
@@ -70,7 +68,7 @@ export const m0010AssessmentDetails: Migration = {
     // the shipped example gains its 评分标准 and auto-filled sources; no score changes
     const example = db.prepare('SELECT id, definition_json FROM assessment_schemes WHERE is_example = 1').all() as { id: number; definition_json: string }[]
     for (const row of example) {
-      const s = JSON.parse(row.definition_json) as Scheme
+      const s = JSON.parse(row.definition_json) as { dimensions: { indicators: { key: string }[] }[] }
       for (const d of s.dimensions) for (const i of d.indicators) Object.assign(i, EXAMPLE_ANNOTATIONS[i.key] ?? {})
       db.prepare('UPDATE assessment_schemes SET definition_json = ? WHERE id = ?').run(JSON.stringify(s), row.id)
     }

@@ -33,6 +33,24 @@ describe('命令行', () => {
     expect(await runCli(['orgs', 'frobnicate', '--db', db], c.io, {})).toBe(2)
   })
 
+  it('写错的参数（--dryrun 写成了 --dry-run 的样子）被拒绝并列出可用参数，什么也不写', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dangban-cli-typo-')), '党组织.xlsx')
+    writeFileSync(file, workbook([['组织名称', '组织类型', '上级组织'], ['内科党支部', '党支部', '中共示范医院委员会']]))
+    const c = capture()
+    expect(await runCli(['import', 'organizations', file, '--dryrun', '--db', db], c.io, {})).toBe(2)
+    expect(c.err.join('\n')).toContain('不认识的参数 --dryrun')
+    expect(c.err.join('\n')).toContain('--dry-run')
+    expect(c.err.join('\n')).toContain('没有执行任何操作')
+    const list = capture()
+    expect(await runCli(['orgs', 'list', '--json', '--db', db], list.io, {})).toBe(0)
+    expect((JSON.parse(list.out.join('\n')) as { name: string }[]).map((o) => o.name)).not.toContain('内科党支部')
+    // a flag of another command is refused too, and a string flag without its value
+    expect(await runCli(['orgs', 'list', '--year', '2025', '--db', db], capture().io, {})).toBe(2)
+    const missing = capture()
+    expect(await runCli(['stats', 'annual', '--db', db, '--year'], missing.io, {})).toBe(2)
+    expect(missing.err.join('')).toContain('参数 --year 后面缺少值')
+  })
+
   it('没有 --db 时使用 DANGBAN_DB 环境变量', async () => {
     const c = capture()
     expect(await runCli(['orgs', 'list', '--json'], c.io, { DANGBAN_DB: db })).toBe(0)
