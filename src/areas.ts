@@ -22,3 +22,13 @@ export const AREAS: Area[] = [
   { path: '/exchange', title: '数据导入导出', icon: 'Upload', hiddenFor: ['secretary'] },
   { path: '/settings', title: '系统设置', icon: 'Setting', hiddenFor: ['secretary'] },
 ]
+
+/**
+ * Whether a role may open a path at all: a 支部书记 typing #/exchange or #/settings is sent back (issue 18) — the menu
+ * hides them, the backend refuses their calls, and the address must not open an empty shell either.
+ */
+export function areaRefused(path: string, role: Role | null | undefined): Area | null {
+  if (!role) return null
+  const area = AREAS.find((a) => path === a.path || path.startsWith(`${a.path}/`))
+  return area?.hiddenFor?.includes(role) ? area : null
+}

@@ -1,5 +1,8 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { AREAS } from './areas'
+import { ROLE_LABELS } from '@shared/contract/accounts'
+import { showWarning } from './api/feedback'
+import { AREAS, areaRefused } from './areas'
+import { useSessionStore } from './stores/session'
 
 // Hash history: works the same from file:// (desktop app) and from the loopback bridge.
 export const router = createRouter({
@@ -27,6 +30,15 @@ export const router = createRouter({
     })),
     { path: '/:pathMatch(.*)*', redirect: '/organizations' },
   ],
+})
+
+// a role that may not open an area is sent to the start page with the reason (the backend refuses its calls anyway)
+router.beforeEach((to) => {
+  const role = useSessionStore().user?.role
+  const refused = areaRefused(to.path, role)
+  if (!refused || !role) return true
+  showWarning(`${ROLE_LABELS[role]}账号不能打开“${refused.title}”`)
+  return { path: '/organizations' }
 })
 
 router.afterEach((to) => {

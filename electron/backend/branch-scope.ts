@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { contract, type Method } from '../shared/contract'
+import { SECRETARY_METHODS } from '../shared/permissions'
 import type { BackendContext } from './context'
 import { DUES_SCOPE } from './dues/scope'
 import { descendantIds } from './organizations/repository'
@@ -71,6 +72,7 @@ const RULES: Partial<Record<Method, Rule>> = {
   'members.update': (i, db) => [memberOrg(db, i.id)],
   'members.event': (i, db) => [memberOrg(db, i.id), ...(typeof i.organizationId === 'number' ? [i.organizationId] : [])],
   'members.reveal': (i, db) => [memberOrg(db, i.id)],
+  'members.revoke': (i, db) => [memberOrg(db, i.id)],
   'committees.list': orgOf,
   'committees.appoint': orgOf,
   'committees.end': (i, db) => [one(db, 'SELECT organization_id FROM committee_posts WHERE id = ?', i.postId)],
@@ -133,12 +135,15 @@ export function secretaryOwn(context: BackendContext): Set<number> | null {
   return isSecretary(context) && user?.organizationId ? new Set(descendantIds(context.db, user.organizationId)) : null
 }
 
+/** the methods with a rule here: exactly shared/permissions.ts's list, which the window asks too (a unit test holds them equal) */
+export const SCOPED_METHODS: readonly string[] = Object.keys(RULES)
+
 /**
  * A method a 支部书记 may not call at all (checked before the input is even read, like any role check). The
  * public methods (status, sign-in, sign-out, recovery) are everyone's.
  */
 export function secretaryRefuses(method: Method, context: BackendContext): string | null {
-  return isSecretary(context) && contract[method].access !== 'public' && !RULES[method] ? SECRETARY_REFUSED : null
+  return isSecretary(context) && contract[method].access !== 'public' && !(SECRETARY_METHODS.has(method) && RULES[method]) ? SECRETARY_REFUSED : null
 }
 
 /**

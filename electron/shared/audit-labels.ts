@@ -21,6 +21,7 @@ export const METHOD_LABELS: Record<string, string> = {
   'members.create': '新建人员档案',
   'members.update': '修改人员档案',
   'members.event': '登记变动',
+  'members.revoke': '更正变动（撤销登记有误的一步）',
   'members.reveal': '查看敏感信息原值',
   'meetings.create': '新建会议记录',
   'meetings.update': '修改会议记录',
@@ -38,7 +39,9 @@ export const METHOD_LABELS: Record<string, string> = {
   'exports.fillTemplate': '按上级模板填写',
   'print.document': '打印',
   'settings.update': '修改规则参数',
+  'settings.save': '修改规则参数',
   'backup.create': '立即备份',
+  'backup.delete': '删除手动备份',
   'backup.auto': '自动备份',
   'backup.restore': '恢复备份',
   'backup.acceptAudit': '确认审计对照点',
@@ -172,4 +175,22 @@ export const PRINT_LABELS: Record<string, string> = {
   'dues.report': '党费收缴情况',
   'dues.notice': '党费标准公示',
   'dues.record': '党员党费交纳记录',
+}
+
+/**
+ * Who did something, as a clerk reads it: a signed-in account is recorded as “姓名（用户名）” and shows by its name;
+ * the program's own work as “系统（…）”; anything else is the computer account the command line ran under (root,
+ * Administrator …), which a clerk would not recognise — it reads as 本机命令行 (issue 18: “root 生成演示数据”).
+ */
+export function actorName(user: string): string {
+  const account = /^(.+)（[^（）]+）$/.exec(user)
+  if (account && !user.startsWith('系统')) return account[1]!
+  if (user.startsWith('系统')) return user
+  return '本机命令行'
+}
+
+/** What an audit entry did, as a clerk reads it: demo data reads as such, whoever loaded it. */
+export function actionText(user: string, method: string): string {
+  if (method === 'demo.seed') return '加载演示数据时生成'
+  return `${actorName(user)} ${METHOD_LABELS[method] ?? method}`
 }

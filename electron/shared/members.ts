@@ -1,3 +1,5 @@
+import { DECEASED_REASON } from './leaving'
+
 /**
  * 党员名册 (member roster): the people of the roster, including those on the way in (domain.md §3, §5).
  * Stored values are English identifiers; the labels are what the clerk reads.
@@ -19,8 +21,7 @@ export const MEMBER_STATUSES = ['normal', 'suspended', 'left', 'transferred_out'
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]
 export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = { normal: '正常', suspended: '停止党籍', left: '已出党', transferred_out: '已转出' }
 
-export const LEAVE_REASONS = ['退党', '除名', '开除党籍', '死亡'] as const
-export type LeaveReason = (typeof LEAVE_REASONS)[number]
+export { LEAVE_REASONS, LEAVE_REASON_LABELS, DECEASED_REASON, type LeaveReason } from './leaving'
 
 /**
  * Leaving the roster without leaving the party: a person in development who is no longer developed, and a
@@ -32,12 +33,12 @@ export const CANCELLED_REASON = '取消预备党员资格'
 
 /** What the roster says about a person's status, in the clerk's words (the stored status alone says 'left'). */
 export function statusLabel(m: { status: MemberStatus; leftReason: string | null }): string {
+  if (m.status === 'left' && m.leftReason === DECEASED_REASON) return '已去世'
   if (m.status === 'left' && m.leftReason === DROPPED_REASON) return '已停止发展'
   if (m.status === 'left' && m.leftReason === CANCELLED_REASON) return '已取消预备党员资格'
   return MEMBER_STATUS_LABELS[m.status]
 }
 
-/** 统计职业类别 (domain.md §6). */
 /** fields masked everywhere unless deliberately shown (the brief: ID, phone, address), and audited when they are */
 export const SENSITIVE_FIELDS = ['idNumber', 'phone', 'address'] as const
 export type SensitiveField = (typeof SENSITIVE_FIELDS)[number]
@@ -179,7 +180,9 @@ export const MEMBER_EVENT_TYPES = [
   'suspended',
   'restored',
   'left',
+  'died',
   'edited',
+  'revoked',
 ] as const
 export type MemberEventType = (typeof MEMBER_EVENT_TYPES)[number]
 export const MEMBER_EVENT_LABELS: Record<MemberEventType, string> = {
@@ -210,7 +213,9 @@ export const MEMBER_EVENT_LABELS: Record<MemberEventType, string> = {
   suspended: '停止党籍',
   restored: '恢复党籍',
   left: '出党',
+  died: '去世（党员减少）',
   edited: '修改档案',
+  revoked: '更正',
 }
 
 export interface MemberEvent {
@@ -223,8 +228,17 @@ export interface MemberEvent {
   duesPaidTo: string | null
   documentNo: string | null
   reason: string | null
+  /** who recorded it and when: apart from when it happened (an import writes years of history in one go) */
   user: string
   createdAt: string
+  /** written by an import: the file's name (the batch); null when typed in the window */
+  importedFrom: string | null
+  /** a 更正 event: the step it revokes */
+  revokes: number | null
+  /** this step was revoked by a later 更正 (kept in the history, no longer in force) */
+  revokedBy: { id: number; on: string; reason: string | null; user: string } | null
+  /** whether a 更正 can revoke it now (a step recorded in the window, not revoked, nothing later depends on it) */
+  revocable: boolean
 }
 
 export interface CommitteeMember {

@@ -1,4 +1,5 @@
 import type { FilePayload } from '@shared/contract/imports'
+import { ClerkError } from './feedback'
 
 /**
  * A picked file as the contract carries it (base64), so IPC and the loopback bridge work alike. The browser encodes
@@ -11,7 +12,7 @@ export function readFilePayload(file: File): Promise<FilePayload> {
       const url = String(reader.result)
       resolve({ fileName: file.name, contentBase64: url.slice(url.indexOf(',') + 1) })
     }
-    reader.onerror = () => reject(new Error(`无法读取文件“${file.name}”：请确认文件没有被其他程序占用`))
+    reader.onerror = () => reject(new ClerkError(`无法读取文件“${file.name}”：请确认文件没有被其他程序占用`))
     reader.readAsDataURL(file)
   })
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshotPath, startApp, type TestApp } from './support/app'
+import { fieldError } from './support/forms'
 
 const pane = (page: Page) => page.locator('.el-tab-pane:visible')
 
@@ -61,6 +62,9 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
 
   it('民主评议党员：名单来自名册，按群体录入票数（回车到下一人），即时算出得分和建议等次，保存后汇总', async () => {
     const { page } = app
+    // a fresh page: the long scheme editor the last test left open keeps a loaded machine's page busy for seconds
+    await page.reload()
+    await page.getByRole('menuitem', { name: '考核评价' }).click()
     await page.getByRole('tab', { name: '评议计票' }).click()
     await pane(page).getByRole('button', { name: '新建计票' }).click()
     await page.getByRole('combobox', { name: '评议的党组织' }).fill('内科')
@@ -143,8 +147,23 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     // two stages approve it; the 公示 then prints the approved result (never an ID number or phone)
     const full = { setup: 10, team: 10, dual: 5, meetings: 15, records: 10, develop: 10, dues: 5, education: 5, quality: 10, ethics: 10, satisfaction: 10 }
     await app.must('assessments.submit', { roundId: round.id, organizationId: branch.id, sheet: full, comment: '自评' })
+    // issue 18: 退回上一环节 without a reason says so under 评语, where the reason is typed (was 发生了意外错误)
+    await page.reload()
+    await page.getByRole('menuitem', { name: '考核评价' }).click()
+    await page.getByRole('tab', { name: '考评轮次' }).click()
+    await pane(page).getByText('2026年度星级党支部评定').first().click()
+    await expect.poll(() => pane(page).getByLabel('考评结果').innerText()).toContain('院党委考评')
+    await pane(page).getByRole('button', { name: '评分', exact: true }).click()
+    const review = page.locator('.el-dialog:visible')
+    await review.getByRole('button', { name: '退回上一环节' }).click()
+    await expect.poll(() => fieldError(review, '评语').innerText()).toBe('请在评语中写明退回原因')
+    expect(await page.locator('.el-message--error').count()).toBe(0)
+    await page.screenshot({ path: screenshotPath('score-return-reason.png') })
+    await review.getByRole('button', { name: '取消' }).click()
+    await expect.poll(() => page.locator('.el-dialog:visible').count()).toBe(0)
     await app.must('assessments.submit', { roundId: round.id, organizationId: branch.id, sheet: full, comment: '考评' })
-    await page.getByRole('tab', { name: '指标体系' }).click()
+    await page.reload()
+    await page.getByRole('menuitem', { name: '考核评价' }).click()
     await page.getByRole('tab', { name: '考评轮次' }).click()
     await pane(page).getByText('2026年度星级党支部评定').first().click()
     await expect.poll(() => pane(page).getByLabel('考评结果').innerText()).toContain('已审定')

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { choose, screenshotPath, startApp, type TestApp } from './support/app'
+import { fieldError } from './support/forms'
 
 /** the open Element Plus dialog (the drawer is a dialog too, so match the class) */
 const dialog = (page: Page) => page.locator('.el-dialog:visible')
@@ -29,6 +30,10 @@ async function record(page: Page, action: string, date: string, extra: Record<st
   for (const [label, value] of Object.entries(extra)) await dialog(page).getByLabel(label, { exact: true }).fill(value)
   for (const [label, option] of Object.entries(selects)) await choose(page, label, option)
   await dialog(page).getByRole('button', { name: '确定' }).click()
+  // a step that changes where or whether the person belongs is confirmed once more, saying what it will do (issue 18)
+  const confirm = page.locator('.el-message-box:visible')
+  await expect.poll(async () => (await confirm.count()) > 0 || (await page.locator('.el-message--success', { hasText: action }).count()) > 0).toBe(true)
+  if (await confirm.count()) await confirm.getByRole('button', { name: '确定登记' }).click()
   await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain(action)
 }
 
@@ -63,8 +68,10 @@ describe('党员名册（浏览器中的真实界面）', () => {
     await page.getByRole('tab', { name: '入党情况' }).click()
     await setDate(page, '入党日期', '1980-01-01')
     await dialog(page).getByRole('button', { name: '保存' }).click()
-    await expect.poll(() => page.locator('.el-message--error').innerText()).toContain('身份证号校验位错误（最后一位应为 X）')
+    // the message sits under the field, on the tab that holds it (issue 18), not in a passing notice
+    await expect.poll(() => fieldError(dialog(page), '身份证号').innerText()).toContain('身份证号校验位错误（最后一位应为 X）')
     await dialog(page).getByRole('button', { name: '取消' }).click()
+    await page.locator('.el-message-box:visible').getByRole('button', { name: '不保存，关闭' }).click()
     await expect.poll(() => count(page)).toBe('共 0 人')
   })
 
@@ -142,8 +149,9 @@ describe('党员名册（浏览器中的真实界面）', () => {
     await page.getByRole('tab', { name: '入党情况' }).click()
     await setDate(page, '入党日期', '2005-01-01')
     await dialog(page).getByRole('button', { name: '保存' }).click()
-    await expect.poll(() => page.locator('.el-message--error').last().innerText()).toContain('已登记为“赵敏”（内科党支部），同一人不能重复建档')
-    await page.getByRole('tab', { name: '基本信息' }).click()
+    // joined twenty years ago without a 转正日期: asked first whether they really are still 预备党员
+    await page.locator('.el-message-box:visible').getByRole('button', { name: '是，仍是预备党员' }).click()
+    await expect.poll(() => fieldError(dialog(page), '身份证号').innerText()).toContain('已登记为“赵敏”（内科党支部），同一人不能重复建档')
     await dialog(page).getByLabel('身份证号', { exact: true }).fill('')
     await dialog(page).getByLabel('姓名', { exact: true }).fill('少年')
     await setDate(page, '出生日期', '2000-03-01')
@@ -151,8 +159,9 @@ describe('党员名册（浏览器中的真实界面）', () => {
     await page.getByRole('tab', { name: '入党情况' }).click()
     await setDate(page, '入党日期', '2018-02-28')
     await dialog(page).getByRole('button', { name: '保存' }).click()
-    await expect.poll(() => page.locator('.el-message--error').last().innerText()).toContain('入党时未满18周岁（2018-03-01才满18岁）')
+    await expect.poll(() => fieldError(dialog(page), '入党日期').innerText()).toContain('入党时未满18周岁（2018-03-01才满18岁）')
     await dialog(page).getByRole('button', { name: '取消' }).click()
+    await page.locator('.el-message-box:visible').getByRole('button', { name: '不保存，关闭' }).click()
     await expect.poll(() => count(page)).toBe('共 1 人')
   })
 

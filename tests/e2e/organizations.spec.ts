@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { choose, screenshotPath, startApp, type TestApp } from './support/app'
+import { dialog, fieldError, messageBox } from './support/forms'
 
 describe('党组织管理（浏览器中的真实界面）', () => {
   let app: TestApp
@@ -58,15 +59,34 @@ describe('党组织管理（浏览器中的真实界面）', () => {
     await expect.poll(() => page.locator('.el-timeline').innerText()).toContain('调整隶属关系')
   })
 
-  it('不合规的操作给出中文提示且不保存', async () => {
+  it('不合规的操作在该项下面说明且不保存；关闭填过的对话框先问，选“继续填写”时内容还在（issue 18）', async () => {
     const { page } = app
     await page.getByRole('button', { name: '新增党组织' }).click()
+    const box = dialog(page)
     await choose(page, '组织类型', '党支部')
-    await page.getByLabel('组织名称').fill('孤立的支部')
-    await page.getByRole('button', { name: '保存' }).click()
-    await expect.poll(() => page.locator('.el-message--error').innerText()).toContain('党支部不能设在最高一级')
-    await page.getByRole('button', { name: '取消' }).click()
+    await box.getByLabel('组织名称').fill('孤立的支部')
+    await box.getByRole('button', { name: '保存' }).click()
+    // the backend's sentence sits under 上级组织, the field it is about (was a notice that faded)
+    await expect.poll(() => fieldError(box, '上级组织').innerText()).toContain('党支部不能设在最高一级')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.screenshot({ path: screenshotPath('org-form-error.png') })
+    await page.setViewportSize({ width: 1366, height: 860 })
+    // closing by ✕ or 取消 asks first; 继续填写 keeps the dialog and what was typed
+    await box.getByRole('button', { name: '取消' }).click()
+    await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存')
+    await messageBox(page).getByRole('button', { name: '继续填写' }).click()
+    expect(await box.getByLabel('组织名称').inputValue()).toBe('孤立的支部')
+    await box.locator('.el-dialog__headerbtn').click()
+    await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存')
+    await messageBox(page).getByRole('button', { name: '不保存，关闭' }).click()
+    await expect.poll(() => page.locator('.el-dialog:visible').count()).toBe(0)
     expect(await page.locator('.el-tree').innerText()).not.toContain('孤立的支部')
+    // a dialog opened and closed without typing closes at once
+    await page.locator('.el-tree-node__content', { hasText: '中共示范医院委员会' }).click()
+    await page.getByRole('button', { name: '调整隶属' }).click()
+    await dialog(page).getByRole('button', { name: '取消' }).click()
+    await expect.poll(() => page.locator('.el-dialog:visible').count()).toBe(0)
+    expect(await messageBox(page).count()).toBe(0)
   })
 
   it('主界面截图显示真实的中文字形', async () => {

@@ -51,7 +51,12 @@ export const accountsHandlers: Handlers<typeof accountsContract> = {
   // first run: the first account is the administrator; afterwards this door is closed
   'auth.setup': (input, ctx) => {
     if ((ctx.db.prepare('SELECT count(*) FROM users').pluck().get() as number) > 0) throw new AppError('FORBIDDEN', '管理员账号已经设置过，请登录')
-    const id = ctx.db.transaction(() => insertUser(ctx, { ...input, role: 'admin' }))()
+    const id = ctx.db.transaction(() => {
+      const made = insertUser(ctx, { ...input, role: 'admin' })
+      // setting up signs the administrator in: that is their first sign-in (the users list said “—”)
+      ctx.db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(ctx.now().toISOString(), made)
+      return made
+    })()
     ctx.session.user = toSession(userById(ctx, id))
     return ctx.session.user
   },

@@ -100,7 +100,7 @@ function removeUnfinished(dir: string, prefix: string): void {
  * It is written under a temporary name and gets its own name last, after its manifest: a backup killed midway
  * leaves nothing that is listed or looks like a backup, and the next backup removes what it left.
  */
-export async function createBackup(db: Database.Database, databasePath: string, dir: string, reason: string, now: Date): Promise<BackupInfo> {
+export async function createBackup(db: Database.Database, databasePath: string, dir: string, reason: string, now: Date, manual = false): Promise<BackupInfo> {
   privateDir(dir)
   const prefix = backupPrefix(databasePath)
   removeUnfinished(dir, prefix)
@@ -119,7 +119,7 @@ export async function createBackup(db: Database.Database, databasePath: string, 
     if (facts.integrity !== 'ok') throw new Error(`备份文件校验未通过（${facts.problem}），已删除该备份，请检查磁盘空间或换一个备份位置后重试`)
     // a backup with a problem (an audit entry edited, a trigger someone added) is still made — it is the best
     // copy there is — and listed as not usable, with the problem
-    const info: BackupInfo = { file, createdAt: now.toISOString(), reason, size: statSync(part).size, ...facts, sha256: sha256File(part) }
+    const info: BackupInfo = { file, createdAt: now.toISOString(), reason, size: statSync(part).size, ...facts, sha256: sha256File(part), ...(manual ? { manual: true } : {}) }
     const sealed = writeManifest(info, part)
     renameSync(part, file)
     return sealed
@@ -195,12 +195,16 @@ export function listBackups(dir: string, databasePath = 'dangban.db', { recheck 
   return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
 
+/** A backup made by hand: marked so since issue 18; older ones by the reason the window gave them. */
+export const isManual = (b: BackupInfo): boolean => b.manual === true || b.reason === '手动备份'
+
 /**
  * Keeps the newest backup of each of the last `daily` days, `weekly` weeks and `monthly` months, and always the
- * newest one that is usable (however old): rotation never leaves a folder with nothing to restore.
+ * newest one that is usable (however old): rotation never leaves a folder with nothing to restore. Backups made by
+ * hand are not part of the rotation at all: they stay until someone deletes them (deleteManualBackup).
  */
 export function rotate(dir: string, databasePath: string, keep: { daily: number; weekly: number; monthly: number }, now: Date): string[] {
-  const all = listBackups(dir, databasePath)
+  const all = listBackups(dir, databasePath).filter((b) => !isManual(b))
   const kept = new Set<string>()
   const newestUsable = all.find((b) => b.ok)
   if (newestUsable) kept.add(newestUsable.file)

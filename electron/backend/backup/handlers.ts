@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import type { backupContract, RestoreResult } from '../../shared/contract/backup'
 import { AppError } from '../../shared/result'
 import { recordAudit } from '../audit'
@@ -5,7 +6,7 @@ import { anchorHead, readAnchor } from '../audit-anchor'
 import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
 import { runningJobs } from '../jobs/runner'
-import { listBackups } from './backup'
+import { isManual, listBackups } from './backup'
 import { restoreBackup, testRestore, type RestoreOutcome } from './restore'
 import { backupDirs, backupNow, findBackup, markRestored } from './service'
 import { verifyDatabase } from './verify'
@@ -15,7 +16,15 @@ const mayChooseFolder = (ctx: CallContext): boolean => ctx.transport === 'cli' |
 export const backupHandlers: Handlers<typeof backupContract> = {
   'backup.create': ({ dir, reason }, ctx) => {
     if (dir && !mayChooseFolder(ctx)) throw new AppError('FORBIDDEN', '只有管理员可以把备份保存到其他文件夹')
-    return backupNow(ctx, dir, reason)
+    // made by hand, from the window or the command line: kept apart from the rotation (backup.ts isManual)
+    return backupNow(ctx, dir, reason, true)
+  },
+  'backup.delete': ({ file }, ctx) => {
+    const found = findBackup(ctx, file)
+    if (!isManual(found)) throw new AppError('CONFLICT', '自动备份按“规则参数”中的保留份数自动轮换，不能手工删除；只能删除手动备份')
+    for (const f of [found.file, `${found.file}.json`]) rmSync(f, { force: true })
+    ctx.db.transaction(() => recordAudit(ctx, { entity: 'backup', entityId: null, before: { file: found.file, createdAt: found.createdAt, reason: found.reason }, after: { deleted: true } })).immediate()
+    return backupDirs(ctx).flatMap((d) => listBackups(d, ctx.databasePath, { recheck: true })).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   },
   'backup.list': ({ dir }, ctx) => {
     if (dir && !mayChooseFolder(ctx)) throw new AppError('FORBIDDEN', '只有管理员可以查看其他文件夹中的备份')

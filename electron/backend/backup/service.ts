@@ -23,22 +23,22 @@ export function backupDirs(ctx: Actor): string[] {
  * Makes a backup into `dir`, or into every backup folder (the extra folder — often a USB drive that is not
  * always plugged in — may fail without failing the backup), rotates each folder and records it in the audit.
  */
-export async function backupNow(ctx: Actor, dir: string | null, reason: string): Promise<BackupMade> {
+export async function backupNow(ctx: Actor, dir: string | null, reason: string, manual = false): Promise<BackupMade> {
   const settings = readSettings(ctx.db)
   const keep = { daily: settings['backup.keepDaily'], weekly: settings['backup.keepWeekly'], monthly: settings['backup.keepMonthly'] }
   const [first, ...others] = dir ? [resolve(dir)] : backupDirs(ctx)
-  const info = await createBackup(ctx.db, ctx.databasePath, first!, reason, ctx.now())
+  const info = await createBackup(ctx.db, ctx.databasePath, first!, reason, ctx.now(), manual)
   rotate(first!, ctx.databasePath, keep, ctx.now())
   const copies: BackupMade['copies'] = []
   for (const other of others) {
     try {
-      copies.push({ dir: other, file: (await createBackup(ctx.db, ctx.databasePath, other, reason, ctx.now())).file, error: null })
+      copies.push({ dir: other, file: (await createBackup(ctx.db, ctx.databasePath, other, reason, ctx.now(), manual)).file, error: null })
       rotate(other, ctx.databasePath, keep, ctx.now())
     } catch (error) {
       copies.push({ dir: other, file: null, error: `未能备份到 ${other}：${error instanceof Error ? error.message : String(error)}` })
     }
   }
-  recordAudit(ctx, { entity: 'backup', entityId: null, before: null, after: { file: info.file, reason, copies: copies.map((c) => c.file ?? c.error) } })
+  recordAudit(ctx, { entity: 'backup', entityId: null, before: null, after: { file: info.file, reason, manual, copies: copies.map((c) => c.file ?? c.error) } })
   // automatic backups do not pass through the dispatcher, which anchors after every write
   anchorHead(ctx.db, ctx.databasePath)
   return { ...info, copies }

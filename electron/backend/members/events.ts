@@ -1,11 +1,12 @@
 import type { z } from 'zod'
 import type { memberEventInput, MemberDetail } from '../../shared/contract/members'
 import { todayLocal } from '../../shared/dates'
-import { CANCELLED_REASON, COMMITTEE_POST_LABELS, DROPPED_REASON, isPartyMember, STAGE_LABELS, type CommitteePost, type Member, type MemberFields, type Stage } from '../../shared/members'
+import { CANCELLED_REASON, COMMITTEE_POST_LABELS, DECEASED_REASON, DROPPED_REASON, isPartyMember, STAGE_LABELS, type CommitteePost, type Member, type MemberFields, type Stage } from '../../shared/members'
 import { invalid } from '../../shared/result'
 import { stageOn } from '../../shared/rules/membership'
 import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
+import { changeBetween, snapshot } from './changes'
 import * as repo from './repository'
 import { memberDetail, requireBranch, requireMember } from './service'
 import { validateMember, type MemberFieldsInput } from './validate'
@@ -50,7 +51,10 @@ function requireAfterCurrentStart(ctx: CallContext, m: Member, on: string): void
   if (from && on < from) throw invalid(`日期（${on}）早于${m.name}进入${m.organizationName ?? '本支部'}的日期（${from}），请核对`, 'date')
 }
 
-/** Applies one dated change; every change is an event in the timeline and an audit entry. Nothing is overwritten. */
+/**
+ * Applies one dated change; every change is an event in the timeline and an audit entry. Nothing is overwritten:
+ * the event keeps what it changed, so a step recorded by mistake can be revoked by a 更正 (revoke.ts).
+ */
 export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail {
   const before = requireMember(ctx, e.id)
   const at = ctx.now().toISOString()
@@ -62,6 +66,7 @@ export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail
   if (step && before.stage !== step.stage) throw invalid(`${before.name}目前是${STAGE_LABELS[before.stage]}，不能${step.action}`)
 
   const event: repo.EventWrite = { type: e.type, occurredOn: e.date, organizationId: before.organizationId, documentNo: e.documentNo, reason: e.reason }
+  const was = snapshot(ctx.db, before.id)
   const warnings: Warning[] = []
   const setDates = (patch: Partial<MemberFields>) => {
     const { fields, warnings: w } = validateMember(ctx, { ...before, ...patch } as MemberFieldsInput, before.id, { keepCodes: true, birthDayKnown: false })
@@ -155,6 +160,11 @@ export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail
       warnings.push(...endCommitteePosts(ctx, before.id, e.date, before.organizationId))
       event.otherOrganization = before.organizationName
       event.organizationId = e.organizationId
+      // the clerk was asked whether the 科室 changes with the branch (issue 18); null: it stays as it was
+      if (e.department !== null && e.department !== before.department) {
+        repo.patchState(ctx.db, before.id, { department: e.department }, at)
+        event.reason = [`科室：${before.department ?? '（未填写）'} → ${e.department}`, e.reason].filter(Boolean).join('；')
+      }
       break
     }
     case 'mobile':
@@ -188,7 +198,12 @@ export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail
       event.reason = [e.leaveReason, e.reason].filter(Boolean).join('：')
       leave('left', e.leaveReason)
       break
+    case 'died':
+      // 党员减少 — 死亡, not 出党 (shared/leaving.ts); the record moves to the history like everyone who left
+      leave('left', DECEASED_REASON)
+      break
   }
+  event.change = changeBetween(was, snapshot(ctx.db, before.id))
   repo.insertEvent(ctx.db, before.id, event, ctx.user, at)
   recordAudit(ctx, { entity: 'member', entityId: before.id, before, after: repo.findMember(ctx.db, before.id) })
   return memberDetail(ctx, before.id, warnings)

@@ -11,6 +11,7 @@ import { appoint, endPost, listCommittee } from './committees'
 import { listMembers } from './list'
 import * as repo from './repository'
 import { recordMemberEvent } from './events'
+import { revokeEvent } from './revoke'
 import { createMember, memberDetail, revealField, updateMember } from './service'
 import { IdNumberTaken } from './validate'
 
@@ -36,6 +37,7 @@ export const membersHandlers: Handlers<typeof membersContract> = {
   'members.create': (input, ctx) => traced(ctx, () => createMember(ctx, input)),
   'members.update': ({ id, fields }, ctx) => traced(ctx, () => updateMember(ctx, id, fields)),
   'members.event': (input, ctx) => recordMemberEvent(ctx, input),
+  'members.revoke': ({ id, eventId, reason }, ctx) => revokeEvent(ctx, id, eventId, reason),
   'members.reveal': ({ id, field }, ctx) => revealField(ctx, id, field),
 
   // 发展党员 pipeline: who is at which stage and what is due next, most urgent first

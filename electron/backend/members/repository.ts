@@ -139,24 +139,62 @@ export interface EventWrite {
   duesPaidTo?: string | null
   documentNo?: string | null
   reason?: string | null
+  /** what the step changed (members/changes.ts), so that a 更正 can put it back */
+  change?: unknown
+  /** on a 更正: the step it revokes */
+  revokes?: number | null
 }
 
-export function insertEvent(db: Database, memberId: number, e: EventWrite, user: string, at: string): void {
-  db.prepare(
-    `INSERT INTO member_events (member_id, type, occurred_on, organization_id, other_organization, letter_no, dues_paid_to, document_no, reason, user, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(memberId, e.type, e.occurredOn, e.organizationId ?? null, e.otherOrganization ?? null, e.letterNo ?? null, e.duesPaidTo ?? null, e.documentNo ?? null, e.reason ?? null, user, at)
-}
-
-export function listEvents(db: Database, memberId: number): MemberEvent[] {
-  return (
+export function insertEvent(db: Database, memberId: number, e: EventWrite, user: string, at: string): number {
+  return Number(
     db
       .prepare(
-        `SELECT e.*, o.name AS organization_name FROM member_events e LEFT JOIN organizations o ON o.id = e.organization_id
-         WHERE e.member_id = ? ORDER BY e.occurred_on, e.id`,
+        `INSERT INTO member_events (member_id, type, occurred_on, organization_id, other_organization, letter_no, dues_paid_to, document_no, reason, user, created_at, change_json, revokes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .all(memberId) as Row[]
-  ).map((r) => ({
+      .run(memberId, e.type, e.occurredOn, e.organizationId ?? null, e.otherOrganization ?? null, e.letterNo ?? null, e.duesPaidTo ?? null, e.documentNo ?? null, e.reason ?? null, user, at, e.change === undefined ? null : JSON.stringify(e.change), e.revokes ?? null).lastInsertRowid,
+  )
+}
+
+/** A step still in force: not revoked by a 更正 (an SQL condition on member_events aliased `e`). */
+export const IN_FORCE = 'NOT EXISTS (SELECT 1 FROM member_events r WHERE r.revokes = e.id)'
+
+/** One stored step with what it changed (for a 更正). */
+export interface StoredEvent {
+  id: number
+  memberId: number
+  type: MemberEventType
+  occurredOn: string
+  change: unknown
+  revokedBy: number | null
+}
+
+export function findEvent(db: Database, id: number): StoredEvent | null {
+  const r = db.prepare('SELECT e.id, e.member_id, e.type, e.occurred_on, e.change_json, (SELECT r.id FROM member_events r WHERE r.revokes = e.id) AS revoked_by FROM member_events e WHERE e.id = ?').get(id) as Row | undefined
+  if (!r) return null
+  return { id: r.id as number, memberId: r.member_id as number, type: r.type as MemberEventType, occurredOn: r.occurred_on as string, change: r.change_json ? JSON.parse(r.change_json as string) : null, revokedBy: (r.revoked_by as number | null) ?? null }
+}
+
+/**
+ * A person's timeline, oldest first, each step with who recorded it and when, the import that wrote it (an
+ * import's history reads as the file's, not as if the importing clerk did it), and its 更正 if it has one.
+ * `revocable` is filled in by the caller (members/revoke.ts), which knows what later steps changed.
+ */
+export function listEvents(db: Database, memberId: number): MemberEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT e.*, o.name AS organization_name,
+              r.id AS r_id, r.occurred_on AS r_on, r.reason AS r_reason, r.user AS r_user,
+              (SELECT b.file_name FROM import_batch_items i JOIN import_batches b ON b.id = i.batch_id
+                 WHERE i.entity = 'member' AND i.entity_id = e.member_id AND i.action = 'insert' AND e.created_at = m.created_at AND e.change_json IS NULL
+                 ORDER BY b.id DESC LIMIT 1) AS imported_from
+       FROM member_events e JOIN members m ON m.id = e.member_id
+       LEFT JOIN organizations o ON o.id = e.organization_id
+       LEFT JOIN member_events r ON r.revokes = e.id
+       WHERE e.member_id = ? ORDER BY e.occurred_on, e.id`,
+    )
+    .all(memberId) as Row[]
+  return rows.map((r) => ({
     id: r.id as number,
     type: r.type as MemberEventType,
     occurredOn: r.occurred_on as string,
@@ -168,6 +206,10 @@ export function listEvents(db: Database, memberId: number): MemberEvent[] {
     reason: (r.reason as string | null) ?? null,
     user: r.user as string,
     createdAt: r.created_at as string,
+    importedFrom: (r.imported_from as string | null) ?? null,
+    revokes: (r.revokes as number | null) ?? null,
+    revokedBy: r.r_id ? { id: r.r_id as number, on: r.r_on as string, reason: (r.r_reason as string | null) ?? null, user: r.r_user as string } : null,
+    revocable: false,
   }))
 }
 
@@ -181,7 +223,7 @@ export function openMembership(db: Database, memberId: number, organizationId: n
 
 /** The latest 积极分子考察 (an event without a column of its own: activists are assessed every six months). */
 export function lastAssessedOn(db: Database, memberId: number): string | null {
-  return (db.prepare("SELECT max(occurred_on) FROM member_events WHERE member_id = ? AND type = 'assessed'").pluck().get(memberId) as string | null) ?? null
+  return (db.prepare(`SELECT max(e.occurred_on) FROM member_events e WHERE e.member_id = ? AND e.type = 'assessed' AND ${IN_FORCE}`).pluck().get(memberId) as string | null) ?? null
 }
 
 /**
@@ -194,7 +236,7 @@ export function pipelinePeople(db: Database, orgs: string | null): (LifecycleDat
     .prepare(
       `SELECT m.id, m.name, m.stage, o.name AS organizationName, m.applied_on, m.talked_on, m.activist_on, m.candidate_on, m.training_hours, m.joined_on,
               m.approved_on, m.extension_months, m.conversion_applied_on, m.converted_on, m.lost_contact_since,
-              (SELECT max(e.occurred_on) FROM member_events e WHERE e.member_id = m.id AND e.type = 'assessed') AS last_assessed_on
+              (SELECT max(e.occurred_on) FROM member_events e WHERE e.member_id = m.id AND e.type = 'assessed' AND ${IN_FORCE}) AS last_assessed_on
        FROM members m LEFT JOIN organizations o ON o.id = m.organization_id
        WHERE m.status = 'normal' AND m.stage IN ('applicant','activist','candidate','probationary')
          AND (@orgs IS NULL OR m.organization_id IN (SELECT value FROM json_each(@orgs)))`,

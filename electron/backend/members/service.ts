@@ -11,6 +11,7 @@ import { filledFields, recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import { findOrganization } from '../organizations/repository'
 import { readSettings } from '../settings'
+import { markRevocable } from './changes'
 import * as repo from './repository'
 import { validateMember, type MemberFieldsInput } from './validate'
 
@@ -49,7 +50,7 @@ export function memberDetail(ctx: CallContext, id: number, warnings: { field: st
     birthMonth: birthMonthOf(m.birthDate),
     age: m.birthDate ? ageByMonth(birthMonthOf(m.birthDate)!, t) : null,
     partyAge: partyAge(m.convertedOn, m.partyAgeCorrection, t),
-    events: repo.listEvents(ctx.db, id),
+    events: markRevocable(ctx.db, id, repo.listEvents(ctx.db, id)),
     memberships,
     warnings: [...warnings, ...current.filter((c) => !warnings.some((w) => w.message === c.message))],
     due: m.status === 'normal' ? dueItems({ ...m, lastAssessedOn: repo.lastAssessedOn(ctx.db, id) }, t, settings) : [],

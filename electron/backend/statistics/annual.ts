@@ -1,6 +1,8 @@
 import type { AnnualStatistics } from '../../shared/contract/statistics'
 import { fullYears, type IsoDate } from '../../shared/dates'
+import { LEAVE_REASONS, REDUCTIONS, type Reduction } from '../../shared/leaving'
 import { OCCUPATIONS } from '../../shared/members'
+import { IN_FORCE } from '../members/repository'
 import { ORG_TYPES, ORG_TYPE_LABELS } from '../../shared/organizations'
 import { AGE_BANDS, EDUCATION_GROUPS, JOIN_PERIODS, UNFILLED, ageBand, educationGroup, isCollegeOrAbove, isMinority, joinPeriod, tally } from '../../shared/rules/statistics'
 import type { CallContext } from '../context'
@@ -71,17 +73,28 @@ export function annualStatistics(ctx: CallContext, year: number, asOf: IsoDate =
     else if (p.appliedOn && p.appliedOn <= asOf) tag(p, 'applicants')
   }
   const count = (key: string) => [...keys.values()].filter((k) => k.includes(key)).length
+  // steps revoked by a 更正 never happened (members/revoke.ts); `member` = the person was a 党员 that day
   const events = (type: string) =>
-    ctx.db.prepare('SELECT e.member_id AS id, e.reason FROM member_events e WHERE e.type = ? AND e.occurred_on BETWEEN ? AND ?').all(type, from, asOf) as { id: number; reason: string | null }[]
+    ctx.db
+      .prepare(
+        `SELECT e.member_id AS id, e.reason, (m.joined_on IS NOT NULL AND m.joined_on <= e.occurred_on) AS member
+         FROM member_events e JOIN members m ON m.id = e.member_id WHERE e.type = ? AND e.occurred_on BETWEEN ? AND ? AND ${IN_FORCE}`,
+      )
+      .all(type, from, asOf) as { id: number; reason: string | null; member: number }[]
   const admitted = members.filter((p) => p.joinedOn! >= from)
-  // 出党 by its way; a death is recorded as leaving too, but it is 党员减少, not 出党 (issue 24): counted apart
-  const left: Record<string, number> = { 退党: 0, 除名: 0, 开除党籍: 0 }
-  let died = 0
+  // 出党 by the ways the 党章 names (shared/leaving.ts); 死亡 is not one of them but a 党员减少 of its own
+  const left = Object.fromEntries(LEAVE_REASONS.map((r) => [r, 0])) as Record<string, number>
   for (const e of events('left')) {
     const reason = (e.reason ?? '').split('：')[0]!
-    if (reason === '死亡') died++
-    else left[reason] = (left[reason] ?? 0) + 1
+    left[reason] = (left[reason] ?? 0) + 1
   }
+  const reductionCount: Record<Reduction, number> = {
+    死亡: events('died').filter((e) => e.member).length,
+    出党: Object.values(left).reduce((a, b) => a + b, 0),
+    取消预备党员资格: events('cancelled').length,
+    组织关系转出: events('transfer_out').length,
+  }
+  const reductions = Object.fromEntries(REDUCTIONS.map((r) => [r, reductionCount[r]])) as Record<Reduction, number>
   const orgCounts = ctx.db
     .prepare(`SELECT type, count(*) AS n FROM organizations WHERE (founded_on IS NULL OR founded_on <= @on) AND (dissolved_on IS NULL OR dissolved_on > @on) GROUP BY type`)
     .all({ on: asOf }) as { type: (typeof ORG_TYPES)[number]; n: number }[]
@@ -108,7 +121,7 @@ export function annualStatistics(ctx: CallContext, year: number, asOf: IsoDate =
     converted: count('converted'),
     extended: events('extended').length,
     left,
-    died,
+    reductions,
     transferredIn: events('transfer_in').length,
     transferredOut: events('transfer_out').length,
     applicants: count('applicants'),

@@ -2,6 +2,7 @@ import type { Reconciliation, StatisticsCheck } from '../../shared/contract/stat
 import { addMonths, type IsoDate } from '../../shared/dates'
 import { parseIdNumber } from '../../shared/rules/id-number'
 import type { CallContext } from '../context'
+import { IN_FORCE } from '../members/repository'
 import { heldOn, isMemberOn } from './annual'
 
 /**
@@ -15,7 +16,7 @@ export function reconcile(ctx: CallContext, year: number, asOf: IsoDate): Reconc
   const from = `${year}-01-01`
   const eventOf = (id: number, types: string[]) =>
     ctx.db
-      .prepare(`SELECT type, reason, other_organization AS other FROM member_events WHERE member_id = ? AND occurred_on BETWEEN ? AND ? AND type IN (${types.map(() => '?').join(',')}) ORDER BY occurred_on DESC LIMIT 1`)
+      .prepare(`SELECT type, reason, other_organization AS other FROM member_events e WHERE member_id = ? AND occurred_on BETWEEN ? AND ? AND type IN (${types.map(() => '?').join(',')}) AND ${IN_FORCE} ORDER BY occurred_on DESC LIMIT 1`)
       .get(id, from, asOf, ...types) as { type: string; reason: string | null; other: string | null } | undefined
   const added = [...now.values()]
     .filter((p) => !last.has(p.id))
@@ -27,8 +28,10 @@ export function reconcile(ctx: CallContext, year: number, asOf: IsoDate): Reconc
   const removed = [...last.values()]
     .filter((p) => !now.has(p.id))
     .map((p) => {
-      const e = eventOf(p.id, ['left', 'transfer_out'])
-      const reason = e?.type === 'left' ? `出党（${e.reason ?? ''}）` : e?.type === 'transfer_out' ? `转出（至${e.other ?? '外单位'}）` : '原因不明：无出党或转出记录'
+      // 党员减少 by its reason (shared/leaving.ts): 死亡 is not 出党
+      const e = eventOf(p.id, ['left', 'died', 'cancelled', 'transfer_out'])
+      const reason =
+        e?.type === 'left' ? `出党（${(e.reason ?? '').split('：')[0]}）` : e?.type === 'died' ? '死亡' : e?.type === 'cancelled' ? '取消预备党员资格' : e?.type === 'transfer_out' ? `转出（至${e.other ?? '外单位'}）` : '原因不明：无死亡、出党或转出记录'
       return { id: p.id, name: p.name, reason }
     })
   return { lastYearTotal: last.size, added, removed, thisYearTotal: now.size, balanced: last.size + added.length - removed.length === now.size }
@@ -67,6 +70,6 @@ export function dataChecks(ctx: CallContext, asOf: IsoDate, reconciliation: Reco
     people.filter((p) => !p.convertedOn && p.joinedOn && addMonths(p.joinedOn, 12 + (p.extensionMonths ?? 0)) < asOf).map((p) => ({ id: p.id, name: p.name, detail: `入党日期 ${p.joinedOn}` })),
   )
   push('warning', '本年新增但没有发展或转入记录（可能是补录的老党员，请核对上年是否漏统）', reconciliation.added.filter((a) => a.reason.startsWith('补录')).map((a) => ({ id: a.id, name: a.name, detail: a.reason })))
-  push('error', '上年在册、本年不在册，但没有出党或转出记录', reconciliation.removed.filter((r) => r.reason.startsWith('原因不明')).map((r) => ({ id: r.id, name: r.name, detail: r.reason })))
+  push('error', '上年在册、本年不在册，但没有死亡、出党或转出记录', reconciliation.removed.filter((r) => r.reason.startsWith('原因不明')).map((r) => ({ id: r.id, name: r.name, detail: r.reason })))
   return checks
 }

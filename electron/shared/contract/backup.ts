@@ -66,6 +66,11 @@ export interface BackupInfo extends BackupFacts {
   fileTime?: number
   /** the manifest sealed with this PC's audit key: a manifest anyone else wrote is not believed, the file is checked */
   seal?: string
+  /**
+   * made by hand (立即备份, the CLI's backup): kept apart from the automatic rotation until deleted by hand, so the
+   * restore point a clerk made before a risky import survives the week's start-up backups (issue 18)
+   */
+  manual?: boolean
 }
 
 /** A backup just made, and its copies in the extra backup folder (a USB drive may be missing: then `error`). */
@@ -124,6 +129,8 @@ const verifyInput = z.object({ entryId: z.number().int().positive().nullable().d
 export const backupContract = {
   // any signed-in person may make a backup into the usual folders; naming another folder is for administrators
   'backup.create': method<typeof createInput, BackupMade>(createInput, 'read', { writes: true }),
+  /** removes a backup made by hand (automatic ones go by rotation), with its manifest; audited */
+  'backup.delete': method<typeof fileInput, BackupInfo[]>(fileInput, 'admin', { transaction: false, writes: true }),
   'backup.list': method<typeof listInput, BackupInfo[]>(listInput, 'read'),
   /** a backup's manifest with its file checked again now */
   'backup.inspect': method<typeof fileInput, BackupInfo>(fileInput, 'admin'),

@@ -2,9 +2,11 @@ import type { z } from 'zod'
 
 /**
  * Who may call a method: 'public' before signing in (status, setup, login), 'read' any signed-in role,
- * 'write' 管理员 and 党务干事, 'admin' 管理员 only. By default 'write' and 'admin' methods run in one transaction.
+ * 'write' 管理员 and 党务干事 (and 支部书记 in their branch), 'admin' 管理员 only; 'sensitive' a look at a masked
+ * value (身份证号, 电话, 住址): those who handle the records, not 只读领导 (shared/permissions.ts says why).
+ * By default 'write', 'sensitive' and 'admin' methods run in one transaction (a look is audited).
  */
-export type Access = 'public' | 'read' | 'write' | 'admin'
+export type Access = 'public' | 'read' | 'write' | 'sensitive' | 'admin'
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I
@@ -28,6 +30,6 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
 
 /** Declares a method: its zod input schema, its result type, who may call it, and whether it writes. */
 export function method<I extends z.ZodType, O>(input: I, access: Access, options: { transaction?: boolean; writes?: boolean } = {}): MethodSpec<I, O> {
-  const transaction = options.transaction ?? (access === 'write' || access === 'admin')
+  const transaction = options.transaction ?? (access === 'write' || access === 'sensitive' || access === 'admin')
   return { input, access, transaction, writes: options.writes ?? transaction, output: undefined as O }
 }

@@ -84,14 +84,18 @@ export const memberEventInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('converted'), id: id('党员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('extended'), id: id('党员'), date: on, months: z.number().int({ message: '延长月数应为整数' }), ...note }).strict(),
   z.object({ type: z.literal('transfer_out'), id: id('党员'), date: on, toOrganization: requiredText('转往单位', 100), letterNo: text('介绍信编号', 50), duesPaidTo: duesMonth, ...note }).strict(),
-  z.object({ type: z.literal('moved'), id: id('党员'), date: on, organizationId: id('新的党支部'), ...note }).strict(),
+  // 支部调动 says whether the 科室 changes with it (issue 18): null keeps it, a text is the new one
+  z.object({ type: z.literal('moved'), id: id('党员'), date: on, organizationId: id('新的党支部'), department: z.union([requiredText('新的科室', 50), z.null()]).default(null), ...note }).strict(),
   z.object({ type: z.literal('mobile'), id: id('党员'), date: on, destination: requiredText('外出流向', 100), ...note }).strict(),
   z.object({ type: z.literal('mobile_end'), id: id('党员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('lost_contact'), id: id('党员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('found'), id: id('党员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('suspended'), id: id('党员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('restored'), id: id('党员'), date: on, ...note }).strict(),
-  z.object({ type: z.literal('left'), id: id('党员'), date: on, leaveReason: z.enum(LEAVE_REASONS, { error: '出党方式应为：退党、除名、开除党籍或死亡' }), ...note }).strict(),
+  // 出党 as the 党章 names its ways (shared/leaving.ts); each is decided or approved above, so its 文号 is required
+  z.object({ type: z.literal('left'), id: id('党员'), date: on, leaveReason: z.enum(LEAVE_REASONS, { error: '请选择出党方式：开除党籍、除名、自行脱党、劝退或退党（去世请登记“去世”，不是出党）' }), documentNo: requiredText('批准文号', 50), reason: text('原因或说明', 500) }).strict(),
+  // 死亡 is 党员减少, not 出党: the person leaves the roster into the history
+  z.object({ type: z.literal('died'), id: id('人员'), date: on, ...note }).strict(),
 ])
 
 export const memberListInput = z
@@ -134,6 +138,8 @@ export interface MemberDetail {
 }
 
 const byId = z.object({ id: id('人员') }).strict()
+/** 更正: a step recorded by mistake is revoked by a new event that puts back what it changed (members/revoke.ts) */
+const revokeInput = z.object({ id: id('人员'), eventId: id('要更正的变动'), reason: requiredText('更正原因', 500) }).strict()
 const reveal = z.object({ id: id('人员'), field: z.enum(SENSITIVE_FIELDS, { error: '只能查看身份证号、电话或住址' }) }).strict()
 const pipelineInput = z.object({ organizationId: z.number().int().positive().nullable().default(null) }).strict()
 const orgInput = z.object({ organizationId: id('党组织') }).strict()
@@ -156,7 +162,9 @@ export const membersContract = {
   'members.create': method<typeof memberCreateInput, MemberDetail>(memberCreateInput, 'write', { transaction: false, writes: true }),
   'members.update': method<typeof memberUpdateInput, MemberDetail>(memberUpdateInput, 'write', { transaction: false, writes: true }),
   'members.event': method<typeof memberEventInput, MemberDetail>(memberEventInput, 'write'),
-  'members.reveal': method<typeof reveal, { value: string | null }>(reveal, 'write'),
+  'members.revoke': method<typeof revokeInput, MemberDetail>(revokeInput, 'write'),
+  // a look, not a change: refused to 只读领导 with that reason (shared/permissions.ts), audited for everyone else
+  'members.reveal': method<typeof reveal, { value: string | null }>(reveal, 'sensitive'),
   'members.pipeline': method<typeof pipelineInput, { counts: Record<Stage, number>; due: DueItem[] }>(pipelineInput, 'read'),
   'committees.list': method<typeof orgInput, CommitteeMember[]>(orgInput, 'read'),
   'committees.appoint': method<typeof appointInput, CommitteeMember[]>(appointInput, 'write'),

@@ -14,9 +14,12 @@ const updateInput = z
     value: z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.number()).max(20), z.null()]),
   })
   .strict()
+/** several keys at once, as one panel of 规则参数 saves them (null: back to the default) */
+const saveInput = z.object({ values: z.record(z.string().min(1).max(100), updateInput.shape.value).refine((v) => Object.keys(v).length <= 60, { message: '一次最多保存60项' }) }).strict()
 const emptyInput = z.object({}).strict()
 
 export const settingsContract = {
   'settings.get': method<typeof emptyInput, SettingsView>(emptyInput, 'read'),
   'settings.update': method<typeof updateInput, SettingsView>(updateInput, 'admin'),
+  'settings.save': method<typeof saveInput, SettingsView>(saveInput, 'admin'),
 }

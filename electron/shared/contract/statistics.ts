@@ -19,10 +19,10 @@ export interface AnnualStatistics {
   admittedBreakdown: { female: number; minority: number; age35OrUnder: number; collegeOrAbove: number }
   converted: number
   extended: number
-  /** 出党 of the year by its way (退党、除名、开除党籍); deaths are not 出党 and are counted in `died` */
+  /** 出党 this year by its way (shared/leaving.ts: 开除党籍、除名、自行脱党、劝退、退党) — never 死亡 */
   left: Record<string, number>
-  /** members who died in the year (党员减少, 第一表 死亡栏) */
-  died: number
+  /** 党员减少 this year by reason: 死亡 (第一表 死亡栏), 出党, 取消预备党员资格, 组织关系转出 */
+  reductions: Record<string, number>
   transferredIn: number
   transferredOut: number
   applicants: number

@@ -82,7 +82,7 @@ describe('离开名册与回到名册', () => {
     expect((await ok(backend, 'members.pipeline', { organizationId: branch.id })).counts.activist).toBe(0)
     const history = await ok(backend, 'members.list', { statuses: ['left'] })
     expect(history.rows.map((r) => [r.name, r.leftReason])).toEqual([['王芳', '停止发展']])
-    expect((await ok(backend, 'stats.annual', { year: 2025 })).left).toEqual({ 退党: 0, 除名: 0, 开除党籍: 0, 死亡: 0 })
+    expect((await ok(backend, 'stats.annual', { year: 2025 })).left).toEqual({ 开除党籍: 0, 除名: 0, 自行脱党: 0, 劝退: 0, 退党: 0 })
   })
 
   it('取消预备党员资格：离开名册并记下原因和文号', async () => {

@@ -98,8 +98,8 @@ describe('党员档案', () => {
     const { backend, branch, other } = await hospital()
     const p = await member(backend, branch.id, { gender: '男', joinedOn: '2010-01-01', convertedOn: '2011-01-01' })
     await ok(backend, 'members.event', { type: 'moved', id: p.member.id, date: '2024-01-01', organizationId: other.id })
-    const left = await ok(backend, 'members.event', { type: 'left', id: p.member.id, date: '2025-01-10', leaveReason: '死亡' })
-    expect(left.member).toMatchObject({ status: 'left', leftOn: '2025-01-10', leftReason: '死亡' })
+    const left = await ok(backend, 'members.event', { type: 'left', id: p.member.id, date: '2025-01-10', leaveReason: '除名', documentNo: '院党委〔2025〕2号' })
+    expect(left.member).toMatchObject({ status: 'left', leftOn: '2025-01-10', leftReason: '除名' })
     expect(left.memberships.map((m) => [m.organizationName, m.toDate])).toEqual([['内科党支部', '2024-01-01'], ['外科党支部', '2025-01-10']])
   })
 
