@@ -36,6 +36,9 @@ export const SECRETARY_METHODS: ReadonlySet<string> = new Set([
   'assessments.auto', 'assessments.saveDraft', 'assessments.submit', 'assessments.attach', 'assessments.evidence',
   'ballots.list', 'ballots.create', 'ballots.get', 'ballots.saveCounts', 'ballots.decide', 'ballots.setRubric', 'ballots.close', 'ballots.reopen',
   'audit.list', 'print.document',
+  'todo.list', 'supervision.list', 'supervision.get', 'supervision.create', 'supervision.act',
+  'dues.ledger', 'dues.standards', 'dues.reconcile', 'dues.rates', 'dues.setBase', 'dues.voidBase', 'dues.pay', 'dues.voidPayment',
+  'dues.extra', 'dues.voidExtra', 'dues.handover', 'dues.voidHandover', 'dues.print', 'dues.export',
 ])
 
 /** Whether a role may call a method at all (a 支部书记 then only within the branch: checked per record). */

@@ -1,5 +1,6 @@
 import type { AnnualStatistics, Reconciliation } from '../contract/statistics'
 import { AGE_BANDS, EDUCATION_GROUPS, JOIN_PERIODS, UNFILLED } from '../rules/statistics'
+import { LEAVE_REASONS } from '../leaving'
 
 /**
  * The 党内统计年报 as the numbered tables of the 中共中央组织部 form (docs/statistics-tables.md gives each
@@ -93,7 +94,10 @@ function first(f: AnnualFacts): AnnualTable {
   const restored = added(/^恢复党籍/)
   const inward = added(/^转入/)
   const died = removed((x) => /死亡/.test(x))
-  const left = removed((x) => /^出党/.test(x) && !/死亡/.test(x))
+  // a 预备党员 whose 资格 is cancelled (党章 第七条) leaves the count: the 年报表说明 lists it under 出党 (第十表,
+  // docs/statistics-tables.md S1), and the note says so
+  const cancelled = removed((x) => /^取消预备党员资格/.test(x))
+  const left = removed((x) => /^出党/.test(x) && !/死亡/.test(x)) + cancelled
   const out = removed((x) => /^转出/.test(x))
   const plus = dev + restored + inward
   const minus = left + died + out
@@ -112,6 +116,7 @@ function first(f: AnnualFacts): AnnualTable {
     rows: [{ label: '党员', cells: [r.lastYearTotal, plus, dev, restored, inward, minus, left, null, died, out, due, r.thisYearTotal, r.thisYearTotal - due] }],
     filled: 'part',
     notes: [
+      ...(cancelled ? [`第7栏“出党”含取消预备党员资格 ${cancelled} 人（第十表、第十三表分列）。`] : []),
       '第8栏“停止党籍”：本系统中停止党籍的党员组织关系仍在本院，计入党员数，本栏不填（名单可在党员名册“停止党籍”中查看）。',
       '第11栏 = 第1栏 + 第2栏 − 第6栏；第13栏 = 第12栏 − 第11栏，不为 0 时须上报说明：见“增减名单”中“补录”“原因不明”的人员。',
     ],
@@ -168,13 +173,14 @@ function eighth(f: AnnualFacts): AnnualTable {
 }
 
 function tenth(f: AnnualFacts): AnnualTable {
-  // the rows as the statistics give them (which reasons count as 出党 is decided there, not here)
-  const order = ['开除党籍', '除名', '退党']
+  // the rows as the statistics give them (which reasons count as 出党 is decided there, not here), in the 党章's order
+  const order: readonly string[] = LEAVE_REASONS
   // a death is 党员减少 (第一表 死亡栏), never 出党, even in facts that still carry it under left
   const ways = Object.keys(f.stats.left).filter((k) => k !== '死亡')
   const keys = [...order.filter((k) => ways.includes(k)), ...ways.filter((k) => !order.includes(k))]
-  const rows = keys.map((k) => ({ label: k, indent: true, cells: [f.stats.left[k] ?? 0] }))
-  return { no: '第十表', title: '党员出党情况（一）', columns: [{ label: '人数' }], rows: [{ label: '出党合计', cells: [sum(rows.map((r) => r.cells[0]!))] }, ...rows], filled: 'all', notes: ['按本年登记的出党方式统计；死亡不是出党，计入第一表“死亡”栏；取消预备党员资格的人数见第十三表。'], checks: [] }
+  // the 年报表说明 (docs/statistics-tables.md S1) has 第十表 list 取消预备党员资格 with the ways of 出党
+  const rows = [...keys.map((k) => ({ label: k, indent: true, cells: [f.stats.left[k] ?? 0] })), { label: '取消预备党员资格', indent: true, cells: [f.stats.reductions?.取消预备党员资格 ?? 0] }]
+  return { no: '第十表', title: '党员出党情况（一）', columns: [{ label: '人数' }], rows: [{ label: '出党合计', cells: [sum(rows.map((r) => r.cells[0]!))] }, ...rows], filled: 'all', notes: ['按本年登记的出党方式统计，取消预备党员资格一并列入（与第一表第7栏一致）；死亡不是出党，计入第一表“死亡”栏。'], checks: [] }
 }
 
 function thirteenth(f: AnnualFacts): AnnualTable {

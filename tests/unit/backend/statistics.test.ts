@@ -63,9 +63,12 @@ describe('党内统计', () => {
     expect(Object.fromEntries(r.reconciliation.removed.map((x) => [x.name, x.reason]))).toEqual({ 去世的: '死亡', 脱党的: '出党（自行脱党）', 转走的: '转出（至某大学党委）', 预备的: '取消预备党员资格' })
     const XLSX = await import('xlsx')
     const wb = XLSX.read(Buffer.from((await ok(backend, 'stats.workbook', { year: 2025 })).contentBase64, 'base64'))
-    const rowsOf = (name: string) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name]!, { header: 1 }).slice(3)
-    expect(rowsOf('出党')).toEqual([['开除党籍', 0], ['除名（劝退不退等）', 0], ['自行脱党（按除名处理）', 1], ['劝退', 0], ['退党（本人要求，宣布除名）', 0], ['合计', 1]])
-    expect(rowsOf('减少')).toEqual([['死亡', 1], ['出党', 1], ['取消预备党员资格', 1], ['组织关系转出', 1], ['合计', 4]])
+    const sheet = (name: string) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name]!, { header: 1, defval: null })
+    // 第十表: 出党 by the 党章's ways, and 取消预备党员资格 as the 年报表说明 lists it
+    expect(sheet('第十表').filter((r) => typeof r[1] === 'number' && r[0] !== '甲').map((r) => [String(r[0]).trim(), r[1]])).toEqual([['出党合计', 2], ['开除党籍', 0], ['除名', 0], ['自行脱党', 1], ['劝退', 0], ['退党', 0], ['取消预备党员资格', 1]])
+    // 第一表 本年减少 合计 4 = 出党 1 + 取消预备党员资格 1 (in 出党, said in a note) + 死亡 1 + 转出 1; the table balances
+    expect(sheet('第一表')[5]).toEqual(['党员', 4, 0, 0, 0, 0, 4, 2, '—', 1, 1, 0, 0, 0])
+    expect(sheet('第一表').flat().join('|')).toContain('第7栏“出党”含取消预备党员资格 1 人（第十表、第十三表分列）。')
   })
 
   it('当年发展、转正、预备党员与年底的入党申请人、积极分子', async () => {
