@@ -24,7 +24,7 @@ export const AREAS: Area[] = [
 ]
 
 /**
- * Whether a role may open a path at all: a 支部书记 typing #/exchange or #/settings is sent back (issue 18) — the menu
+ * Whether a role may open a path at all: a 支部书记 typing #/exchange or #/settings is sent back — the menu
  * hides them, the backend refuses their calls, and the address must not open an empty shell either.
  */
 export function areaRefused(path: string, role: Role | null | undefined): Area | null {

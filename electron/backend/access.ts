@@ -3,7 +3,7 @@ import { roleProblem } from '../shared/permissions'
 import type { BackendContext } from './context'
 
 /**
- * Roles (issue 8): enforced here, for every transport, so calling the API directly gets no further than the
+ * Roles: enforced here, for every transport, so calling the API directly gets no further than the
  * screens do (the screens ask the same shared/permissions.ts to hide what a role cannot do). The CLI runs as the
  * administrator of the machine (whoever can run it can read the file anyway).
  */

@@ -6,7 +6,7 @@ import { auditKeyDir } from './audit-key'
 import { privateDir, removeLeftovers, writePrivateFile } from './private-files'
 
 /**
- * The audit log's anchor on this PC (issue 17): the newest entry of each database — its number, time and hash —
+ * The audit log's anchor on this PC: the newest entry of each database — its number, time and hash —
  * kept in the key folder, outside the data folder, and moved forward after every action that writes. A hash
  * chain alone cannot show that its newest entries were cut off, or that the database file was swapped for an
  * older copy; the anchor can, and someone who can edit only the data folder cannot move it. (The backups in the

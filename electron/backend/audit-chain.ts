@@ -9,7 +9,7 @@ export const GENESIS = '0'.repeat(64)
 export const entryPayload = (prev: string, at: string, user: string, method: string, entity: string, entityId: number | null, before: string | null, after: string | null): string =>
   JSON.stringify([prev, at, user, method, entity, entityId, before, after])
 
-/** An entry written before keys (and the only kind before issue 17): a plain SHA-256 of the payload. */
+/** An entry written before keys (and the only kind before entries were signed): a plain SHA-256 of the payload. */
 export const plainHash = (payload: string): string => hash('sha256', payload, 'hex')
 
 interface ChainRow {
@@ -33,7 +33,7 @@ interface ChainRow {
 const FORK_WINDOW = 200_000
 
 /**
- * Walks the audit log and tells apart (issue 17):
+ * Walks the audit log and tells apart:
  *  - tampering: an entry whose content no longer matches its hash, or that links to an entry no longer there
  *    (entries deleted before it) — the walk stops at the first;
  *  - forks: an intact entry that links to an earlier entry than the one before it. Older versions wrote the

@@ -6,7 +6,7 @@ import { AppError } from '../shared/result'
 import { PRIVATE_FILE, privateDir, tempBeside } from './private-files'
 
 /**
- * The audit log's key (issue 17). Each entry's hash is an HMAC under a key kept outside the data folder, so
+ * The audit log's key. Each entry's hash is an HMAC under a key kept outside the data folder, so
  * someone who can edit only the database — a copy taken home on a USB drive, a crafted backup, another program
  * writing to the file — cannot write an entry, or rewrite one, that this PC accepts. The key lives in the user's
  * own profile (private to the user), one per account on the PC; keys copied from another PC are used to check

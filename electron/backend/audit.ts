@@ -41,7 +41,7 @@ const heads = new WeakMap<Database, { hash: string }>()
  * records what it did (a print, an export, a sign-in), a short IMMEDIATE transaction of its own, taken after
  * the reading is done. Read outside a write transaction, the head can be stale — a background import holds the
  * write lock on its own connection for seconds — and the entry would link to the head from before the import:
- * the chain forks and every later check reports tampering (issue 17).
+ * the chain forks and every later check reports tampering.
  */
 export function recordAudit(ctx: AuditActor, rec: AuditRecord): void {
   if (isMethod(ctx.method) && !contract[ctx.method].writes) {
@@ -108,7 +108,7 @@ export function listAudit(db: Database, filter: { entity?: string; entityId?: nu
   return rows.map(toEntry)
 }
 
-// 党费计算基数 is income (issue 20): hidden like the ID number
+// 党费计算基数 is income: hidden like the ID number
 const SENSITIVE = new Set(['idNumber', 'id_number', 'phone', 'address', 'baseFen', 'base_fen'])
 
 /** Audit entries shown to anyone but an administrator hide the sensitive fields of the records they carry. */

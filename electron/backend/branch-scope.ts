@@ -6,7 +6,7 @@ import { DUES_SCOPE } from './dues/scope'
 import { descendantIds } from './organizations/repository'
 
 /**
- * The 支部书记 role (issue 8): an account limited to its own branch and the 党小组 under it. Deny by default —
+ * The 支部书记 role: an account limited to its own branch and the 党小组 under it. Deny by default —
  * a method is open to a branch secretary only when listed here, with how its input names the organizations it
  * reads or changes:
  *   'open'    nothing personal or branch-specific (the organization tree, settings, hospital-wide aggregates);
@@ -59,7 +59,7 @@ const RULES: Partial<Record<Method, Rule>> = {
   'members.pipeline': 'narrow',
   'meetings.list': 'narrow',
   'exports.workbook': 'narrow',
-  // a 支部书记 sees their own branch's 待办 (issue 19)
+  // a 支部书记 sees their own branch's 待办
   'todo.list': 'narrow',
   // 督办事项 of the branch itself (e.g. from its 支委会's decisions); the 党委's items stay with the office
   'supervision.list': 'narrow',

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { defaultUserDataDir } from './paths'
 
 /**
- * Files only their owner may read (issue 17): the database and its -wal/-shm, backups and their manifests,
+ * Files only their owner may read: the database and its -wal/-shm, backups and their manifests,
  * attachments, the audit key, temporary copies. They used to be created 0644 in 0755 folders on Linux, so any
  * other account on the PC could copy the roster with its ID numbers. Windows ignores these modes: there a
  * profile's folders (AppData) are private to their user already.

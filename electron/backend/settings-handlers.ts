@@ -41,7 +41,7 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
     return { values: readSettings(ctx.db), defaults: DEFAULT_SETTINGS }
   },
 
-  // one 保存 per panel (issue 18): the panel's keys in one transaction, each change audited; a refused value
+  // one 保存 per panel: the panel's keys in one transaction, each change audited; a refused value
   // refuses the whole panel and is named under its field
   'settings.save': ({ values }, ctx) => {
     for (const [key, value] of Object.entries(values)) setOne(ctx, key, value)

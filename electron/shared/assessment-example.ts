@@ -1,7 +1,7 @@
 import type { AutoSource, Scheme } from './rules/scoring'
 
 /**
- * 示例指标体系 — an EXAMPLE built from the typical dimensions of domain.md §7, not any authority's official scheme.
+ * 示例指标体系 — an EXAMPLE built from the typical dimensions of docs/rules.md §7, not any authority's official scheme.
  * Hospitals replace it with their own (schemes are data). Frozen: migration 0009 inserted exactly this; later
  * additions that do not change any score (guides, auto-filled sources) come as EXAMPLE_ANNOTATIONS (migration 0010).
  */
@@ -17,7 +17,7 @@ export const EXAMPLE_SCHEME: Scheme = {
   ],
 }
 
-/** 支部自评 → 院党委考评 → 局党办审核 → 市委组织部审定 (domain.md §7, from the 锦州 seed document). */
+/** 支部自评 → 院党委考评 → 局党办审核 → 市委组织部审定 (docs/rules.md §7, from the 锦州 seed document). */
 export const DEFAULT_STAGES = ['支部自评', '院党委考评', '局党办审核', '市委组织部审定']
 export const DEFAULT_BANDS = [
   { min: 90, stars: 5 },
@@ -44,7 +44,7 @@ export const EXAMPLE_ANNOTATIONS: Record<string, { guide: string; source?: AutoS
   honor: { guide: '获得上级表彰的，每项加1–5分，最多5分' },
 }
 
-/** 按时足额交纳党费 filled from the dues ledger (migration 0015, issue 20); no score changes. */
+/** 按时足额交纳党费 filled from the dues ledger (migration 0015); no score changes. */
 export const EXAMPLE_DUES_ANNOTATION: { guide: string; source: AutoSource } = {
   guide: '应交党费的党员月份中，当月按标准足额交纳的比例 × 分值（补交、不足额、未交不计）',
   source: 'duesPaid',
@@ -58,7 +58,7 @@ export function annotatedExample(): Scheme {
   }
 }
 
-/** Example quotas (domain.md §7, local): top 10% five stars, the next 40% four, the next 30% three. */
+/** Example quotas (docs/rules.md §7, local): top 10% five stars, the next 40% four, the next 30% three. */
 export const DEFAULT_QUOTAS = [
   { share: 0.1, stars: 5 },
   { share: 0.4, stars: 4 },

@@ -180,7 +180,7 @@ export const PRINT_LABELS: Record<string, string> = {
 /**
  * Who did something, as a clerk reads it: a signed-in account is recorded as “姓名（用户名）” and shows by its name;
  * the program's own work as “系统（…）”; anything else is the computer account the command line ran under (root,
- * Administrator …), which a clerk would not recognise — it reads as 本机命令行 (issue 18: “root 生成演示数据”).
+ * Administrator …), which a clerk would not recognise — it reads as 本机命令行 (“root 生成演示数据”).
  */
 export function actorName(user: string): string {
   const account = /^(.+)（[^（）]+）$/.exec(user)

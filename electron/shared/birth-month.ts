@@ -2,7 +2,7 @@ import { parseIso, type IsoDate } from './dates'
 
 /**
  * 出生年月 (birth year and month) — what screens, lists, exports and prints show of a birth date wherever the
- * ID number is masked (issue 17, item 2). The masked ID keeps its first 6 and last 4 characters; the 8 it hides
+ * ID number is masked. The masked ID keeps its first 6 and last 4 characters; the 8 it hides
  * are exactly the birth date. Shown beside an exact birth date, the mask undoes itself. With the year and month
  * only, the day stays open: 28–31 days, of which the check character (the last visible one) still leaves at least
  * 2 and at most 4 (rules/id-number.ts, weights 10 and 5 on the two day digits) — the ID cannot be rebuilt, only

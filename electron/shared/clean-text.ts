@@ -1,5 +1,5 @@
 /**
- * Characters nobody types on purpose and that must never be stored or written out (issue 17, item 10):
+ * Characters nobody types on purpose and that must never be stored or written out:
  *   - control characters (C0 except tab, line feed and carriage return; DEL; C1);
  *   - invisible format characters: zero-width space and joiners, word joiner, the byte-order mark, the bidi
  *     embeddings, overrides, isolates and marks that make “内科党支部” and a look-alike read the same on screen,

@@ -1,5 +1,5 @@
 /**
- * 党费 (issue 20; the rules and their source: docs/dues.md). Stored values are English identifiers; the labels
+ * 党费 (the rules and their source: docs/dues.md). Stored values are English identifiers; the labels
  * are what the clerk reads. Money is kept as integer 分 everywhere (architecture rule: money in 分), so no sum
  * of a year's dues drifts by a 分.
  */

@@ -1,5 +1,5 @@
 import type { ResolutionSupervision } from './supervision'
-/** 会议记录 (meetings): 三会一课 and the rest (domain.md §2). One meeting may count as several types. */
+/** 会议记录 (meetings): 三会一课 and the rest (docs/rules.md §2). One meeting may count as several types. */
 export const MEETING_TYPES = ['party_congress', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'life_meeting', 'appraisal', 'standing_committee', 'study_group'] as const
 export type MeetingType = (typeof MEETING_TYPES)[number]
 export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
@@ -20,7 +20,7 @@ export const ATTENDANCE_STATUSES = ['present', 'leave', 'absent', 'observer', 'e
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
 export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = { present: '出席', leave: '请假', absent: '缺席', observer: '列席', excluded: '不计应到' }
 
-/** 三重一大 (domain.md §7): decisions that must go to the 党委会 collectively. */
+/** 三重一大 (docs/rules.md §7): decisions that must go to the 党委会 collectively. */
 export const MAJOR_CATEGORIES = ['decision', 'appointment', 'project', 'funds'] as const
 export type MajorCategory = (typeof MAJOR_CATEGORIES)[number]
 export const MAJOR_CATEGORY_LABELS: Record<MajorCategory, string> = { decision: '重大决策', appointment: '重要人事任免', project: '重大项目安排', funds: '大额度资金使用' }

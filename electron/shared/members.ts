@@ -1,7 +1,7 @@
 import { DECEASED_REASON } from './leaving'
 
 /**
- * 党员名册 (member roster): the people of the roster, including those on the way in (domain.md §3, §5).
+ * 党员名册 (member roster): the people of the roster, including those on the way in (docs/rules.md §3, §5).
  * Stored values are English identifiers; the labels are what the clerk reads.
  */
 export const STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const
@@ -60,7 +60,7 @@ export const COMMITTEE_POST_LABELS: Record<CommitteePost, string> = {
   member: '委员',
 }
 
-/** Every dated fact of the development process (发展党员 25 steps, domain.md §3). */
+/** Every dated fact of the development process (发展党员 25 steps, docs/rules.md §3). */
 export interface LifecycleDates {
   appliedOn: string | null
   talkedOn: string | null
@@ -141,7 +141,7 @@ export interface MemberRow {
   organizationName: string | null
   joinedOn: string | null
   convertedOn: string | null
-  /** 党龄 in full years from 转正日期 plus the correction (domain.md §3) */
+  /** 党龄 in full years from 转正日期 plus the correction (docs/rules.md §3) */
   partyAge: number | null
   phone: string | null
   dualLeader: boolean

@@ -1,5 +1,5 @@
 /**
- * 党组织 (party organizations): types, labels and defaults from domain.md §1.
+ * 党组织 (party organizations): types, labels and defaults from docs/rules.md §1.
  * Stored values are the English identifiers; the Chinese label is for people.
  */
 export const ORG_TYPES = ['committee', 'general_branch', 'branch', 'joint_branch', 'temporary_branch', 'party_group'] as const
@@ -29,7 +29,7 @@ export const ALLOWED_PARENTS: Record<OrgType, readonly (OrgType | null)[]> = {
 }
 
 /**
- * Default term in years (domain.md §1): 党委 usually 5 (党章 第三十一条: 3–5), 总支 and 支部 3
+ * Default term in years (docs/rules.md §1): 党委 usually 5 (党章 第三十一条: 3–5), 总支 and 支部 3
  * (支部工作条例). 临时党支部 and 党小组 have no 换届 (null).
  */
 export const DEFAULT_TERM_YEARS: Record<OrgType, number | null> = {

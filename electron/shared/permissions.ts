@@ -2,8 +2,8 @@ import type { Role } from './contract/accounts'
 import type { Access } from './contract/define'
 
 /**
- * Who may call what (issue 8), in one place for the backend that enforces it (backend/access.ts,
- * backend/branch-scope.ts) and the window that hides or disables what a role cannot do (issue 18): the window
+ * Who may call what, in one place for the backend that enforces it (backend/access.ts,
+ * backend/branch-scope.ts) and the window that hides or disables what a role cannot do: the window
  * asks the same question of the same contract, so a button is shown exactly when the backend would accept its call.
  *   public  anyone (sign-in, status);
  *   read    every signed-in role;

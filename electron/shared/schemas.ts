@@ -3,13 +3,13 @@ import { cleanLine, cleanText } from './clean-text'
 import { addYears, formatChineseDate, isIsoDate, todayLocal, type IsoDate } from './dates'
 
 /**
- * Plausible dates by kind (issue 17, item 10: 1800-01-01 and 9999-12-31 were accepted as founding and meeting dates):
+ * Plausible dates by kind (1800-01-01 and 9999-12-31 were accepted as founding and meeting dates):
  *   party  everything in the life of a party organization or a member's party life — founding, terms, meetings,
  *          joining, transfers, assessments: not before the Party was founded (1921-07-01), and at most a year
  *          ahead (a meeting is entered beforehand to print its sign-in sheet; a later date is a typo);
  *   birth  not before 1900 (the ID number's own limit, rules/id-number.ts) and not after today;
  *   work   参加工作日期: from 1900, at most a year ahead;
- *   plan   a time limit set today for work ahead (督办事项的时限, issue 19): from the founding, at most five years
+ *   plan   a time limit set today for work ahead (督办事项的时限): from the founding, at most five years
  *          ahead (a 重大项目 runs for years; a later date is a typo).
  * The domain rules still judge the order of the dates (e.g. rules/membership.ts: no step later than today).
  */

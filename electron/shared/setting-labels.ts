@@ -23,7 +23,7 @@ export interface SettingLabel {
 
 const PERIOD: Record<string, string> = { month: '每月', quarter: '每季度', year: '每年' }
 
-/** Groups whose defaults are national rules (domain.md); the others are this software's own defaults. */
+/** Groups whose defaults are national rules (docs/rules.md); the others are this software's own defaults. */
 export const NATIONAL_GROUPS: ReadonlySet<string> = new Set(['党组织', '发展党员', '组织生活', '党费'])
 
 /** where a setting's default comes from */

@@ -1,13 +1,13 @@
 /**
- * Configurable parameters with their national defaults (domain.md: "every threshold is a configurable
+ * Configurable parameters with their national defaults (docs/rules.md: "every threshold is a configurable
  * parameter with this national default"). Stored per key in the settings table; missing keys fall back here.
  */
 export const DEFAULT_SETTINGS = {
-  /** domain.md §1: a 党支部 needs ≥3 正式党员 (党章 第三十条) */
+  /** docs/rules.md §1: a 党支部 needs ≥3 正式党员 (党章 第三十条) */
   'org.minFullMembers': 3,
   /** 支部工作条例 第九条: ≥7 正式党员 → a 支部委员会 */
   'org.committeeThreshold': 7,
-  /** normally ≤50 members per branch (domain.md §1) */
+  /** normally ≤50 members per branch (docs/rules.md §1) */
   'org.maxMembers': 50,
   /** 换届 reminders: months before term end (peer systems remind at 6 and 3 months) */
   'org.termReminderMonths': [6, 3] as number[],
@@ -23,9 +23,9 @@ export const DEFAULT_SETTINGS = {
   'dev.trainingMinHours': 24,
   /** 党章 第七条: probation is one year */
   'dev.probationMonths': 12,
-  /** domain.md §3 step 17: the upper committee approves an admission within 3 months of the 支部大会 vote */
+  /** docs/rules.md §3 step 17: the upper committee approves an admission within 3 months of the 支部大会 vote */
   'dev.approvalWithinMonths': 3,
-  /** domain.md §3: a member unreachable (失联) for 6 months or more may have their 党籍 stopped */
+  /** docs/rules.md §3: a member unreachable (失联) for 6 months or more may have their 党籍 stopped */
   'dev.lostContactMonths': 6,
   /** 支部工作条例 第十七条 and 三会一课: how often each meeting is required (unit and count per period) */
   'meeting.partyCongressPer': 'quarter' as 'month' | 'quarter' | 'year',
@@ -48,9 +48,9 @@ export const DEFAULT_SETTINGS = {
   'backup.extraDir': '',
   /** the hospital's name as printed on reports and exports */
   'unit.name': '',
-  /** 签到表: blank rows after the expected attendees, for walk-ins and 列席 (domain.md §8) */
+  /** 签到表: blank rows after the expected attendees, for walk-ins and 列席 (docs/rules.md §8) */
   'print.signInBlankRows': 5,
-  /** 公示 period in working days: ≥5 is common local practice (domain.md §3) */
+  /** 公示 period in working days: ≥5 is common local practice (docs/rules.md §3) */
   'print.noticeWorkingDays': 5,
   /** where a 公示 tells people to send objections — the office, never a member's phone */
   'print.noticeFeedback': '',

@@ -1,5 +1,5 @@
 /**
- * 督查督办 (issue 19, docs/deadlines.md §6): what the 党委 decides, documents from above and leaders'
+ * 督查督办 (docs/deadlines.md §6): what the 党委 decides, documents from above and leaders'
  * instructions followed to their end as 督办事项.
  */
 export const SUPERVISION_SOURCES = ['meeting', 'document', 'manual'] as const

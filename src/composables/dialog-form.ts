@@ -3,7 +3,7 @@ import { useFieldErrors, type FieldErrorsOptions } from './field-errors'
 import { useUnsaved } from './unsaved'
 
 /**
- * A dialog that edits and saves one thing, the way every form of the app behaves (issue 18): messages under the
+ * A dialog that edits and saves one thing, the way every form of the app behaves: messages under the
  * fields they are about, a question before changed content is thrown away, closed only by a save that went through.
  *   snapshot  what the dialog edits (compared with what it opened with)
  *   fields    the contract's names of the fields it shows a message under

@@ -2,7 +2,7 @@ import { onBeforeUnmount, watch, type WatchSource } from 'vue'
 import { useSessionStore } from '../stores/session'
 
 /**
- * A long record that is not saved yet survives the window closing (issue 18: a 会议记录 is typed for an hour).
+ * A long record that is not saved yet survives the window closing (a 会议记录 is typed for an hour).
  * Drafts live in the renderer's localStorage — in the desktop app that is Electron's profile folder beside the
  * database (Local Storage under the user-data folder), on this PC, for this Windows/Linux account only; in browser
  * mode the browser profile of the address printed by `npm run web`. Each is kept per signed-in account and per

@@ -5,7 +5,7 @@ import { ApiError } from '../api/client'
 import { ClerkError, showError } from '../api/feedback'
 
 /**
- * Messages under the fields they are about (issue 18). The backend answers a refused save with
+ * Messages under the fields they are about. The backend answers a refused save with
  * `issues: [{ field, message }]` (dispatch.ts, members/validate.ts); the same words, and the words of the very
  * zod schemas the backend validates with (electron/shared/contract), are put under each field of the form as the
  * clerk types. A message about no field on the form stays at the top of the form (`general`) until the next try.

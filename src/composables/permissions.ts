@@ -6,7 +6,7 @@ import { useSessionStore } from '../stores/session'
 
 /**
  * What the signed-in role may do, asked of the same rules the backend enforces (shared/permissions.ts): a button is
- * shown only when its call would be accepted, so a 只读领导 never fills a form to be refused at 保存 (issue 18).
+ * shown only when its call would be accepted, so a 只读领导 never fills a form to be refused at 保存.
  * The backend's refusal stays the real guard. A 支部书记 may act only within their branch and its 党小组: pass the
  * record's organization to ask about that record.
  */

@@ -1,7 +1,7 @@
 import { ElMessageBox } from 'element-plus'
 
 /**
- * Nothing typed is lost without a word (issue 18): a dialog whose content differs from what it opened with asks
+ * Nothing typed is lost without a word: a dialog whose content differs from what it opened with asks
  * before it closes — by its ✕, by Esc, or by its 取消 / 关闭 button. `mark` takes what the dialog opened with (or
  * what was just saved); until it is called the dialog counts as unchanged.
  */

@@ -5,7 +5,7 @@ import type { CallContext } from '../context'
 import { hashPassword, isOutdated, STAND_IN, verifyPassword } from './passwords'
 
 /**
- * Signing in, and what repeated failures do (issue 17).
+ * Signing in, and what repeated failures do.
  *
  * No hard lock: after 5 wrong passwords in a row a user name must wait before the next try — 30 seconds, then
  * twice as long after each further failure, at most 15 minutes. Tries made while waiting are refused without

@@ -5,7 +5,7 @@ import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } 
  * The cost is stored with each hash (`$scrypt$ln=17,r=8,p=1$<hex>`), so it can be raised without locking anyone
  * out: a hash made with older parameters still verifies, and is remade with the current ones at that user's
  * next successful sign-in (accounts/login.ts). Hashes from before the parameters were stored are plain hex
- * made with N = 2^15 (issue 17 asked for at least 2^17).
+ * made with N = 2^15 (a security review asked for at least 2^17).
  */
 export interface Cost {
   /** log2 of scrypt's N */

@@ -8,7 +8,7 @@ import type { Compute, Window } from './auto'
 const round1 = (n: number) => Math.round(n * 10) / 10
 
 /**
- * 自动取数 from the organization's own record (issue 24: 换届 and 支委会 were left empty although the data was
+ * 自动取数 from the organization's own record (换届 and 支委会 were left empty although the data was
  * there): whether the term ran over without a re-election, and whether the branch has the 书记 and, at 7 正式党员
  * or more, the 支部委员会 that 支部工作条例 第九条 asks for (the threshold is the setting 应设支委会的正式党员数).
  */

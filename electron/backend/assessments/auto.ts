@@ -84,7 +84,7 @@ function sources(ctx: CallContext, w: Window, orgIds: readonly number[]): Record
       const points = round1(Math.min(1, n / target) * i.max)
       return { points, computation: `${span}接收预备党员${n}名，目标${target}名，完成${pct(Math.min(1, n / target))} × ${i.max}分 = ${points}分` }
     },
-    // 按时足额交纳党费 (issue 20): owed member-months that had ended, paid in full within their month
+    // 按时足额交纳党费: owed member-months that had ended, paid in full within their month
     duesPaid: (orgId, i) => {
       const t = onTimeOf(ctx, orgId, w.from, w.asOf)
       if (!t.owed) return { points: 0, computation: `${span}（截至${formatChineseDate(w.asOf)}）党费台账中没有已结束的应交月份，按0分计，请人工核定` }

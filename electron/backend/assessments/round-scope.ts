@@ -3,7 +3,7 @@ import { secretaryOwn } from '../branch-scope'
 import type { CallContext } from '../context'
 
 /**
- * A round as the caller may see it (issue 17, item 7). A 支部书记 sees their own branch's entry in full; of every
+ * A round as the caller may see it. A 支部书记 sees their own branch's entry in full; of every
  * other branch only what the 公示 publishes — the stage it is at and, once approved, its score, rank and stars.
  * Scores, notes, evidence files and reviewers' comments of entries still under review stay with the office, as
  * other branches' people and meetings do (branch-scope.ts). Every other role sees the whole round.

@@ -10,7 +10,7 @@ import { addStyledSheet, newWorkbook, toBase64 } from '../excel/styled'
 import { getRound, getScheme, listEntries, saveEntry } from './repository'
 
 /**
- * Scores from a spreadsheet (issue 7, `import scores <file>`): one row per branch, one column per indicator,
+ * Scores from a spreadsheet (`import scores <file>`): one row per branch, one column per indicator,
  * headed “指标名称【编号】” as in the template. Scores land at each branch's current stage as a draft; nothing is
  * submitted, and approved (locked) branches are refused. Blank cells keep what was there.
  */

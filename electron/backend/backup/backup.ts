@@ -11,7 +11,7 @@ import { openSqlite } from '../db/native'
 export { inspectBackup } from './prove'
 
 /**
- * Backup layout (issue 8), in the backup folder (default `<data folder>/backups`, optionally also a folder the
+ * Backup layout, in the backup folder (default `<data folder>/backups`, optionally also a folder the
  * administrator chose, e.g. a USB drive):
  *   dangban-YYYYMMDD-HHMMSS.db        the database, written by SQLite's online backup API
  *   dangban-YYYYMMDD-HHMMSS.db.json   its manifest: time, reason, size, sha256, integrity, row counts, audit head
@@ -195,7 +195,7 @@ export function listBackups(dir: string, databasePath = 'dangban.db', { recheck 
   return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
 
-/** A backup made by hand: marked so since issue 18; older ones by the reason the window gave them. */
+/** A backup made by hand: marked so since manual backups are kept apart; older ones by the reason the window gave them. */
 export const isManual = (b: BackupInfo): boolean => b.manual === true || b.reason === '手动备份'
 
 /**
@@ -232,7 +232,7 @@ export function rotate(dir: string, databasePath: string, keep: { daily: number;
   return removed.map((b) => b.file)
 }
 
-/** Start-up backup (issue 8): when the newest backup is older than a day, or there is none. */
+/** Start-up backup: when the newest backup is older than a day, or there is none. */
 export function backupIsDue(databasePath: string, now: Date): boolean {
   // only this PC's own manifests count: one planted with a date in the future must not stop the automatic backups
   const newest = listBackups(defaultBackupDir(databasePath), databasePath).find((b) => believable(b) && new Date(b.createdAt) <= now)

@@ -49,7 +49,7 @@ function fileProblem(file: string): string | null {
 }
 
 /**
- * The one check every backup passes before it is listed as usable or replaces anything (issue 17): the
+ * The one check every backup passes before it is listed as usable or replaces anything: the
  * window's list and restore, the guided restore at a damaged start, and the CLI's restore all come here.
  * Proven, in this order: a plausible size and SQLite header; a schema version of ours and exactly our schema
  * (no triggers, views or tables of anyone else's); SQLite's integrity check; attachment names that are

@@ -5,7 +5,7 @@ import { openSqlite } from '../db/native'
 
 /**
  * Whether a database holds exactly the tables, indexes, triggers and views our migrations create at its schema
- * version (issue 17). A backup is a whole database: a trigger hidden in one runs inside the program after a
+ * version. A backup is a whole database: a trigger hidden in one runs inside the program after a
  * restore — deleting each new audit entry, making a 只读领导 an administrator at sign-in, copying new ID numbers
  * into a note any role can read. Nothing but our own schema may come back from a backup.
  */

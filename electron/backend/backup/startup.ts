@@ -22,7 +22,7 @@ const SYSTEM = { backup: '系统（自动备份）', recovery: '系统（启动�
 /**
  * Opens the database for a transport. A damaged file (quick_check failed, or not a database at all) does not
  * stop the program or send it into a crash loop: it starts in recovery mode, where the window explains what
- * happened and offers the backups that pass their checks (issue 8: guided restore from the newest good backup).
+ * happened and offers the backups that pass their checks (guided restore from the newest good backup).
  */
 export function startBackend(databasePath: string, transport: BackendContext['transport'], overrides: Partial<BackendContext> = {}): AppBackend {
   let real: Backend | null = null

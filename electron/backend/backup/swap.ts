@@ -78,7 +78,7 @@ function copyExactly(from: string, to: string, bytes: number): void {
 
 /**
  * Restores a backup into the database file at `databasePath` — from the window, at a damaged start and from
- * the CLI alike (issue 17). Nothing is replaced until everything has passed:
+ * the CLI alike. Nothing is replaced until everything has passed:
  *  1. no other program has the database open;
  *  2. the backup proves to be one of ours (prove.ts), and the disk has room;
  *  3. the very bytes that will be swapped in are copied into the data folder and proven again (a file changed

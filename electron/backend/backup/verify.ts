@@ -69,7 +69,7 @@ function againstBackups(ctx: Actor, dir: string, label: string, lineage: string)
 }
 
 /**
- * The live database checked (issue 8, 17): SQLite's integrity check, our own schema and nothing else, the audit
+ * The live database checked (17): SQLite's integrity check, our own schema and nothing else, the audit
  * chain, and the chain's head against the anchors an edit of the data folder alone cannot move — this PC's
  * anchor, and the newest backup in the second backup folder — as well as the newest backup in the data folder.
  */

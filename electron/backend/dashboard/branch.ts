@@ -81,7 +81,7 @@ function assessment(ctx: CallContext, organizationId: number, year: number): Das
   }
 }
 
-/** 支部画像 (issue 7): everything the branch page shows, in one call. */
+/** 支部画像: everything the branch page shows, in one call. */
 export function branchPortrait(ctx: CallContext, organizationId: number, year: number): DashboardBranch {
   const org = findOrganization(ctx.db, organizationId)
   if (!org) throw notFound('该党组织')

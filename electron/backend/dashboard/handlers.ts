@@ -30,7 +30,7 @@ export const dashboardHandlers: Handlers<typeof dashboardContract> = {
     const orgs = inTreeOrder(allOrganizations(ctx.db).filter((o) => o.status === 'active'))
     const branches = orgs.filter((o) => isBranchType(o.type))
     const stageCounts = new Map((ctx.db.prepare("SELECT stage, count(*) AS n FROM members WHERE status = 'normal' GROUP BY stage").all() as { stage: string; n: number }[]).map((r) => [r.stage, r.n]))
-    // 双带头人 rate = branches whose sitting 书记 is one / active branches (domain.md §7); 总支 and 党委 书记 not counted
+    // 双带头人 rate = branches whose sitting 书记 is one / active branches (docs/rules.md §7); 总支 and 党委 书记 not counted
     const secretaries = ctx.db
       .prepare(
         `SELECT count(*) AS s, sum(p.dual_leader) AS d FROM committee_posts p JOIN organizations o ON o.id = p.organization_id

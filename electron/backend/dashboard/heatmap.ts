@@ -3,7 +3,7 @@ import type { DashboardOverview } from '../../shared/contract/dashboard'
 type Heatmap = DashboardOverview['heatmap']
 
 /**
- * The 达标 heat map in order of need (issue 24): the branch with the lowest share of required meetings held over
+ * The 达标 heat map in order of need: the branch with the lowest share of required meetings held over
  * the months due comes first, so the screen's first rows are the branches to call; ties keep the tree's order.
  * Branches with nothing due yet go last. Each branch carries its rate for the axis label and the tooltip.
  */

@@ -23,7 +23,7 @@ export class DatabaseCorruptError extends Error {
 
 export interface OpenOptions {
   /**
-   * quick_check on opening (issue 8): a damaged file is reported, never worked on. A background job's own
+   * quick_check on opening: a damaged file is reported, never worked on. A background job's own
    * connection skips it (false) — the app checked the file when it started, and on a large hospital's file the
    * check takes a second that every import preview, export and trend would otherwise wait for. Left out, it runs
    * when needsQuickCheck says so.
@@ -36,7 +36,7 @@ export const ALWAYS_CHECK_BYTES = 256 * 1024 ** 2
 
 /**
  * Whether opening should run quick_check. Always for a file of a hospital's size; for a larger one (a city's
- * 2 GB file takes 17 s, issue 21) only when the last session did not end cleanly: SQLite removes the -wal file
+ * 2 GB file takes 17 s) only when the last session did not end cleanly: SQLite removes the -wal file
  * when the last connection closes normally, so a -wal left beside the file means a crash, a power cut or a
  * program still holding it. A clean large file is still checked in full by every backup (integrity_check of
  * the copy, at start when the newest backup is a day old and at every exit), so damage is found within a day.
@@ -48,7 +48,7 @@ export function needsQuickCheck(file: string): boolean {
 
 export function openDatabase(file: string, { quickCheck = needsQuickCheck(file) }: OpenOptions = {}): Database.Database {
   let db: Database.Database
-  // readable by its owner only, as are the -wal and -shm SQLite makes beside it (issue 17)
+  // readable by its owner only, as are the -wal and -shm SQLite makes beside it
   privateDatabase(file)
   try {
     db = openSqlite(file)

@@ -8,7 +8,7 @@ import { extra, pay, voidExtra, voidPayment } from './payments'
 import { ratesOf } from './stats'
 import { ledgerOf, standardsOf } from './views'
 
-/** 党费 (issue 20, docs/dues.md): ledger, bases, payments, handovers, rates, prints and exports. */
+/** 党费 (docs/dues.md): ledger, bases, payments, handovers, rates, prints and exports. */
 export const duesHandlers: Handlers<typeof duesContract> = {
   'dues.ledger': ({ year, organizationId }, ctx) => ledgerOf(ctx, year, organizationId),
   'dues.standards': ({ year, organizationId, reveal }, ctx) => standardsOf(ctx, year, organizationId, reveal),

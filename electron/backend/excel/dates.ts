@@ -20,7 +20,7 @@ const MONTH = [/^(\d{4})[.\-/](\d{1,2})$/, /^(\d{4})年(\d{1,2})月?$/]
 const BLANK: DateCell = Object.freeze({ kind: 'blank' })
 
 /**
- * The date forms the import accepts (issue 5): Excel date cells, YYYY-MM-DD, YYYY/M/D, YYYY.M.D,
+ * The date forms the import accepts: Excel date cells, YYYY-MM-DD, YYYY/M/D, YYYY.M.D,
  * YYYY年M月D日, YYYYMMDD; month-only forms are returned as such for the caller to accept or refuse.
  * Anything else is an error for that cell — never a guess.
  */

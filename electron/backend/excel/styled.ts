@@ -5,7 +5,7 @@ import { displayWidth } from '../../shared/text'
 
 /**
  * Text Excel would take for a formula ("=HYPERLINK(...)", "+86 …", "-", "@SUM", a leading tab or line break,
- * and the full-width ＝ ＋ － ＠ a Chinese input method types, which issue 17 found left as they were): written as
+ * and the full-width ＝ ＋ － ＠ a Chinese input method types, which a security review found left as they were): written as
  * text into a cell formatted as 文本 (@), so it shows exactly as typed and stays text even when a clerk edits the
  * cell and presses Enter (OWASP formula injection). The older remedy, an apostrophe in front, was printed and sent
  * upward with it. Every cell we write from data goes through this — headers and titles included, since a header

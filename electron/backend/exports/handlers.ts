@@ -11,7 +11,7 @@ import type { Dataset } from './dataset'
 import { DATASETS } from './datasets'
 import { fillRows, guessMapping, isSerial, openTheirTemplate, rememberMapping, rememberedMapping, signatureOf } from './template-fill'
 
-/** Sensitive columns leave the building only when asked for; every export is logged (domain.md §9). */
+/** Sensitive columns leave the building only when asked for; every export is logged (docs/rules.md §9). */
 function chosenColumns(ds: Dataset, keys: readonly string[] | undefined, includeSensitive: boolean, ctx?: CallContext) {
   // sensitive columns leave only at the request of someone allowed to change records (not 只读领导)
   if (includeSensitive && ctx?.session.user?.role === 'leader') throw new AppError('FORBIDDEN', '只读账号不能导出身份证号、电话、住址')

@@ -60,7 +60,7 @@ export function complianceGrid(ctx: CallContext, from: IsoDate, to: IsoDate, org
 
 /**
  * Whether a branch had a 支部委员会 sitting on a date: at least 3 people in committee posts that day (a branch
- * with only a 书记, or 书记 and 副书记, has no committee; domain.md §1). Posts are read once per grid.
+ * with only a 书记, or 书记 and 副书记, has no committee; docs/rules.md §1). Posts are read once per grid.
  */
 function committeeCheck(ctx: CallContext): (orgId: number, on: IsoDate) => boolean {
   const posts = new Map<number, { member: number; from: string; to: string | null }[]>()

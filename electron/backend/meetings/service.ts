@@ -14,7 +14,7 @@ import { expectedAttendees } from './roster'
 
 export type MeetingInput = z.output<typeof meetingFieldsInput>
 
-/** What keeps a record from counting toward compliance (issue 4: no 记录人, no attendance, no content). */
+/** What keeps a record from counting toward compliance (no 记录人, no attendance, no content). */
 export function missingEssentials(m: Omit<Meeting, 'missing' | 'quorum' | 'supervision'>): string[] {
   const missing: string[] = []
   if (!m.recorder) missing.push('记录人')

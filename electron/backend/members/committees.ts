@@ -5,7 +5,7 @@ import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import { findMember } from './repository'
 
-/** 支部委员会 (班子): posts with elected and ended dates; the 书记 carries the 双带头人 flag (domain.md §7). */
+/** 支部委员会 (班子): posts with elected and ended dates; the 书记 carries the 双带头人 flag (docs/rules.md §7). */
 export function listCommittee(ctx: CallContext, organizationId: number, includeEnded = true): CommitteeMember[] {
   const rows = ctx.db
     .prepare(
@@ -32,7 +32,7 @@ export function listCommittee(ctx: CallContext, organizationId: number, includeE
 export function appointmentProblem(ctx: CallContext, a: { organizationId: number; memberId: number; post: CommitteePost }): string | null {
   const m = findMember(ctx.db, a.memberId)
   if (!m) return '找不到该党员'
-  // 预备党员 cannot stand for election (domain.md §1); committee members are full members of this branch
+  // 预备党员 cannot stand for election (docs/rules.md §1); committee members are full members of this branch
   if (m.stage !== 'full' || m.status !== 'normal') return `${m.name}不是党籍正常的正式党员，不能担任支委会职务`
   if (m.organizationId !== a.organizationId) return `${m.name}的组织关系不在本支部`
   const current = listCommittee(ctx, a.organizationId, false)

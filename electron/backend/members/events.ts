@@ -14,7 +14,7 @@ import { validateMember, type MemberFieldsInput } from './validate'
 type EventInput = z.output<typeof memberEventInput>
 type Warning = { field: string; message: string }
 
-/** The development steps and which stage a person must be at to take each (发展党员工作细则, domain.md §3). */
+/** The development steps and which stage a person must be at to take each (发展党员工作细则, docs/rules.md §3). */
 const STEP_STAGE: Partial<Record<EventInput['type'], { stage: Stage; action: string }>> = {
   talked: { stage: 'applicant', action: '登记谈话' },
   activist: { stage: 'applicant', action: '确定为入党积极分子' },
@@ -160,7 +160,7 @@ export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail
       warnings.push(...endCommitteePosts(ctx, before.id, e.date, before.organizationId))
       event.otherOrganization = before.organizationName
       event.organizationId = e.organizationId
-      // the clerk was asked whether the 科室 changes with the branch (issue 18); null: it stays as it was
+      // the clerk was asked whether the 科室 changes with the branch; null: it stays as it was
       if (e.department !== null && e.department !== before.department) {
         repo.patchState(ctx.db, before.id, { department: e.department }, at)
         event.reason = [`科室：${before.department ?? '（未填写）'} → ${e.department}`, e.reason].filter(Boolean).join('；')
@@ -180,7 +180,7 @@ export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail
       repo.patchState(ctx.db, before.id, { lostContactSince: e.date }, at)
       break
     case 'suspended':
-      // 停止党籍: no longer votes or holds a post (domain.md §1, §3)
+      // 停止党籍: no longer votes or holds a post (docs/rules.md §1, §3)
       if (before.status === 'suspended') throw invalid(`${before.name}已停止党籍`)
       repo.patchState(ctx.db, before.id, { status: 'suspended' }, at)
       warnings.push(...endCommitteePosts(ctx, before.id, e.date, null))

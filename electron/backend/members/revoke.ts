@@ -9,7 +9,7 @@ import { memberDetail, requireMember } from './service'
 import type { MemberDetail } from '../../shared/contract/members'
 
 /**
- * 更正 (issue 18): a step recorded by mistake — an 出党 of the wrong person, a 转正 on the wrong date — is revoked by a
+ * 更正: a step recorded by mistake — an 出党 of the wrong person, a 转正 on the wrong date — is revoked by a
  * new, audited event that puts back what the step changed. Both stay in the timeline; nothing is deleted
  * (architecture: records are never hard-deleted). A step can be revoked while nothing recorded after it changed the
  * same things; otherwise the later step is to be corrected first, and the refusal names what changed.

@@ -128,7 +128,7 @@ export function updateMember(ctx: CallContext, id: number, input: MemberFieldsIn
   return memberDetail(ctx, id, warnings)
 }
 
-/** The unmasked value, on deliberate request; the look is audited (domain.md §9). */
+/** The unmasked value, on deliberate request; the look is audited (docs/rules.md §9). */
 export function revealField(ctx: CallContext, id: number, field: 'idNumber' | 'phone' | 'address'): { value: string | null } {
   const m = requireMember(ctx, id)
   recordAudit(ctx, { entity: 'member', entityId: id, before: null, after: { revealed: field } })

@@ -10,8 +10,8 @@ import { findByIdNumber } from './repository'
 export type { MemberFieldsInput } from '../../shared/rules/member-check'
 
 /**
- * The roster's one validation, shared by the form, the Excel import and the CLI (issue 3): the check itself is
- * shared/rules/member-check.ts, which the form also runs as the clerk types (issue 18); here the ID number is looked
+ * The roster's one validation, shared by the form, the Excel import and the CLI: the check itself is
+ * shared/rules/member-check.ts, which the form also runs as the clerk types; here the ID number is looked
  * up on the roster too. Errors throw (nothing is saved); warnings are returned to be shown.
  */
 export interface ValidateOptions extends MemberCheckOptions {

@@ -77,7 +77,7 @@ export const printHandlers: Handlers<typeof printContract> = {
   'print.document': (input, ctx) => {
     const { logged, ...rendered } = render(input, ctx)
     const doc = settingsOf(ctx)['unit.name'] ? rendered : { ...rendered, notes: [...(rendered.notes ?? []), '单位名称还没有设置，表头和封面上的单位名称留成了横线（可手写）。请在“系统设置 → 规则参数 → 单位名称”中填写后重新打印。'] }
-    // every print is logged (domain.md §9): what was printed, for whom, never the printed personal data itself
+    // every print is logged (docs/rules.md §9): what was printed, for whom, never the printed personal data itself
     recordAudit(ctx, { entity: 'print', entityId: null, before: null, after: { what: input.what, title: doc.title, ...logged } })
     return doc
   },

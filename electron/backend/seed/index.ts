@@ -7,7 +7,7 @@ import { Random } from './random'
 
 export type SeedScale = 'small' | 'large' | 'city'
 
-/** Sizes (issue 10): small = demo data; large = a 3,000–5,000-member hospital with 10 years of records. */
+/** Sizes: small = demo data; large = a 3,000–5,000-member hospital with 10 years of records. */
 export const SCALES: Record<SeedScale, { campuses: number; hospitals: number; perBranch: [number, number]; years: number; label: string }> = {
   small: { campuses: 1, hospitals: 1, perBranch: [4, 14], years: 2, label: '演示数据（一家中型医院）' },
   large: { campuses: 3, hospitals: 1, perBranch: [15, 45], years: 10, label: '大型医院（三个院区，约4,000名党员、十年记录）' },

@@ -26,7 +26,7 @@ export interface StatPerson {
 }
 
 /**
- * People whose 组织关系 was held by one of our organizations on the date (domain.md §6: counted by the
+ * People whose 组织关系 was held by one of our organizations on the date (docs/rules.md §6: counted by the
  * organization holding their formal membership; left or transferred-out members are not counted, their history is).
  */
 export function heldOn(ctx: CallContext, on: IsoDate): StatPerson[] {

@@ -6,7 +6,7 @@ import { IN_FORCE } from '../members/repository'
 import { heldOn, isMemberOn } from './annual'
 
 /**
- * What the higher committee checks before accepting the report (domain.md §6): last year's closing total plus
+ * What the higher committee checks before accepting the report (docs/rules.md §6): last year's closing total plus
  * additions minus reductions equals this year's total, with every name and reason (增减名单).
  */
 export function reconcile(ctx: CallContext, year: number, asOf: IsoDate): Reconciliation {

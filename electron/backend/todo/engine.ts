@@ -9,7 +9,7 @@ import { readSettings } from '../settings'
 import { meetingItems, personItems, supervisionItems, termItems, type OpenSupervision, type PersonFacts } from './rules'
 
 /**
- * The one deadline engine (issue 19, docs/deadlines.md): reads the facts, hands them to the pure rules of
+ * The one deadline engine (docs/deadlines.md): reads the facts, hands them to the pure rules of
  * ./rules.ts and answers every dated obligation of `organizationId` and everything under it (all when null),
  * most urgent first.
  */

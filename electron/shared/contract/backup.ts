@@ -68,7 +68,7 @@ export interface BackupInfo extends BackupFacts {
   seal?: string
   /**
    * made by hand (立即备份, the CLI's backup): kept apart from the automatic rotation until deleted by hand, so the
-   * restore point a clerk made before a risky import survives the week's start-up backups (issue 18)
+   * restore point a clerk made before a risky import survives the week's start-up backups
    */
   manual?: boolean
 }

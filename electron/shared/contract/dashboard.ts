@@ -16,7 +16,7 @@ export interface DashboardOverview extends Structure {
   year: number
   totals: { members: number; full: number; probationary: number; branches: number; organizations: number }
   pipeline: { stage: string; count: number }[]
-  /** 双带头人: branches whose sitting 书记 carries the flag, of all active branches (domain.md §7) */
+  /** 双带头人: branches whose sitting 书记 carries the flag, of all active branches (docs/rules.md §7) */
   dualLeader: { secretaries: number; dual: number; branches: number }
   /**
    * branches × months: share of the required meetings held (0–1), null before the month starts or when nothing

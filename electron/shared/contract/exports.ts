@@ -10,7 +10,7 @@ export type ExportSource = (typeof EXPORT_SOURCES)[number]
 export interface ExportColumn {
   key: string
   label: string
-  /** ID number, phone, address: included only when the clerk ticks them, and logged (domain.md §9) */
+  /** ID number, phone, address: included only when the clerk ticks them, and logged (docs/rules.md §9) */
   sensitive: boolean
 }
 

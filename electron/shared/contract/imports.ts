@@ -86,7 +86,7 @@ export const importFileInput = z
     sheetName: z.string().max(100).nullable().default(null),
     /** the clerk's own column matches: header as written → field key, or null to ignore that column */
     mapping: z.record(z.string().max(200), z.string().max(50).nullable()).default({}),
-    /** the year a 党费基数 list is for (issue 20); the other kinds ignore it */
+    /** the year a 党费基数 list is for; the other kinds ignore it */
     year: z.number().int().min(2000).max(2200).nullable().default(null),
   })
   .strict()
@@ -96,7 +96,7 @@ const emptyInput = z.object({}).strict()
 
 export const importsContract = {
   // the preview matches each row's ID number against the roster and says whose it is (原值 → 新值): for those who
-  // may import only, so it is no oracle for masked ID numbers to a 只读领导 (issue 17); it writes nothing itself
+  // may import only, so it is no oracle for masked ID numbers to a 只读领导; it writes nothing itself
   'imports.preview': method<typeof importFileInput, ImportPreview>(importFileInput, 'write', { transaction: false }),
   'imports.commit': method<typeof importFileInput, ImportResult>(importFileInput, 'write'),
   'imports.errorWorkbook': method<typeof importFileInput, FilePayload>(importFileInput, 'write', { transaction: false }),

@@ -84,7 +84,7 @@ export const memberEventInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('converted'), id: id('党员'), date: on, ...note }).strict(),
   z.object({ type: z.literal('extended'), id: id('党员'), date: on, months: z.number().int({ message: '延长月数应为整数' }), ...note }).strict(),
   z.object({ type: z.literal('transfer_out'), id: id('党员'), date: on, toOrganization: requiredText('转往单位', 100), letterNo: text('介绍信编号', 50), duesPaidTo: duesMonth, ...note }).strict(),
-  // 支部调动 says whether the 科室 changes with it (issue 18): null keeps it, a text is the new one
+  // 支部调动 says whether the 科室 changes with it: null keeps it, a text is the new one
   z.object({ type: z.literal('moved'), id: id('党员'), date: on, organizationId: id('新的党支部'), department: z.union([requiredText('新的科室', 50), z.null()]).default(null), ...note }).strict(),
   z.object({ type: z.literal('mobile'), id: id('党员'), date: on, destination: requiredText('外出流向', 100), ...note }).strict(),
   z.object({ type: z.literal('mobile_end'), id: id('党员'), date: on, ...note }).strict(),

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from './define'
 import type { FilePayload } from './imports'
 
-/** The annual statistics as of a date (domain.md §6). The CLI's `stats annual --json` prints exactly this. */
+/** The annual statistics as of a date (docs/rules.md §6). The CLI's `stats annual --json` prints exactly this. */
 export interface AnnualStatistics {
   asOf: string
   total: number

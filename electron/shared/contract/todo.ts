@@ -13,6 +13,6 @@ const todoInput = z
   .strict()
 
 export const todoContract = {
-  /** 待办事项 (issue 19): every dated obligation from the one deadline engine, most urgent first (docs/deadlines.md) */
+  /** 待办事项: every dated obligation from the one deadline engine, most urgent first (docs/deadlines.md) */
   'todo.list': method<typeof todoInput, TodoItem[]>(todoInput, 'read'),
 }

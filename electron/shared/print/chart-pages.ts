@@ -1,5 +1,5 @@
 /**
- * The 驾驶舱 / 支部画像 charts on A4 landscape sheets (issue 7: every chart prints). The pictures come from
+ * The 驾驶舱 / 支部画像 charts on A4 landscape sheets (every chart prints). The pictures come from
  * ECharts in the renderer; which chart goes on which page is decided here.
  */
 

@@ -4,7 +4,7 @@ import { LANDSCAPE_MARGINS, page } from './layout'
 import type { DuesRecordData, DuesRegisterData } from './dues-types'
 
 /**
- * 党费收缴登记表 (issue 20): a form the branch's 组织委员 takes to collection, members signing as they pay. A4
+ * 党费收缴登记表: a form the branch's 组织委员 takes to collection, members signing as they pay. A4
  * landscape for its eleven columns; rows 8 mm high for a handwritten signature; 12 pt (a form, like the 签到表,
  * not a GB/T 9704 document); the column header repeats on every page; totals, 补交 and signatures close it.
  */

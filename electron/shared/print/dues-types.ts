@@ -1,7 +1,7 @@
 import { AppError } from '../result'
 
 /**
- * What the 党费 prints need (issue 20), already in words: amounts as "127.50", months as "2025年3月". The base is
+ * What the 党费 prints need, already in words: amounts as "127.50", months as "2025年3月". The base is
  * income: a line carries it as text that is either the amount (only when the clerk chose to show it, which is
  * audited) or the mask. The 公示 person type has no base at all, and the template refuses one at run time.
  */

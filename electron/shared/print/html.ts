@@ -64,7 +64,7 @@ export function paragraphs(text: string | null | undefined, style: 'plain' | 'to
 }
 
 /**
- * The run-time half of "no ID numbers, phones or addresses on notices and sign-in sheets" (domain.md §8): the
+ * The run-time half of "no ID numbers, phones or addresses on notices and sign-in sheets" (docs/rules.md §8): the
  * types already refuse those keys; this refuses them from untyped callers too, before anything is printed.
  */
 export function refuseSensitive(people: readonly object[], what: string): void {

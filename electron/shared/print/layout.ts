@@ -1,7 +1,7 @@
 import { esc } from './html'
 
 /**
- * Page layout after GB/T 9704-2012 where it applies (domain.md §8): A4; top margin 37 mm, left 28 mm, text block
+ * Page layout after GB/T 9704-2012 where it applies (docs/rules.md §8): A4; top margin 37 mm, left 28 mm, text block
  * 156 × 225 mm (so right 26 mm, bottom 35 mm); 22 lines per page (225 mm / 22 = 28.9 pt line pitch); body 仿宋
  * 3号 (16 pt); title 小标宋 2号 (22 pt) centred; "一、" 黑体, "（一）" 楷体; page numbers "— 1 —" 宋体 4号 (14 pt),
  * 7 mm under the text block, odd pages right and even pages left, one character in from the edge.

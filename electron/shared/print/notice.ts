@@ -6,7 +6,7 @@ import type { NoticeData, NoticeKeyDates, NoticeKind } from './types'
 
 type DateKey = keyof NoticeKeyDates
 
-/** What each 公示 says and which dates it shows (发展党员工作细则: 公示 before each step; domain.md §3). */
+/** What each 公示 says and which dates it shows (发展党员工作细则: 公示 before each step; docs/rules.md §3). */
 export const NOTICE_KINDS: Record<NoticeKind, { title: string; decided: string; dates: [DateKey, string][] }> = {
   发展对象: { title: '关于拟确定发展对象的公示', decided: '确定为发展对象', dates: [['appliedOn', '申请入党时间'], ['activistOn', '确定为积极分子时间']] },
   预备党员: { title: '关于拟接收预备党员的公示', decided: '接收为中共预备党员', dates: [['activistOn', '确定为积极分子时间'], ['candidateOn', '确定为发展对象时间']] },
@@ -27,7 +27,7 @@ const CSS = `
   .issuer div { text-align: center; text-indent: 0; }`
 
 /**
- * 公示 for the bulletin board (domain.md §8): name, gender, ethnicity, birth year-month only, education,
+ * 公示 for the bulletin board (docs/rules.md §8): name, gender, ethnicity, birth year-month only, education,
  * department, title, key dates, notice period, where to object, issuer and date. Never ID numbers, phones or
  * addresses: the person type has no such fields and the template refuses them; the birth date must be a
  * year-month (YYYY-MM) so a full date cannot slip through either.

@@ -6,7 +6,7 @@ import type { RosterColumn, RosterData } from './types'
 
 /**
  * The columns a printed 党员名册 may have. ID number, phone and address are deliberately absent: a printed
- * list lies on desks and in binders (domain.md §9 — keep them out of prints that do not need them); the Excel
+ * list lies on desks and in binders (docs/rules.md §9 — keep them out of prints that do not need them); the Excel
  * export offers them on request, logged.
  */
 export const ROSTER_COLUMNS: readonly (RosterColumn & { date?: boolean })[] = [

@@ -2,7 +2,7 @@
  * What each print needs — the print's own view models, independent of the database tables, so the templates
  * stay pure (data in → HTML out) and the backend assemblers in electron/backend/print/ fill them.
  *
- * domain.md §8–§9: ID numbers, phones and addresses never appear on a 公示 or a 签到表. The person types of those
+ * docs/rules.md §8–§9: ID numbers, phones and addresses never appear on a 公示 or a 签到表. The person types of those
  * prints declare the sensitive keys as `never`, so TypeScript refuses any object that carries them (even a whole
  * member record passed by accident), and the templates check again at run time (see `refuseSensitive`).
  */
@@ -36,7 +36,7 @@ export interface MeetingHeader {
   host: string | null
 }
 
-/** 签到表 (domain.md §8): title, meeting, time, place; 序号 / 姓名 / 签名 / 备注; blank rows for walk-ins; totals. */
+/** 签到表 (docs/rules.md §8): title, meeting, time, place; 序号 / 姓名 / 签名 / 备注; blank rows for walk-ins; totals. */
 export interface SignInSheetData extends MeetingHeader, PrintOptions {
   attendees: SignInPerson[]
   blankRows: number
@@ -112,7 +112,7 @@ export type NoticePerson = NoSensitive & {
   name: string
   gender: string
   ethnicity: string | null
-  /** year and month only, e.g. 1995年6月 (domain.md §8) — never the full birth date */
+  /** year and month only, e.g. 1995年6月 (docs/rules.md §8) — never the full birth date */
   birthYearMonth: string | null
   education: string | null
   department: string | null

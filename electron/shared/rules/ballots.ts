@@ -1,5 +1,5 @@
 /**
- * Paper-ballot tallies (domain.md §2 and §7): 支部书记抓党建述职评议 (好 / 较好 / 一般 / 差) and 民主评议党员
+ * Paper-ballot tallies (docs/rules.md §2 and §7): 支部书记抓党建述职评议 (好 / 较好 / 一般 / 差) and 民主评议党员
  * (优秀 / 合格 / 基本合格 / 不合格). Counts per rater group (e.g. 院党委委员, 支部书记, 党员群众代表) are turned into a
  * weighted score and a suggested grade by a rubric that each tally carries (local rules differ, so it is data).
  * The branch decides the final grade; the rules here only warn.
@@ -125,7 +125,7 @@ export function tallySubject(kind: BallotKind, rubric: BallotRubric, counts: Bal
   return { ballots, byGroup, score, grade, shares, explanation, warnings }
 }
 
-/** What a grade obliges the branch to do next — warnings, never blocks (domain.md: rule checks warn). */
+/** What a grade obliges the branch to do next — warnings, never blocks (docs/rules.md: rule checks warn). */
 export function gradeWarnings(kind: BallotKind, grade: string | null): string[] {
   if (kind === 'appraisal' && grade === '不合格') return ['评为“不合格”须经支部党员大会讨论、报上级党组织审批，并按《中国共产党党员教育管理工作条例》对不合格党员的处置程序办理（限期改正、劝其退党或除名）']
   if (kind === 'appraisal' && grade === '基本合格') return ['评为“基本合格”的，支部应谈心谈话、提出限期改进要求']

@@ -3,7 +3,7 @@ import type { MeetingType } from '../meetings'
 import type { Settings } from '../settings'
 
 /**
- * Compliance engine (domain.md §2): per organization, meeting type and period → required, held, status.
+ * Compliance engine (docs/rules.md §2): per organization, meeting type and period → required, held, status.
  * Frequencies are settings with the national defaults; branches exempt for a period say why.
  */
 export type PeriodUnit = 'month' | 'quarter' | 'year'

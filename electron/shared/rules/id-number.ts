@@ -3,7 +3,7 @@ import codes from '../codes/code-lists.json'
 import { formatIso, isIsoDate, type IsoDate } from '../dates'
 
 /**
- * 公民身份号码 (GB 11643-1999, domain.md §5): 6-digit region + YYYYMMDD birth + 3-digit sequence (odd = male,
+ * 公民身份号码 (GB 11643-1999, docs/rules.md §5): 6-digit region + YYYYMMDD birth + 3-digit sequence (odd = male,
  * even = female) + check character from the weighted sum mod 11. Only the province prefix is validated
  * (county codes change). 15-digit legacy numbers get "19" before the year and a computed check character.
  */

@@ -14,7 +14,7 @@ export type MemberFieldsInput = z.output<typeof memberFieldsInput>
 
 /**
  * The roster's one check of a person's fields, for the backend (members/validate.ts: the form, the Excel import, the
- * CLI) and for the form as the clerk types (issue 18: one definition, not a copy). It normalizes the ID number,
+ * CLI) and for the form as the clerk types (one definition, not a copy). It normalizes the ID number,
  * derives and cross-checks gender and birth date, normalizes the coded fields (民族, 学历, 学位, 职业类别) and judges
  * the dates against each other and today. Whether the ID number is someone else's is the backend's to say.
  */

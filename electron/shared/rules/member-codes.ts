@@ -3,10 +3,10 @@ import codes from '../codes/code-lists.json'
 import { OCCUPATIONS } from '../members'
 
 /**
- * Coded roster fields (domain.md §5): 民族 (GB/T 3304), 学历 (GB/T 4658), 学位, 职业类别 (statistics, §6).
+ * Coded roster fields (docs/rules.md §5): 民族 (GB/T 3304), 学历 (GB/T 4658), 学位, 职业类别 (statistics, §6).
  * Clerks and old spreadsheets write the short forms ("汉", "本科", "大专"); those map to the standard name,
  * anything else is refused with the list of accepted values — a wrong code would silently drop out of the
- * annual statistics. 职称 stays free text: the list is local and editable (issue 3).
+ * annual statistics. 职称 stays free text: the list is local and editable.
  */
 export type CodedField = 'ethnicity' | 'education' | 'degree' | 'occupation'
 

@@ -5,7 +5,7 @@ import type { Settings } from '../settings'
 export interface DateIssue {
   field: string
   message: string
-  /** errors block saving; warnings are shown and recorded (domain.md: rules warn, they do not block) */
+  /** errors block saving; warnings are shown and recorded (docs/rules.md: rules warn, they do not block) */
   level: 'error' | 'warning'
 }
 
@@ -24,7 +24,7 @@ export function probationEndsOn(joinedOn: IsoDate, extensionMonths: number | nul
   return addMonths(joinedOn, settings['dev.probationMonths'] + (extensionMonths ?? 0))
 }
 
-/** 党龄: full years from 转正日期 (domain.md §3), adjusted by the 党龄校正值 in months. */
+/** 党龄: full years from 转正日期 (docs/rules.md §3), adjusted by the 党龄校正值 in months. */
 export function partyAge(convertedOn: IsoDate | null, correctionMonths: number, on: IsoDate): number | null {
   if (!convertedOn || convertedOn > on) return null
   return Math.max(0, fullYears(addMonths(convertedOn, -correctionMonths), on))
@@ -54,7 +54,7 @@ const MAIN_STEPS: (keyof LifecycleDates)[] = ['appliedOn', 'activistOn', 'candid
 const FOLLOWS: [keyof LifecycleDates, keyof LifecycleDates][] = [['talkedOn', 'appliedOn'], ['approvedOn', 'joinedOn'], ['oathOn', 'joinedOn'], ['conversionAppliedOn', 'joinedOn']]
 
 /**
- * Checks the dated steps against each other, the birth date and today (development rules, domain.md §3).
+ * Checks the dated steps against each other, the birth date and today (development rules, docs/rules.md §3).
  * Order problems and impossible dates are errors; timing rules (talk within a month, a year as activist)
  * are warnings, because clerks record what really happened.
  */
@@ -95,7 +95,7 @@ export function checkLifecycle(d: LifecycleDates, birthDate: IsoDate | null, tod
   if (d.joinedOn && d.convertedOn && d.convertedOn >= d.joinedOn) {
     const ends = probationEndsOn(d.joinedOn, d.extensionMonths, settings)
     if (d.convertedOn < ends) err('convertedOn', `预备期到${ends}才满，转正日期（${d.convertedOn}）早于预备期满之日`)
-    // 转正日期 is the day the probation ends, even when the 支部大会 votes later (domain.md §3)
+    // 转正日期 is the day the probation ends, even when the 支部大会 votes later (docs/rules.md §3)
     else if (d.convertedOn > ends) warn('convertedOn', `转正日期（${d.convertedOn}）晚于预备期满之日（${ends}）：转正日期应为预备期满之日；如曾延长预备期，请登记延长的月数`)
   }
   if (d.joinedOn && d.approvedOn && d.approvedOn > addMonths(d.joinedOn, settings['dev.approvalWithinMonths'])) {
@@ -141,7 +141,7 @@ export function dueItems(p: DuePerson, today: IsoDate, settings: Settings): DueI
     if (!p.conversionAppliedOn) add('提醒本人提交转正申请', addMonths(ends, -1))
     add('预备期满，召开支部大会讨论转正', ends)
   }
-  // domain.md §3: 失联 ≥6 months → the branch considers stopping the 党籍
+  // docs/rules.md §3: 失联 ≥6 months → the branch considers stopping the 党籍
   if (p.lostContactSince && isPartyMemberStage(p.stage)) add(`失联满${settings['dev.lostContactMonths']}个月，研究是否停止党籍`, addMonths(p.lostContactSince, settings['dev.lostContactMonths']))
   return items
 }

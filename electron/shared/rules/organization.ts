@@ -26,7 +26,7 @@ export interface OrgFacts {
 }
 
 /**
- * Rule checks that warn, never block (domain.md: "rule checks warn by default; they do not block the
+ * Rule checks that warn, never block (docs/rules.md: "rule checks warn by default; they do not block the
  * clerk from recording what really happened").
  */
 export function organizationWarnings(org: OrgFacts, today: IsoDate, settings: Settings): OrgWarning[] {

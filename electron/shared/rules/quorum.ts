@@ -1,5 +1,5 @@
 /**
- * 支部党员大会 voting (domain.md §2, 支部工作条例): the meeting is valid with more than half of the voting
+ * 支部党员大会 voting (docs/rules.md §2, 支部工作条例): the meeting is valid with more than half of the voting
  * members present; a resolution passes with yes votes from more than half of those who SHOULD attend
  * (应到), not of those present. 预备党员 attend but do not vote; approved exclusions leave 应到.
  */

@@ -1,5 +1,5 @@
 /**
- * 星级评定 (domain.md §7): stars by score bands (e.g. ≥90/80/70/60 → 5/4/3/2) and/or by quotas (e.g. the top
+ * 星级评定 (docs/rules.md §7): stars by score bands (e.g. ≥90/80/70/60 → 5/4/3/2) and/or by quotas (e.g. the top
  * 10% / next 40% / next 30% → 5/4/3 stars), configurable per round. Ties and quota edges are decided by stated
  * rules, never by chance or input order, and every star carries the sentence that explains it.
  */

@@ -1,7 +1,7 @@
 import type { ScoreSheet } from './scoring'
 
 /**
- * The review chain of a 星级党支部 assessment (domain.md §7, from the 锦州 seed document): 支部自评 → 院党委考评 →
+ * The review chain of a 星级党支部 assessment (docs/rules.md §7, from the 锦州 seed document): 支部自评 → 院党委考评 →
  * 局党办审核 → 市委组织部审定, configurable per round. Each stage scores and comments (who, when, the sheet it
  * scored); a stage may return the entry to the stage before for revision; the last stage's approval locks the
  * result, and any later change is an amendment that keeps the approved history.

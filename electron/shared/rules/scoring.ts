@@ -1,5 +1,5 @@
 /**
- * 考核评价 indicator schemes and scoring (issue 7, domain.md §7: "indicator trees are weighted and local: make them
+ * 考核评价 indicator schemes and scoring (docs/rules.md §7: "indicator trees are weighted and local: make them
  * data"). A scheme is a tree dimension → indicator → scoring rule. Pure functions; storage and screens build on them.
  */
 export type RuleKind = 'points' | 'deduction' | 'bonus'
@@ -122,7 +122,7 @@ export interface SchemeProblem {
   /** where: "第2个维度“班子建设”" or "指标“dual”" */
   where: string
   message: string
-  /** errors stop saving; warnings are shown and saving goes on (domain.md: rule checks warn) */
+  /** errors stop saving; warnings are shown and saving goes on (docs/rules.md: rule checks warn) */
   level: 'error' | 'warning'
 }
 

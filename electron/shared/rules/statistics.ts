@@ -2,7 +2,7 @@ import codes from '../codes/code-lists.json'
 import { fullYears, type IsoDate } from '../dates'
 
 /**
- * Annual party statistics (党内统计, domain.md §6): snapshot on a date (default 31 December), buckets computed
+ * Annual party statistics (党内统计, docs/rules.md §6): snapshot on a date (default 31 December), buckets computed
  * from exact dates — never stored. Pure functions over plain records so every number is explainable.
  */
 export const AGE_BANDS = ['30岁及以下', '31-35岁', '36-40岁', '41-45岁', '46-50岁', '51-55岁', '56-60岁', '61岁及以上'] as const

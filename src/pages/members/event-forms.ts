@@ -32,7 +32,7 @@ export interface EventForm {
   dateLabel?: string
   /**
    * A step that changes where or whether the person belongs (出党, 停止党籍, 转出, 支部调动, 转正 …): its date is
-   * typed, never today by default, and it is confirmed in a second box that says what it will do (issue 18).
+   * typed, never today by default, and it is confirmed in a second box that says what it will do.
    */
   weighty?: boolean
   /** what the step will do, in the clerk's words (shown in the dialog, and asked about when weighty) */
@@ -51,7 +51,7 @@ const postsEnd = '所任支委会职务同时离任'
 const plain = (what: string) => (c: StepContext) => `登记${c.m.name}${what}（${c.date || '日期未填'}）。`
 
 /**
- * The dated changes a clerk records (发展党员工作细则, domain.md §3; leaving: docs/party-rules.md §1), ordered so that
+ * The dated changes a clerk records (发展党员工作细则, docs/rules.md §3; leaving: docs/party-rules.md §1), ordered so that
  * for each stage the step that moves the person on comes first: the drawer shows the first two as buttons, the
  * rest under 更多变动.
  */

@@ -13,7 +13,7 @@ export const EMPTY_MEMBER = {
   title: null as string | null, department: '', position: '', adminPost: '', partyPost: '', occupation: '专业技术人员', phone: '', address: '', residence: '', hukou: '', nativePlace: '',
   workStartedOn: null as string | null, appliedOn: null as string | null, joinedOn: null as string | null, convertedOn: null as string | null, note: '',
   partyAgeCorrection: 0,
-  // the dated steps of 发展党员 (domain.md §3): usually recorded one by one from the drawer, editable here
+  // the dated steps of 发展党员 (docs/rules.md §3): usually recorded one by one from the drawer, editable here
   talkedOn: null as string | null, activistOn: null as string | null, contacts: '', candidateOn: null as string | null, introducers: '',
   politicalReviewOn: null as string | null, trainingTo: null as string | null, trainingHours: null as number | null, preReviewOn: null as string | null,
   approvedOn: null as string | null, oathOn: null as string | null, conversionAppliedOn: null as string | null, extensionMonths: null as number | null,
@@ -78,7 +78,7 @@ export function memberIssues(form: MemberForm, editing: Member | null, branchId:
 
 /**
  * 入党日期 without 转正日期, the probation long over: the person would be recorded as 预备党员 — asked before saving
- * (issue 18). Null when there is nothing to ask.
+ *. Null when there is nothing to ask.
  */
 export function stillProbationary(form: MemberForm, settings: Settings, today: string): string | null {
   if (!form.joinedOn || form.convertedOn) return null

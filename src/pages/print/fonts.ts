@@ -4,7 +4,7 @@ const GENERIC = ['serif', 'sans-serif', 'monospace']
 const SAMPLE = '永和九年岁在癸丑 abcdefghijklmWMiI 0123456789'
 
 /**
- * Which family of a CSS font stack this computer actually has (domain.md §8: "say which font was used").
+ * Which family of a CSS font stack this computer actually has (docs/rules.md §8: "say which font was used").
  * A family is present when text set in it measures differently from the generic fallbacks alone — the
  * usual canvas test; Chromium does not substitute named families it lacks, so absent ones measure the same.
  */

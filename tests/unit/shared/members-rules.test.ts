@@ -13,7 +13,7 @@ const dates = (d: Partial<LifecycleDates>): LifecycleDates => ({ ...NONE, ...d }
 const messages = (d: Partial<LifecycleDates>, birth: string | null = '1990-01-01', today = '2025-06-15') => checkLifecycle(dates(d), birth, today, S).map((i) => `${i.level}:${i.message}`)
 const person = (d: Partial<LifecycleDates>, stage: 'applicant' | 'activist' | 'candidate' | 'probationary' | 'full', extra = {}) => ({ ...dates(d), id: 1, name: '甲', stage, organizationName: '内科党支部', ...extra })
 
-describe('预备期与党龄（党章第七条，domain.md §3）', () => {
+describe('预备期与党龄（党章第七条，docs/rules.md §3）', () => {
   it('预备期满之日是入党日期加一年；延长6个月则再加6个月', () => {
     expect(probationEndsOn('2023-09-01', null, S)).toBe('2024-09-01')
     expect(probationEndsOn('2023-09-01', 6, S)).toBe('2025-03-01')

@@ -9,7 +9,7 @@ const roundOf = (flags: Record<string, string | boolean | undefined>): number =>
   return id
 }
 
-/** `assessment results --round <id> --json` (issue 7): every branch's score, stage, rank and stars. */
+/** `assessment results --round <id> --json`: every branch's score, stage, rank and stars. */
 export const assessmentResults: CliCommand = {
   usage: 'assessment results --round 编号 [--json]   考评结果（分数、名次、星级）',
   options: { round: 'string' },
@@ -26,7 +26,7 @@ export const assessmentResults: CliCommand = {
 }
 
 /**
- * `import scores <file> --round <id>` (issue 7): scores from a spreadsheet land as drafts at each branch's current
+ * `import scores <file> --round <id>`: scores from a spreadsheet land as drafts at each branch's current
  * stage. JSON: {"updated","skipped","errors":[{"row","column","message"}]}. Exit 0 when the file was processed,
  * even with row errors (they are listed); non-zero when it could not be read.
  */

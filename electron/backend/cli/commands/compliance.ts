@@ -5,7 +5,7 @@ import type { CliCommand } from '../types'
 
 const STATUS = { ok: '达标', missing: '未达标', exempt: '不适用' } as const
 
-/** `compliance --from --to --json` (issue 4): every branch × type × period in the range. */
+/** `compliance --from --to --json`: every branch × type × period in the range. */
 export const complianceCommand: CliCommand = {
   usage: 'compliance --from YYYY-MM-DD --to YYYY-MM-DD [--json]   各支部组织生活达标情况',
   options: { from: 'string', to: 'string' },

@@ -30,7 +30,7 @@ async function orgOf(run: CliRun): Promise<number | null> {
 
 /**
  * `import dues-bases <file> --year YYYY [--dry-run] [--mode skip|update] --json` → exactly
- * {"inserted","updated","skipped","errors":[{"row","column","message"}]} (issue 20). The finance list is the
+ * {"inserted","updated","skipped","errors":[{"row","column","message"}]}. The finance list is the
  * authority on bases, so a base it changes is updated unless --mode skip says otherwise (the preview, --dry-run,
  * counts those rows as updated). Exit 0 when the file was processed, even with row errors.
  */

@@ -8,7 +8,7 @@ import type { CliCommand } from '../types'
 
 /**
  * `import <kind> <file>`: the same preview/commit as the screen. --dry-run only analyses.
- * JSON: {"inserted","updated","skipped","errors":[{"row","column","message"}]} (issue 5). Exit 0 when the file
+ * JSON: {"inserted","updated","skipped","errors":[{"row","column","message"}]}. Exit 0 when the file
  * was processed, even with row errors; non-zero when it could not be read.
  */
 export function importCommand(kind: ImportKindName, label: string): CliCommand {

@@ -24,7 +24,7 @@ const STATUS_VIEWS: Record<string, { statuses: MemberStatus[]; flag?: 'mobile' |
   历史: { statuses: ['left', 'transferred_out'] },
 }
 
-/** `members list --json` prints every matching member (no paging), filters as flags (issue 3). */
+/** `members list --json` prints every matching member (no paging), filters as flags. */
 export const membersList: CliCommand = {
   usage:
     'members list [--org 支部] [--stage 正式党员] [--gender 男|女] [--age 31-35岁] [--education 大学本科] [--dual-leader] [--status 停止党籍|流动|失联|历史] [--q 姓名] [--all] [--json]   列出人员',

@@ -41,7 +41,7 @@ function inputOf(what: string | undefined, f: CliRun['flags']): Input<'print.doc
 }
 
 /**
- * `print <what> … --out file.pdf` (issue 6): the backend builds the HTML through the contract (so the print is
+ * `print <what> … --out file.pdf`: the backend builds the HTML through the contract (so the print is
  * checked and logged like any other), headless Chromium prints it with the page's own A4 rules, and the
  * command reports the pages and the fonts Chromium actually used. The binder is printed twice: once to
  * measure where each record starts, then with those page numbers in its contents.

@@ -1,7 +1,7 @@
 import { CliError } from '../output'
 import type { CliCommand } from '../types'
 
-/** `stats annual --year YYYY --json` (issue 9): one object with the exact keys the issue names, and more. */
+/** `stats annual --year YYYY --json`: one object with the exact keys the issue names, and more. */
 export const statsAnnual: CliCommand = {
   usage: 'stats annual --year YYYY [--json]            党内统计年报（12月31日时点）',
   options: { year: 'string' },

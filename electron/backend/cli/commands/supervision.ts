@@ -4,7 +4,7 @@ import { organizationNamed } from '../org-named'
 import { CliError, table } from '../output'
 import type { CliCommand } from '../types'
 
-/** `supervision list [--overdue] [--as-of] --json` (issue 19): the 督办台账, overdue first. */
+/** `supervision list [--overdue] [--as-of] --json`: the 督办台账, overdue first. */
 export const supervisionList: CliCommand = {
   usage: 'supervision list [--overdue] [--as-of YYYY-MM-DD] [--json]    督办台账（逾期在前）',
   options: { overdue: 'boolean', 'as-of': 'string' },

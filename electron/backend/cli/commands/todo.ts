@@ -5,7 +5,7 @@ import { CliError, table } from '../output'
 import type { CliCommand } from '../types'
 
 /**
- * `todo --as-of YYYY-MM-DD [--org 名称] --json` (issue 19): the deadline engine's list, overdue first then due
+ * `todo --as-of YYYY-MM-DD [--org 名称] --json`: the deadline engine's list, overdue first then due
  * soonest, as `{ kind, organization, person?, subject, due, overdue, rule }` (docs/deadlines.md).
  */
 export const todoCommand: CliCommand = {

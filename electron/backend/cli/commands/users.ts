@@ -2,11 +2,11 @@ import { CliError, type Io } from '../output'
 import type { CliCommand } from '../types'
 
 /**
- * The recovery path for a forgotten administrator password (issue 8): only someone who can run commands on
+ * The recovery path for a forgotten administrator password: only someone who can run commands on
  * this PC against the data file can do it — the same person who could copy the file — and it is audited. It
  * also ends any wait after wrong passwords (accounts/login.ts).
  *
- * The new password is never a command-line argument (issue 17): arguments stay in the shell's history and are
+ * The new password is never a command-line argument: arguments stay in the shell's history and are
  * visible to other users in the process list. It is typed at a prompt that does not echo, twice; a script pipes
  * it in on standard input instead (`… users reset-password --username admin < 新密码.txt`).
  */

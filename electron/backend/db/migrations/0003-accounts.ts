@@ -1,6 +1,6 @@
 import type { Migration } from './index'
 
-/** Local accounts (issue 8): who may sign in, with which role; passwords only as scrypt hashes. */
+/** Local accounts: who may sign in, with which role; passwords only as scrypt hashes. */
 export const m0003Accounts: Migration = {
   version: 3,
   name: 'accounts',

@@ -2,7 +2,7 @@ import { EXAMPLE_ANNOTATIONS_0010 as EXAMPLE_ANNOTATIONS, finalScore0010 as fina
 import type { Migration } from './index'
 
 /**
- * 考核评价, the rest of issue 7: schemes versioned per year, rounds with dates (auto-filled indicators need them),
+ * 考核评价, its second part: schemes versioned per year, rounds with dates (auto-filled indicators need them),
  * evidence notes per indicator, each entry's score in force kept in a column so the dashboards aggregate in SQL,
  * and paper-ballot tallies (述职评议, 民主评议党员). Moves data: fills the new columns from the JSON already stored.
  */

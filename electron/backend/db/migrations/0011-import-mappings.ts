@@ -2,7 +2,7 @@ import type { Migration } from './index'
 
 /**
  * Column names a clerk matched by hand in an import preview ("党员名字" → 姓名, or "备用" → ignore), remembered per
- * import kind so the next file from the same source is read the same way (issue 5: an editable synonym table).
+ * import kind so the next file from the same source is read the same way (an editable synonym table).
  */
 export const m0011ImportMappings: Migration = {
   version: 11,

@@ -1,7 +1,7 @@
 import type { Migration } from './index'
 
 /**
- * The 支部书记 role (issue 8): an account limited to one branch (and the 党小组 under it). SQLite cannot
+ * The 支部书记 role: an account limited to one branch (and the 党小组 under it). SQLite cannot
  * change a CHECK constraint in place, so the table is rebuilt with its rows; nothing references `users`.
  */
 export const m0012BranchSecretary: Migration = {

@@ -1,7 +1,7 @@
 import type { Migration } from './index'
 
 /**
- * 佐证材料 of an assessment entry (issue 7: "scores per indicator per branch with evidence notes/attachments"):
+ * 佐证材料 of an assessment entry ("scores per indicator per branch with evidence notes/attachments"):
  * files kept in the content-addressed attachments folder, named here per round, branch and indicator.
  */
 export const m0013AssessmentEvidence: Migration = {

@@ -2,7 +2,7 @@ import { EXAMPLE_SOURCES_0014 as SOURCES, type SchemeDefinition0014 as Scheme } 
 import type { Migration } from './index'
 
 /**
- * The shipped example's 换届 and 支委会 indicators are filled by 自动取数 too (issue 24: they were left empty although
+ * The shipped example's 换届 and 支委会 indicators are filled by 自动取数 too (they were left empty although
  * the organization's term and its committee are recorded). Data only, no score changes; copies already made keep
  * their own definition (the scheme editor can add the source to a copy not yet used). Uses only its frozen copy
  * (frozen/0014-auto-sources.ts), not today's EXAMPLE_ANNOTATIONS.

@@ -2,7 +2,7 @@ import { EXAMPLE_DUES_ANNOTATION_0015 as EXAMPLE_DUES_ANNOTATION, type Scheme001
 import type { Migration } from './index'
 
 /**
- * 党费 (issue 20, docs/dues.md): each member's 基数 by the month it takes effect, the monthly 收缴台账, voluntary
+ * 党费 (docs/dues.md): each member's 基数 by the month it takes effect, the monthly 收缴台账, voluntary
  * and 大额党费, and the 上缴 of branches to the 党委 and of the 党委 upward. Money in integer 分. Nothing is
  * deleted: a wrong entry is voided with who, when and why (the partial unique indexes ignore voided rows, so the
  * corrected entry takes its place). The example assessment scheme's 按时足额交纳党费 is filled from the ledger.

@@ -1,7 +1,7 @@
 import type { Migration } from './index'
 
 /**
- * 督办事项 (issue 19, docs/deadlines.md §6). Numbered 16: 14 and 15 belong to work on other branches.
+ * 督办事项 (docs/deadlines.md §6). Numbered 16: 14 and 15 belong to work on other branches.
  * - An item from a meeting's 决议 names the meeting and the decision's number (resolutions are rewritten with
  *   their meeting on every save, so their row ids do not last; the number does) and keeps the decision's words
  *   as they were. One live item per decision: the partial unique index refuses a second, a voided one frees it.

@@ -1,7 +1,7 @@
 import type { Migration } from './index'
 
 /**
- * Corrections of a member's steps (issue 18): a step recorded by mistake is revoked by a new 更正 event, never deleted.
+ * Corrections of a member's steps: a step recorded by mistake is revoked by a new 更正 event, never deleted.
  *   change_json  what the step changed, so a 更正 can put exactly that back: the member's columns before and after,
  *                the 组织关系 periods it closed and opened, the 支委会 posts it ended (members/changes.ts);
  *   revokes      on a 更正 event: the step it revokes (one 更正 per step).

@@ -68,7 +68,7 @@ function openPost(ctx: CallContext, organizationId: number, memberId: number, po
     .get(organizationId, memberId, post, electedOn) as { id: number; elected_on: string; ended_on: string | null; dual_leader: number } | undefined
 }
 
-/** 支委会成员导入 (issue 5): 所在党支部, 姓名, 身份证号, 职务, 任职日期, 离任日期, 是否双带头人. */
+/** 支委会成员导入: 所在党支部, 姓名, 身份证号, 职务, 任职日期, 离任日期, 是否双带头人. */
 export const committeeImport: ImportKind<CommitteeRecord> = {
   kind: 'committees',
   label: '支委会成员',

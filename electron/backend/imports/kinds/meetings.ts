@@ -7,7 +7,7 @@ import * as orgRepo from '../../organizations/repository'
 import type { FieldIssue, ImportKind } from '../kind'
 import { closeMatches } from '../similar'
 
-/** One line of a 三会一课台账: how offices keep meetings in Excel today (issue 4). */
+/** One line of a 三会一课台账: how offices keep meetings in Excel today. */
 export interface LedgerRecord {
   organization: string
   types: MeetingType[]

@@ -139,7 +139,7 @@ function holderMismatch(r: MemberRecord, holder: Member, mode: ImportMode): Fiel
   return []
 }
 
-/** The roster import (issue 5): the full record and lifecycle dates, validated by the roster's own rules. */
+/** The roster import: the full record and lifecycle dates, validated by the roster's own rules. */
 export const memberImport: ImportKind<MemberRecord> = {
   kind: 'members',
   label: '党员',

@@ -30,7 +30,7 @@ const TYPE_ALIASES: Record<string, OrgType> = {
   小组: 'party_group',
 }
 
-/** Organization columns (issue 5): 组织名称, 组织类型, 上级组织, 成立日期, plus optional 所辖科室 and term. */
+/** Organization columns: 组织名称, 组织类型, 上级组织, 成立日期, plus optional 所辖科室 and term. */
 export const organizationImport: ImportKind<OrgRecord> = {
   kind: 'organizations',
   label: '党组织',
