@@ -1,5 +1,5 @@
 /**
- * One cold call (issue 21: "cold first-call figures from a fresh process"): run as its own process by
+ * One cold call ("cold first-call figures from a fresh process"): run as its own process by
  * bench/figures/cold.ts, it opens the database as the app does at start (quick_check and migrations included)
  * and times the very first call of one method — statements not yet compiled, SQLite's page cache empty (the
  * operating system's file cache is warm: the bench just wrote the file). Prints {"open": ms, "call": ms}.

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 
-/** One line of bench/results.json (issue 10): a value, its unit, and where there is one, the physical limit and the ratio. */
+/** One line of bench/results.json: a value, its unit, and where there is one, the physical limit and the ratio. */
 export interface Figure {
   name: string
   value: number
@@ -21,7 +21,7 @@ export interface Timing {
 
 /**
  * Runs fn repeatedly (after a warm-up) and reports fastest, median and p95 in milliseconds. 60 samples: a p95
- * of 10 is just the slowest sample, which on a shared machine is whatever else ran at that moment (issue 21).
+ * of 10 is just the slowest sample, which on a shared machine is whatever else ran at that moment.
  * The fastest run beside it shows what the work itself costs.
  */
 export async function time(fn: () => unknown, runs = 60, warmup = 3): Promise<Timing> {

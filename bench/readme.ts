@@ -11,7 +11,7 @@ export interface BenchResults {
 }
 
 // README's 性能 table sits between these lines and is written by `npm run bench` from bench/results.json, never by
-// hand: a test holds the two equal, so the table cannot go stale (issue 21).
+// hand: a test holds the two equal, so the table cannot go stale.
 export const TABLE_START = '<!-- bench:start — 由 npm run bench 根据 bench/results.json 生成，请勿手改 -->'
 export const TABLE_END = '<!-- bench:end -->'
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 10): builds the large dataset in a temporary database and measures every figure
+ * `npm run bench`: builds the large dataset in a temporary database and measures every figure
  * against its target, with ratios against the bare stack measured in the same run. Not part of `npm test`.
  * Writes bench/results.json and prints a table. Figures are grouped by area under bench/figures/.
  */

@@ -16,8 +16,7 @@ const EXPORT_COLUMNS = ['name', 'gender', 'idNumber', 'birthDate', 'organization
 const HEADER = ['姓名', '性别', '身份证号', '出生日期', '所在党支部', '入党日期', '转正日期', '学历', '民族', '科室', '职业类别']
 
 /**
- * The roster of the large hospital as a workbook a branch would send, made up to 10,000 rows (issue 5's
- * figure): further copies of the real members get new ID numbers (another sequence number with the same sex
+ * The roster of the large hospital as a workbook a branch would send, made up to 10,000 rows: further copies of the real members get new ID numbers (another sequence number with the same sex
  * parity and a recomputed check digit), so every row is a valid, distinct person.
  */
 function rosterRows(source: Backend, n: number): unknown[][] {
@@ -94,7 +93,7 @@ async function withOrganizations(path: string, source: Backend): Promise<Backend
 }
 
 /**
- * Import and export against the bare stack, measured side by side in one run (issue 5, issue 10):
+ * Import and export against the bare stack, measured side by side in one run:
  * ours = imports.commit (read, validate, write, audit) vs limit = bare SheetJS read + bare prepared insert of
  * the file's rows, and vs the bare read + bare prepared inserts of every row our import wrote;
  * ours = exports.workbook vs limit = bare exceljs write of the same rows.

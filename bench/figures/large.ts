@@ -20,7 +20,7 @@ async function must(backend: Backend, method: string, input: unknown): Promise<u
   return r.data
 }
 
-/** List pages, search, the compliance year grid and the annual statistics (issue 10 targets). */
+/** List pages, search, the compliance year grid and the annual statistics (with their targets). */
 export async function queryFigures(backend: Backend): Promise<Figure[]> {
   const branch = (backend.context.db.prepare("SELECT id FROM organizations WHERE type = 'branch' ORDER BY id LIMIT 1").pluck().get() as number) ?? null
   const year = new Date().getFullYear() - 1

@@ -6,7 +6,7 @@ import type { BenchEnv } from './index'
 
 const WORDS = ['学习', '贯彻', '医德医风', '改善服务', '党风廉政', '义诊', '志愿服务', '临床路径', '患者满意度', '安全生产', '科研诚信', '发展党员', '组织生活', '民主评议', '主题党日']
 
-/** Full-text search over 100,000 meeting records (issue 4: "well under 100 ms"), 1-, 2- and 4-character queries. */
+/** Full-text search over 100,000 meeting records ("well under 100 ms"), 1-, 2- and 4-character queries. */
 export async function searchFigures(env: BenchEnv): Promise<Figure[]> {
   const backend = openBackend(join(env.dir, 'search.db'), 'cli')
   const must = async (method: string, input: unknown) => {

@@ -22,7 +22,7 @@ async function recordLongTasks(page: Page): Promise<void> {
 const longestTask = async (page: Page): Promise<number> => Math.round(Math.max(0, ...(await page.evaluate(() => (window as unknown as { __long: number[] }).__long))))
 
 /**
- * The window never freezes (issue 10: "the UI never blocked more than 100 ms by imports, exports, PDF batches or
+ * The window never freezes ("the UI never blocked more than 100 ms by imports, exports, PDF batches or
  * statistics"): the real renderer in Chromium on the large hospital, and the longest main-thread task while a
  * clerk previews the 10,000-row roster, exports the roster, opens 党员总数 as names, and opens the compliance
  * table and the dashboard. Measured, never asserted (machines are shared); headless Chromium on the bench machine.

@@ -147,7 +147,7 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     // two stages approve it; the 公示 then prints the approved result (never an ID number or phone)
     const full = { setup: 10, team: 10, dual: 5, meetings: 15, records: 10, develop: 10, dues: 5, education: 5, quality: 10, ethics: 10, satisfaction: 10 }
     await app.must('assessments.submit', { roundId: round.id, organizationId: branch.id, sheet: full, comment: '自评' })
-    // issue 18: 退回上一环节 without a reason says so under 评语, where the reason is typed (was 发生了意外错误)
+    // 退回上一环节 without a reason says so under 评语, where the reason is typed (was 发生了意外错误)
     await page.reload()
     await page.getByRole('menuitem', { name: '考核评价' }).click()
     await page.getByRole('tab', { name: '考评轮次' }).click()

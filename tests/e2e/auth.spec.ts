@@ -34,7 +34,7 @@ describe('登录与权限（浏览器中的真实界面）', () => {
     await page.getByRole('button', { name: '登录' }).click()
     await expect.poll(() => page.locator('.nav-footer').innerText()).toContain('李书记（只读领导）')
 
-    // issue 18: a 只读领导 is not shown what would be refused at 保存 (the backend still refuses: accounts.test.ts)
+    // a 只读领导 is not shown what would be refused at 保存 (the backend still refuses: accounts.test.ts)
     await page.locator('.el-tree-node__content', { hasText: '中共示范医院委员会' }).click()
     await expect.poll(() => page.locator('.detail-title').innerText()).toContain('中共示范医院委员会')
     for (const name of ['新增党组织', '新增下级组织', '编辑', '调整隶属', '撤销']) expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0)
@@ -119,7 +119,7 @@ describe('支部书记账号（浏览器中的真实界面）', () => {
     await expect.poll(() => page.locator('.el-select', { has: page.getByRole('combobox', { name: '党组织筛选' }) }).innerText()).toContain('内科党支部')
     await page.screenshot({ path: screenshotPath('secretary-roster.png') })
 
-    // issue 18: an address typed by hand does not open what the menu hides
+    // an address typed by hand does not open what the menu hides
     for (const [hash, title] of [
       ['#/settings', '系统设置'],
       ['#/exchange', '数据导入导出'],

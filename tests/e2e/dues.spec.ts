@@ -11,7 +11,7 @@ import { choose, screenshotPath, startApp, type TestApp } from './support/app'
 import { pdfText, savePngs } from './support/pdf'
 
 /**
- * 党费 in the real window (issue 20's Done-when): the finance department's list with mistakes imported (error rows
+ * 党费 in the real window: the finance department's list with mistakes imported (error rows
  * shown, the error workbook fixed and imported again), a month marked paid for a branch at once, a member who has
  * not paid for more than six months flagged, the base masked until shown, and the branch's 党费收缴登记表 printed.
  * Last year is used so that all twelve months have ended whatever today is.

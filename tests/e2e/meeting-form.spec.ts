@@ -13,7 +13,7 @@ describe('会议记录表单：指出填错的地方，不丢失填写的内容'
   let app: TestApp
   beforeAll(async () => {
     app = await startApp()
-    // the screens a clerk's laptop shows (issue 18's screenshots are reviewed at this size)
+    // the screens a clerk's laptop shows (screenshots are reviewed at this size)
     await app.page.setViewportSize({ width: 1366, height: 768 })
     const c = await app.must('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
     const b = await app.must('orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id, foundedOn: '2010-01-01' })

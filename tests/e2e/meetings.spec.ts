@@ -77,7 +77,7 @@ describe('会议记录（浏览器中的真实界面）', () => {
     await page.getByRole('button', { name: '返回' }).click()
     const prints = await app.backend.call('audit.list', { entity: 'print' })
     expect(prints.ok && (prints.data as unknown[]).length).toBe(1)
-    // 返回 comes back to the record the clerk printed from (issue 18), unchanged: it closes without asking
+    // 返回 comes back to the record the clerk printed from, unchanged: it closes without asking
     await expect.poll(() => page.locator('.el-dialog__title:visible').innerText()).toBe('会议记录：学习贯彻全会精神暨专题党课')
     await dialog(page).getByRole('button', { name: '关闭', exact: true }).click()
     await expect.poll(() => dialog(page).count()).toBe(0)

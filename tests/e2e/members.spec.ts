@@ -30,7 +30,7 @@ async function record(page: Page, action: string, date: string, extra: Record<st
   for (const [label, value] of Object.entries(extra)) await dialog(page).getByLabel(label, { exact: true }).fill(value)
   for (const [label, option] of Object.entries(selects)) await choose(page, label, option)
   await dialog(page).getByRole('button', { name: '确定' }).click()
-  // a step that changes where or whether the person belongs is confirmed once more, saying what it will do (issue 18)
+  // a step that changes where or whether the person belongs is confirmed once more, saying what it will do
   const confirm = page.locator('.el-message-box:visible')
   await expect.poll(async () => (await confirm.count()) > 0 || (await page.locator('.el-message--success', { hasText: action }).count()) > 0).toBe(true)
   if (await confirm.count()) await confirm.getByRole('button', { name: '确定登记' }).click()
@@ -68,7 +68,7 @@ describe('党员名册（浏览器中的真实界面）', () => {
     await page.getByRole('tab', { name: '入党情况' }).click()
     await setDate(page, '入党日期', '1980-01-01')
     await dialog(page).getByRole('button', { name: '保存' }).click()
-    // the message sits under the field, on the tab that holds it (issue 18), not in a passing notice
+    // the message sits under the field, on the tab that holds it, not in a passing notice
     await expect.poll(() => fieldError(dialog(page), '身份证号').innerText()).toContain('身份证号校验位错误（最后一位应为 X）')
     await dialog(page).getByRole('button', { name: '取消' }).click()
     await page.locator('.el-message-box:visible').getByRole('button', { name: '不保存，关闭' }).click()

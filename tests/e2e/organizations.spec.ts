@@ -59,7 +59,7 @@ describe('党组织管理（浏览器中的真实界面）', () => {
     await expect.poll(() => page.locator('.el-timeline').innerText()).toContain('调整隶属关系')
   })
 
-  it('不合规的操作在该项下面说明且不保存；关闭填过的对话框先问，选“继续填写”时内容还在（issue 18）', async () => {
+  it('不合规的操作在该项下面说明且不保存；关闭填过的对话框先问，选“继续填写”时内容还在', async () => {
     const { page } = app
     await page.getByRole('button', { name: '新增党组织' }).click()
     const box = dialog(page)

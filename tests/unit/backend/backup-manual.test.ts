@@ -7,7 +7,7 @@ import { openBackend } from '../../../electron/backend/open'
 import type { BackupInfo } from '../../../electron/shared/contract/backup'
 import { fails, ok } from '../helpers'
 
-describe('手动备份不参与自动轮换（issue 18）', () => {
+describe('手动备份不参与自动轮换', () => {
   it('导入前手动做的备份，在此后一周的自动备份轮换中保留；自动备份不能手工删除，手动备份删除后留痕', async () => {
     let clock = new Date('2025-06-01T09:00:00+08:00')
     const backend = openBackend(join(mkdtempSync(join(tmpdir(), 'dangban-manual-')), 'dangban.db'), 'cli', { now: () => clock })

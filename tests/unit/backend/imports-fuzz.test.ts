@@ -21,7 +21,7 @@ const everything = (db: Database): string =>
 /** process.resourceUsage().maxRSS: the high-water mark of this test process, every worker thread included (KiB) */
 const peakBytes = (): number => process.resourceUsage().maxRSS * 1024
 
-describe('导入面对损坏或恶意文件（issue 17）', () => {
+describe('导入面对损坏或恶意文件', () => {
   it('500 多个由代码生成的恶意文件：每个 10 秒内以中文说明结束，内存峰值 < 1 GB，不写入任何数据', async () => {
     const backend = testBackend()
     const before = everything(backend.context.db)

@@ -7,7 +7,7 @@ import { openBackend } from '../../../../electron/backend/open'
 import { workbook } from '../../../fixtures/workbooks'
 import { duesHospital, financeList } from '../dues-hospital'
 
-/** The three 党费 commands of issue 20 on a database file, with their exact JSON. */
+/** The three 党费 commands on a database file, with their exact JSON. */
 const dir = mkdtempSync(join(tmpdir(), 'dangban-dues-cli-'))
 const db = join(dir, 'cli.db')
 let idOf: Record<string, string> = {}
