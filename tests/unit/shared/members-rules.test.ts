@@ -139,7 +139,9 @@ describe('代码项（民族、学历、学位、职业类别）', () => {
 
   it('不在代码表中的写法被拒绝，并说明应当怎么写', () => {
     expect(normalizeCode('ethnicity', '火星族')).toEqual({ ok: false, message: expect.stringContaining('请写全称，如“汉族”“回族”') })
-    expect(normalizeCode('education', '研究生')).toEqual({ ok: false, message: '学历“研究生”请写明“博士研究生”或“硕士研究生”（未获学位的写“研究生班”）' })
+    // as rosters really write it: the standard's group level, counted under 研究生 in the statistics
+    expect(normalizeCode('education', '研究生')).toEqual({ ok: true, value: '研究生' })
+    expect(normalizeCode('education', '研究生学历')).toEqual({ ok: true, value: '研究生' })
     expect(normalizeCode('education', '大学')).toEqual({ ok: true, value: '大学本科' })
     expect(normalizeCode('degree', '博士后')).toEqual({ ok: false, message: '学位“博士后”不是规定的写法，请填写：博士、硕士、学士、无' })
     expect(normalizeCode('occupation', '医生')).toMatchObject({ ok: false, message: expect.stringContaining('专业技术人员') })

@@ -25,6 +25,8 @@ describe('党内统计分组', () => {
 
   it('学历归入统计口径，大专及以上包含研究生、本科、专科', () => {
     expect(educationGroup('硕士研究生')).toBe('研究生')
+    // written as rosters do, without the degree (GB/T 4658 code 10)
+    expect(educationGroup('研究生')).toBe('研究生')
     expect(educationGroup('21')).toBe('大学本科')
     expect(educationGroup('技工学校')).toBe('高中·中技')
     expect(educationGroup('未知学历')).toBeNull()

@@ -30,9 +30,9 @@ describe('命令行：党员名册的筛选', () => {
     const bad = await cli('members', 'list', '--status', '不存在')
     expect(bad.code).toBe(2)
     expect(bad.err).toContain('--status 应为：在册、停止党籍、流动、失联、历史')
-    const wrong = await cli('members', 'add', '--org', '内科党支部', '--name', '错码', '--gender', '男', '--joined', '2005-01-01', '--education', '研究生')
+    const wrong = await cli('members', 'add', '--org', '内科党支部', '--name', '错码', '--gender', '男', '--joined', '2005-01-01', '--education', '留学生')
     expect(wrong.code).toBe(1)
-    expect(wrong.err).toContain('请写明“博士研究生”或“硕士研究生”')
+    expect(wrong.err).toContain('学历“留学生”不是规定的写法，请填写：研究生、博士研究生')
   })
 
   it('show 用中文写出时间线和待办', async () => {
