@@ -27,7 +27,6 @@ const ALIASES: Record<CodedField, Map<string, string>> = {
     ...codes.education.map((e) => [e.name, e.name] as [string, string]),
     ...codes.education.map((e) => [e.code, e.name] as [string, string]),
     // 研究生 alone is the standard's own group level (GB/T 4658 code 10), as rosters write it without the degree
-    ['研究生学历', '研究生'],
     ['博士', '博士研究生'],
     ['硕士', '硕士研究生'],
     ['本科', '大学本科'],
@@ -64,7 +63,9 @@ export function normalizeCode(field: CodedField, raw: string | null): CodeCheck 
   if (raw === null) return { ok: true, value: null }
   const text = nfkc(raw).replace(/\s+/g, '')
   if (!text) return { ok: true, value: null }
-  const found = ALIASES[field].get(text) ?? ALIASES[field].get(raw.trim())
+  // rosters often add the word itself: 本科学历, 大专毕业, 硕士研究生学历
+  const bare = field === 'education' ? text.replace(/(学历|毕业)$/, '') : text
+  const found = ALIASES[field].get(text) ?? ALIASES[field].get(raw.trim()) ?? ALIASES[field].get(bare)
   if (found) return { ok: true, value: found }
   if (field === 'ethnicity' && !ETHNIC_NAMES.includes(text)) return { ok: false, message: `民族“${raw}”不在国家标准（GB/T 3304）的56个民族中，请写全称，如“汉族”“回族”；无法确定的填“其他”` }
   return { ok: false, message: `${CODED_FIELD_LABELS[field]}“${raw}”不是规定的写法，请填写：${allowed(field)}` }

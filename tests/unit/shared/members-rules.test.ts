@@ -142,6 +142,9 @@ describe('代码项（民族、学历、学位、职业类别）', () => {
     // as rosters really write it: the standard's group level, counted under 研究生 in the statistics
     expect(normalizeCode('education', '研究生')).toEqual({ ok: true, value: '研究生' })
     expect(normalizeCode('education', '研究生学历')).toEqual({ ok: true, value: '研究生' })
+    expect(normalizeCode('education', '本科学历')).toEqual({ ok: true, value: '大学本科' })
+    expect(normalizeCode('education', '大专毕业')).toEqual({ ok: true, value: '大学专科' })
+    expect(normalizeCode('education', '硕士研究生学历')).toEqual({ ok: true, value: '硕士研究生' })
     expect(normalizeCode('education', '大学')).toEqual({ ok: true, value: '大学本科' })
     expect(normalizeCode('degree', '博士后')).toEqual({ ok: false, message: '学位“博士后”不是规定的写法，请填写：博士、硕士、学士、无' })
     expect(normalizeCode('occupation', '医生')).toMatchObject({ ok: false, message: expect.stringContaining('专业技术人员') })
