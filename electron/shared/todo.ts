@@ -2,7 +2,7 @@
  * 待办事项: every dated obligation in one list, from one engine (electron/backend/todo/, rules in
  * docs/deadlines.md). `kind` is the Chinese word itself: it is what the 工作台 filters by and what the CLI prints.
  */
-export const TODO_KINDS = ['三会一课', '主题党日', '组织生活会', '换届', '预备期满', '积极分子', '督办'] as const
+export const TODO_KINDS = ['三会一课', '主题党日', '组织生活会', '换届', '预备期满', '积极分子', '督办', '党费'] as const
 export type TodoKind = (typeof TODO_KINDS)[number]
 
 export interface TodoItem {

@@ -6,7 +6,9 @@ import type { CallContext } from '../context'
 import { complianceGrid } from '../meetings/compliance'
 import { allOrganizations, descendantIds } from '../organizations/repository'
 import { readSettings } from '../settings'
-import { meetingItems, personItems, supervisionItems, termItems, type OpenSupervision, type PersonFacts } from './rules'
+import { addMonth } from '../../shared/dues'
+import { membersDues, trackedFrom } from '../dues/ledger'
+import { duesItems, meetingItems, personItems, supervisionItems, termItems, type OpenSupervision, type PersonFacts, type UnpaidDues } from './rules'
 
 /**
  * The one deadline engine (docs/deadlines.md): reads the facts, hands them to the pure rules of
@@ -26,6 +28,7 @@ export function todoList(ctx: CallContext, asOf: IsoDate, organizationId: number
     ...termItems(terms, asOf, settings),
     ...personItems(peopleFacts(ctx.db).filter((p) => inScope(p.organizationId)), asOf, settings),
     ...supervisionItems(openSupervision(ctx.db).filter((s) => inScope(s.organizationId)), asOf),
+    ...duesItems(unpaidDues(ctx, asOf).filter((u) => inScope(u.organizationId)), asOf, settings),
   ].sort(byUrgency)
 }
 
@@ -50,4 +53,22 @@ function openSupervision(db: Database): OpenSupervision[] {
        WHERE s.status IN ('registered','in_progress','completion_requested')`,
     )
     .all() as OpenSupervision[]
+}
+
+/**
+ * §7: members with ended months unpaid in the 党费 ledger, as of `asOf` (the month of asOf is still being
+ * collected). Months before the ledger's first month are nobody's debt (docs/dues.md §4); a month whose standard is
+ * nothing (减免 to 0) owes nothing.
+ */
+function unpaidDues(ctx: CallContext, asOf: IsoDate): UnpaidDues[] {
+  const through = addMonth(asOf.slice(0, 7), -1)
+  const start = trackedFrom(ctx)
+  if (through < start) return []
+  const names = new Map(allOrganizations(ctx.db).map((o) => [o.id, o.name]))
+  return membersDues(ctx, through, { through }).flatMap((d) => {
+    const unpaid = d.owed.filter((o) => o.month >= start && o.month <= through && !o.payment && o.standard?.monthlyFen !== 0)
+    if (!unpaid.length) return []
+    const at = unpaid[0]!.organizationId
+    return [{ memberId: d.member.id, name: d.member.name, organizationId: at, organization: names.get(at) ?? '', months: unpaid.map((o) => o.month), run: d.run }]
+  })
 }

@@ -153,3 +153,49 @@ export function supervisionItems(open: readonly OpenSupervision[], asOf: IsoDate
     rule: 'docs/deadlines.md §5：督办事项按时限办结，逾期催办',
   }))
 }
+
+/** A member with months of dues that have ended unpaid (§7), read from the 党费 ledger. */
+export interface UnpaidDues {
+  memberId: number
+  name: string
+  /** the branch the earliest unpaid month is owed to */
+  organizationId: number
+  organization: string
+  /** ended unpaid months, oldest first (YYYY-MM) */
+  months: readonly string[]
+  /** unpaid months in a row up to the last ended one */
+  run: number
+}
+
+/**
+ * §7: dues are paid within their month, so a member with an unpaid month that has ended is behind from the first
+ * day after it; the item is dated by the earliest such month. From `dues.overdueMonths` in a row it says so: 党章
+ * 第九条 (docs/dues.md §4).
+ */
+export function duesItems(unpaid: readonly UnpaidDues[], asOf: IsoDate, settings: Settings): TodoItem[] {
+  return unpaid
+    .filter((u) => u.months.length)
+    .map((u) => {
+      const first = u.months[0]!
+      const due = lastDayOf(first)
+      const [y, m] = first.split('-').map(Number) as [number, number]
+      const inARow = u.run >= settings['dues.overdueMonths'] ? `，已连续${u.run}个月未交` : ''
+      return {
+        kind: '党费' as const,
+        organization: u.organization,
+        organizationId: u.organizationId,
+        person: u.name,
+        memberId: u.memberId,
+        subject: `${u.months.length}个月党费未交（${y}年${m}月起${inARow}）`,
+        due,
+        overdue: overdue(due, asOf),
+        rule: `docs/deadlines.md §7：党费按月交纳，月份结束仍未交即为欠交；连续${settings['dues.overdueMonths']}个月未交按党章 第九条处理（docs/dues.md §4）`,
+      }
+    })
+}
+
+/** YYYY-MM → its last day */
+function lastDayOf(month: string): IsoDate {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`
+}
