@@ -32,7 +32,7 @@ describe('命令行 todo：待办事项的 JSON', () => {
     expect(items.length).toBeGreaterThan(0)
     for (const i of items) {
       expect(Object.keys(i).filter((k) => k !== 'person')).toEqual(['kind', 'organization', 'subject', 'due', 'overdue', 'rule'])
-      expect(['三会一课', '主题党日', '组织生活会', '换届', '预备期满', '积极分子', '督办']).toContain(i.kind)
+      expect(['三会一课', '主题党日', '组织生活会', '换届', '预备期满', '积极分子', '督办', '党费']).toContain(i.kind)
       expect(i.due).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     }
     const keys = items.map((i) => `${i.overdue ? 0 : 1}${String(i.due)}`)
