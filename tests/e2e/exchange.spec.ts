@@ -93,8 +93,12 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     await pane(page).getByRole('button', { name: '导出 Excel' }).click()
     const d = await download
     const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(await d.path())).Sheets['党组织一览表']!, { header: 1 })
-    expect(rows[2]).toContain('组织名称')
-    expect(rows.slice(3).map((r) => r[0])).toEqual(['中共示范医院委员会', '内科党支部'])
+    // 序号 first, then the 采集表's own words (docs/export-columns.md)
+    expect(rows[2]!.slice(0, 2)).toEqual(['序号', '党组织名称'])
+    expect(rows.slice(3).map((r) => [r[0], r[1]])).toEqual([
+      [1, '中共示范医院委员会'],
+      [2, '内科党支部'],
+    ])
 
     const template = join(dir, '上级附表.xlsx')
     writeFileSync(template, workbook([['附表：党组织情况'], ['序号', '党组织全称', '建立日期']]))
@@ -201,6 +205,6 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     const d = await download
     const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(await d.path())).Sheets['三会一课台账']!, { header: 1 })
     expect(String(rows[1]![0])).toContain('期间：')
-    expect(rows[2]!.slice(0, 4)).toEqual(['党组织', '会议类型', '日期', '主题'])
+    expect(rows[2]!.slice(0, 5)).toEqual(['序号', '党组织', '会议类型', '日期', '主题'])
   })
 })
