@@ -21,7 +21,7 @@ export const router = createRouter({
     { path: '/settings', component: () => import('./pages/settings/SettingsPage.vue'), meta: { title: '系统设置' } },
     { path: '/exchange', component: () => import('./pages/exchange/ExchangePage.vue'), meta: { title: '数据导入导出' } },
     { path: '/dues', component: () => import('./pages/dues/DuesPage.vue'), meta: { title: '党费' } },
-    { path: '/dues/print', component: () => import('./pages/dues/DuesPrintPage.vue'), meta: { title: '打印预览', bare: true } },
+    { path: '/dues/print', component: () => import('./pages/print/PrintPage.vue'), props: { source: 'dues' }, meta: { title: '打印预览', bare: true } },
     ...AREAS.filter((a) => a.planned).map((a) => ({
       path: a.path,
       component: () => import('./pages/PlannedPage.vue'),

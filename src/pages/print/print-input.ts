@@ -1,3 +1,4 @@
+import type { DuesPrintInput } from '@shared/contract/dues'
 import type { PrintInput } from '@shared/contract/print'
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 
@@ -52,4 +53,20 @@ export function printInputOf(q: LocationQuery): PrintInput {
 }
 
 /** Prints that gather many records run as a background job with a progress bar. */
+/** /dues/print?what=register&organizationId=3&month=2025-03, what=report&year=, what=notice&year=[&organizationId=], what=record&memberId=&year= */
+export function duesPrintInputOf(q: LocationQuery): DuesPrintInput {
+  const year = num(q.year)
+  const showBase = str(q.showBase) === '1'
+  switch (str(q.what)) {
+    case 'register':
+      return { what: 'register', organizationId: num(q.organizationId), month: str(q.month), showBase }
+    case 'report':
+      return { what: 'report', year }
+    case 'notice':
+      return { what: 'notice', year, organizationId: optional(q.organizationId) }
+    default:
+      return { what: 'record', memberId: num(q.memberId), year, showBase }
+  }
+}
+
 export const isLong = (input: PrintInput): boolean => input.what === 'signinBatch' || input.what === 'binder'
