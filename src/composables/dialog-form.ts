@@ -39,5 +39,5 @@ export function useDialogForm(open: Ref<boolean>, snapshot: () => unknown, optio
     if (await unsaved.mayDiscard()) open.value = false
   }
   const beforeClose = (done: () => void): void => void unsaved.mayDiscard().then((ok) => ok && done())
-  return { errors: fe.errors, problems: fe.general, show: fe.show, busy, submit, close, beforeClose, mark: unsaved.mark }
+  return { fe, errors: fe.errors, problems: fe.general, show: fe.show, busy, submit, close, beforeClose, mark: unsaved.mark }
 }
