@@ -117,6 +117,8 @@ function printOrgs(i: Input, db: Database): (number | null)[] {
       return [((i.filters as Input | undefined)?.organizationId as number | null) ?? null]
     case 'signinBatch':
       return [(i.organizationId as number | null) ?? null]
+    case 'supervisionUrge':
+      return [supervisionOrg(db, i.id)]
     case 'notice':
       // 发展党员公示 of the branch's own people
       return (i.memberIds as number[]).map((id) => memberOrg(db, id))

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { printContract, PrintDocument, printInput } from '../../shared/contract/print'
 import { binder, minutes, notice, roster, sheetPageCount, signInSheet, signInSheets, statisticsReport } from '../../shared/print'
+import { supervisionReport, urgeSlip } from '../../shared/print/supervision'
 import { invalid } from '../../shared/result'
 import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
@@ -12,6 +13,7 @@ import { annualFacts } from '../statistics/facts'
 import { minutesDataOf, signInDataOf } from './assemble'
 import { binderDataOf } from './binder'
 import { noticeDataOf, noticeNotes, rosterDataOf } from './people'
+import { supervisionReportData, urgeSlipData } from './supervision'
 
 type Input = z.output<typeof printInput>
 
@@ -61,6 +63,14 @@ function render(input: Input, ctx: CallContext): PrintDocument & { logged: Recor
     case 'roster': {
       const data = rosterDataOf(ctx, input.filters, input.columns, unit, input.internal)
       return { title: data.title, html: roster(data), pages: null, logged: { filters: input.filters, columns: data.columns.map((c) => c.key), people: data.rows.length } }
+    }
+    case 'supervisionUrge': {
+      const data = urgeSlipData(ctx, input.id, unit)
+      return { title: `督办事项催办单（${data.item.id}）`, html: urgeSlip(data), pages: null, logged: { supervisionId: input.id } }
+    }
+    case 'supervisionReport': {
+      const data = supervisionReportData(ctx, input.month, unit)
+      return { title: `${input.month.slice(0, 4)}年第${Number(input.month.slice(5))}期督查督办工作通报`, html: supervisionReport(data), pages: null, logged: { month: input.month } }
     }
     case 'notice': {
       const data = noticeDataOf(ctx, input)

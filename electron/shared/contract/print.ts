@@ -50,6 +50,10 @@ export const printInput = z.discriminatedUnion('what', [
       issuer: requiredText('发布单位', 100),
     })
     .strict(),
+  /** 督办事项催办单 (docs/deadlines.md §9) */
+  z.object({ what: z.literal('supervisionUrge'), id: id('督办事项') }).strict(),
+  /** 督查督办工作通报 of a month (docs/deadlines.md §9) */
+  z.object({ what: z.literal('supervisionReport'), month }).strict(),
 ])
 export type PrintInput = z.input<typeof printInput>
 export type PrintWhat = PrintInput['what']

@@ -1,6 +1,6 @@
 import { formatChineseDate } from '../dates'
 import { esc } from './html'
-import { LINE_PITCH_PT, page } from './layout'
+import { issuerBlock, issuerCss, page } from './layout'
 import { refuseBase, type DuesNoticeData, type DuesReportData, type DuesReportRow } from './dues-types'
 
 const REPORT_CSS = `
@@ -36,8 +36,7 @@ const NOTICE_CSS = `
   .people th, .people td { font-size: 12pt; line-height: 1.4; text-align: center; padding: 3pt 2pt; }
   .people td.name { font-size: 13pt; }
   .people td.branch { text-align: left; font-size: 10.5pt; }
-  .issuer { margin-top: ${LINE_PITCH_PT * 2}pt; display: flex; justify-content: flex-end; padding-right: 4em; break-inside: avoid; }
-  .issuer div { text-align: center; text-indent: 0; }`
+  ${issuerCss()}`
 
 /**
  * 公示 of each member's monthly standard for the year (docs/dues.md §7): name, branch, category, standard and the
@@ -53,6 +52,6 @@ export function duesNotice(d: DuesNoticeData): string {
   <tbody>${d.people.map((p, i) => `<tr><td>${i + 1}</td><td class="name">${esc(p.name)}</td><td class="branch">${esc(p.branch)}</td><td>${esc(p.category)}</td><td>${esc(p.standard)}</td><td>${esc(p.fromMonth)}</td></tr>`).join('')}</tbody></table>
   <p>公示时间：${esc(formatChineseDate(d.periodFrom))}至${esc(formatChineseDate(d.periodTo))}。</p>
   <p>党员对本人交纳标准有疑问的，请在公示期内向${esc(d.feedback)}提出；工资收入发生变化的，请及时申报，从变化的月份起按新的标准交纳。</p>
-  <div class="issuer"><div>${esc(d.issuer)}<br>${esc(formatChineseDate(d.issuedOn))}</div></div>`
+  ${issuerBlock(d.issuer, d.issuedOn)}`
   return page(body, { title: `${d.year}年度党员交纳党费标准公示`, css: NOTICE_CSS })
 }

@@ -1,3 +1,4 @@
+import { formatChineseDate, type IsoDate } from '../dates'
 import { esc } from './html'
 
 /**
@@ -59,6 +60,15 @@ export interface PageOptions {
 
 /** 225 mm / 22 lines */
 export const LINE_PITCH_PT = 28.9
+
+/**
+ * 署名 and 成文日期 at the right under the text (GB/T 9704 7.3.5), `lines` blank lines above them (two leave room
+ * for a seal; one where the text fills the page, so the signature never stands alone on a page of its own).
+ */
+export const issuerCss = (lines = 2): string => `
+  .issuer { margin-top: ${LINE_PITCH_PT * lines}pt; display: flex; justify-content: flex-end; padding-right: 4em; break-inside: avoid; }
+  .issuer div { text-align: center; text-indent: 0; }`
+export const issuerBlock = (name: string, on: IsoDate): string => `<div class="issuer"><div>${esc(name)}<br>${esc(formatChineseDate(on))}</div></div>`
 
 export function page(body: string, o: PageOptions): string {
   const m = o.margins ?? (o.landscape ? LANDSCAPE_MARGINS : DOCUMENT_MARGINS)

@@ -1,7 +1,7 @@
 import { formatChineseDate } from '../dates'
 import { AppError } from '../result'
 import { esc, refuseSensitive } from './html'
-import { LINE_PITCH_PT, page } from './layout'
+import { issuerBlock, issuerCss, page } from './layout'
 import type { NoticeData, NoticeKeyDates, NoticeKind } from './types'
 
 type DateKey = keyof NoticeKeyDates
@@ -23,8 +23,7 @@ const CSS = `
   .people th, .people td { font-size: 10.5pt; line-height: 1.35; text-align: center; padding: 3pt 1pt; }
   .people td.name { font-size: 12pt; }
   .people .nw { white-space: nowrap; }
-  .issuer { margin-top: ${LINE_PITCH_PT * 2}pt; display: flex; justify-content: flex-end; padding-right: 4em; break-inside: avoid; }
-  .issuer div { text-align: center; text-indent: 0; }`
+  ${issuerCss()}`
 
 /**
  * 公示 for the bulletin board (docs/rules.md §8): name, gender, ethnicity, birth year-month only, education,
@@ -49,6 +48,6 @@ export function notice(d: NoticeData): string {
   </table>
   <p>公示时间：${esc(formatChineseDate(d.periodFrom))}至${esc(formatChineseDate(d.periodTo))}（${d.workingDays}个工作日）。</p>
   <p>公示期间，党员和群众对公示对象如有意见，可通过来电、来信、来访等方式向${esc(d.feedback)}反映。反映情况应实事求是，以个人名义反映的请署真实姓名，以单位名义反映的请加盖公章。</p>
-  <div class="issuer"><div>${esc(d.issuer)}<br>${esc(formatChineseDate(d.issuedOn))}</div></div>`
+  ${issuerBlock(d.issuer, d.issuedOn)}`
   return page(body, { title: w.title, css: CSS })
 }

@@ -46,13 +46,16 @@ export function printInputOf(q: LocationQuery): PrintInput {
         feedback: str(q.feedback),
         issuer: str(q.issuer),
       }
+    case 'supervisionUrge':
+      return { what: 'supervisionUrge', id: num(q.id) }
+    case 'supervisionReport':
+      return { what: 'supervisionReport', month: str(q.month) }
     default:
       // the backend answers with a readable message for anything else
       return { what: str(q.what) } as unknown as PrintInput
   }
 }
 
-/** Prints that gather many records run as a background job with a progress bar. */
 /** /dues/print?what=register&organizationId=3&month=2025-03, what=report&year=, what=notice&year=[&organizationId=], what=record&memberId=&year= */
 export function duesPrintInputOf(q: LocationQuery): DuesPrintInput {
   const year = num(q.year)
@@ -69,4 +72,5 @@ export function duesPrintInputOf(q: LocationQuery): DuesPrintInput {
   }
 }
 
+/** Prints that gather many records run as a background job with a progress bar. */
 export const isLong = (input: PrintInput): boolean => input.what === 'signinBatch' || input.what === 'binder'
