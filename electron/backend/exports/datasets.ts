@@ -8,6 +8,7 @@ import { termEndsOn } from '../../shared/rules/organization'
 import * as orgRepo from '../organizations/repository'
 import { assessmentResults } from './assessment-dataset'
 import { attendanceSummary, meetingLedger } from './meeting-datasets'
+import { supervisionLedger, todoItems } from './supervision-datasets'
 
 /** 党组织一览表, docs/export-columns.md: the 2017 采集表's words (党组织名称 in full, 组织类别, 党组织书记), then ours. */
 const organizations: Dataset = {
@@ -135,4 +136,12 @@ const members: Dataset = {
   },
 }
 
-export const DATASETS: Record<ExportSource, Dataset> = { organizations, members, meetings: meetingLedger, attendance: attendanceSummary, assessments: assessmentResults }
+export const DATASETS: Record<ExportSource, Dataset> = {
+  organizations,
+  members,
+  meetings: meetingLedger,
+  attendance: attendanceSummary,
+  assessments: assessmentResults,
+  supervision: supervisionLedger,
+  todo: todoItems,
+}

@@ -4,7 +4,7 @@ import { method } from './define'
 import type { FilePayload } from './imports'
 
 /** What can be exported (a dataset = rows with named columns), to our styled sheet or into a higher committee's template. */
-export const EXPORT_SOURCES = ['organizations', 'members', 'meetings', 'attendance', 'assessments'] as const
+export const EXPORT_SOURCES = ['organizations', 'members', 'meetings', 'attendance', 'assessments', 'supervision', 'todo'] as const
 export type ExportSource = (typeof EXPORT_SOURCES)[number]
 
 export interface ExportColumn {
