@@ -12,11 +12,13 @@ export interface Area {
 }
 
 export const AREAS: Area[] = [
+  { path: '/workbench', title: '工作台', icon: 'House' },
   { path: '/organizations', title: '党组织', icon: 'OfficeBuilding' },
   { path: '/members', title: '党员名册', icon: 'User' },
   { path: '/meetings', title: '会议记录', icon: 'Notebook' },
   { path: '/dashboard', title: '驾驶舱', icon: 'DataBoard' },
   { path: '/assessments', title: '考核评价', icon: 'Medal' },
+  { path: '/supervision', title: '督查督办', icon: 'Flag' },
   { path: '/dues', title: '党费', icon: 'Wallet' },
   { path: '/statistics', title: '统计分析', icon: 'DataAnalysis', hiddenFor: ['secretary'] },
   { path: '/exchange', title: '数据导入导出', icon: 'Upload', hiddenFor: ['secretary'] },

@@ -8,7 +8,9 @@ import { useSessionStore } from './stores/session'
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
-    { path: '/', redirect: '/organizations' },
+    { path: '/', redirect: '/workbench' },
+    { path: '/workbench', component: () => import('./pages/workbench/WorkbenchPage.vue'), meta: { title: '工作台' } },
+    { path: '/supervision', component: () => import('./pages/supervision/SupervisionPage.vue'), meta: { title: '督查督办' } },
     { path: '/organizations', component: () => import('./pages/organizations/OrganizationsPage.vue'), meta: { title: '党组织' } },
     { path: '/members', component: () => import('./pages/members/MembersPage.vue'), meta: { title: '党员名册' } },
     { path: '/meetings', component: () => import('./pages/meetings/MeetingsPage.vue'), meta: { title: '会议记录' } },
@@ -28,7 +30,7 @@ export const router = createRouter({
       meta: { title: a.title },
       props: { area: a },
     })),
-    { path: '/:pathMatch(.*)*', redirect: '/organizations' },
+    { path: '/:pathMatch(.*)*', redirect: '/workbench' },
   ],
 })
 
@@ -38,7 +40,7 @@ router.beforeEach((to) => {
   const refused = areaRefused(to.path, role)
   if (!refused || !role) return true
   showWarning(`${ROLE_LABELS[role]}账号不能打开“${refused.title}”`)
-  return { path: '/organizations' }
+  return { path: '/workbench' }
 })
 
 router.afterEach((to) => {

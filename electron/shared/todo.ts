@@ -1,3 +1,6 @@
+import { addDays, daysBetween, daysInMonth, formatIso, type IsoDate } from './dates'
+import type { MeetingType } from './meetings'
+
 /**
  * 待办事项: every dated obligation in one list, from one engine (electron/backend/todo/, rules in
  * docs/deadlines.md). `kind` is the Chinese word itself: it is what the 工作台 filters by and what the CLI prints.
@@ -13,6 +16,8 @@ export interface TodoItem {
   /** the member's name where the item concerns one person */
   person?: string
   memberId?: number
+  /** the meeting type still to be held (三会一课, 主题党日, 组织生活会): what 新建会议记录 starts with */
+  meetingType?: MeetingType
   /** the 督办事项 it is (kind 督办) */
   supervisionId?: number
   subject: string
@@ -27,4 +32,42 @@ export interface TodoItem {
 export function byUrgency(a: TodoItem, b: TodoItem): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1
   return a.due.localeCompare(b.due) || a.organization.localeCompare(b.organization, 'zh-CN') || a.subject.localeCompare(b.subject, 'zh-CN')
+}
+
+/**
+ * The 工作台's periods: the items to handle by the end of a period, overdue ones always among them.
+ */
+export const PERIODS = [
+  { value: 'overdue', label: '已逾期' },
+  { value: 'week', label: '7天内' },
+  { value: 'month', label: '本月内' },
+  { value: 'quarter', label: '本季度内' },
+  { value: 'all', label: '全部' },
+] as const
+export type Period = (typeof PERIODS)[number]['value']
+
+/** the last day a period's items are due by (null: no limit); overdue items belong to every period */
+export function periodEnd(period: Period, today: IsoDate): IsoDate | null {
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))]
+  if (period === 'week') return addDays(today, 7)
+  if (period === 'month') return formatIso(y, m, daysInMonth(y, m))
+  if (period === 'quarter') {
+    const last = Math.ceil(m / 3) * 3
+    return formatIso(y, last, daysInMonth(y, last))
+  }
+  return null
+}
+
+export function inPeriod(item: TodoItem, period: Period, today: IsoDate): boolean {
+  if (item.overdue) return true
+  if (period === 'overdue') return false
+  const end = periodEnd(period, today)
+  return end === null || item.due <= end
+}
+
+/** 逾期 12 天 / 今天到期 / 还有 5 天 */
+export function dueText(item: TodoItem, today: IsoDate): string {
+  const days = daysBetween(today, item.due)
+  if (item.overdue) return `逾期 ${-days} 天`
+  return days === 0 ? '今天到期' : `还有 ${days} 天`
 }

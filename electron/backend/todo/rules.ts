@@ -48,6 +48,7 @@ export function meetingItems(cells: readonly ComplianceCell[], asOf: IsoDate): T
       kind,
       organization: c.organization,
       organizationId: c.organizationId,
+      meetingType: c.type,
       subject: `${periodText(c.period)}${label}：应开${c.required}次，已开${c.held}次`,
       due,
       overdue: overdue(due, asOf),
