@@ -108,6 +108,12 @@ describe('支部书记账号（浏览器中的真实界面）', () => {
     await page.getByLabel('密码', { exact: true }).fill('secretary-1')
     await page.getByRole('button', { name: '登录' }).click()
     await expect.poll(() => page.locator('.nav-footer').innerText()).toContain('内科刘书记（支部书记·内科党支部）')
+    // the start page is the 工作台, on the secretary's own branch only
+    await page.evaluate(() => (window.location.hash = '#/'))
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/workbench')
+    await expect.poll(() => page.locator('.el-select', { has: page.getByRole('combobox', { name: '党组织' }) }).innerText()).toContain('内科党支部')
+    await expect.poll(() => page.locator('.todo').innerText()).toContain('内科党支部')
+    expect(await page.locator('.page').innerText()).not.toContain('外科党支部')
     const menu = await page.locator('.nav-menu').innerText()
     expect(menu).not.toContain('数据导入导出')
     expect(menu).not.toContain('系统设置')
@@ -126,8 +132,9 @@ describe('支部书记账号（浏览器中的真实界面）', () => {
     ] as const) {
       await page.evaluate((h) => (window.location.hash = h), hash)
       await expect.poll(() => page.locator('.el-message--warning').last().innerText()).toContain(`支部书记账号不能打开“${title}”`)
-      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/organizations')
+      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/workbench')
     }
+    await page.getByRole('menuitem', { name: '党组织' }).click()
     // on the organization tree: another branch has no 登记任职 or 离任, the own branch has them; no one's 编辑/撤销
     await page.locator('.el-tree-node__content', { hasText: '外科党支部' }).click()
     await expect.poll(() => page.locator('.detail-title').innerText()).toContain('外科党支部')

@@ -29,17 +29,24 @@ export interface TestApp {
   must(method: string, input: unknown): Promise<{ id: number }>
   /** a fresh page on the same backend, as after closing and reopening the window */
   reload(): Promise<void>
+  /**
+   * Sets the day for the backend and the page (only with the `today` option): a jump of days is also the sign-in
+   * expiring (15 minutes idle), so the administrator signs in again, as a clerk would the next morning.
+   */
+  setToday(date: string): Promise<void>
   close(): Promise<void>
 }
 
 /** The real renderer in Chromium, talking to the real backend over the loopback bridge, on a temporary database. */
-export async function startApp(options: { signedIn?: boolean; prepare?: (dbPath: string) => Promise<void> } = {}): Promise<TestApp> {
+export async function startApp(options: { signedIn?: boolean; prepare?: (dbPath: string) => Promise<void>; today?: string } = {}): Promise<TestApp> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build（npm test 会自动构建）')
   const dir = mkdtempSync(join(tmpdir(), 'dangban-e2e-'))
   const dbPath = join(dir, 'dangban.db')
   // `prepare` shapes the data folder before the app starts (e.g. a damaged database with backups beside it)
   await options.prepare?.(dbPath)
-  const backend = startBackend(dbPath, 'web')
+  // a test that sets the day (docs/deadlines.md: overdue from the day after) runs on a clock it moves; 09:00 local
+  let clock = options.today ? new Date(`${options.today}T09:00:00`) : null
+  const backend = startBackend(dbPath, 'web', clock ? { now: () => clock! } : {})
   // most tests start signed in as the administrator; the sign-in test starts from the first-run screen
   if (options.signedIn !== false) {
     const r = await backend.call('auth.setup', { username: 'admin', displayName: '测试管理员', password: 'e2e-password-1' })
@@ -56,9 +63,11 @@ export async function startApp(options: { signedIn?: boolean; prepare?: (dbPath:
   page.setDefaultTimeout(10_000)
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  // the printed address gives this browser its own session (cookie); the administrator signs in on it, as a clerk would
-  await page.goto(bridge.url)
-  if (options.signedIn !== false) {
+  if (clock) await page.clock.setFixedTime(clock)
+  // the printed address gives this browser its own session (cookie); the administrator signs in on it, as a clerk would.
+  // The specs begin on the 党组织 page (the start page, the 工作台, is tested where it is the subject)
+  await page.goto(`${bridge.url}#/organizations`)
+  async function signIn(): Promise<void> {
     const login = await page.evaluate(async (body) => {
       const r = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', 'x-dangban-request': '1' }, body })
       return (await r.json()) as { ok: boolean }
@@ -66,6 +75,7 @@ export async function startApp(options: { signedIn?: boolean; prepare?: (dbPath:
     if (!login.ok) throw new Error(`浏览器会话登录失败：${JSON.stringify(login)}`)
     await page.reload()
   }
+  if (options.signedIn !== false) await signIn()
   const app: TestApp = {
     page,
     browser,
@@ -79,6 +89,12 @@ export async function startApp(options: { signedIn?: boolean; prepare?: (dbPath:
     },
     async reload() {
       await page.reload()
+    },
+    async setToday(date) {
+      if (!clock) throw new Error('setToday 需要 startApp({ today })')
+      clock = new Date(`${date}T09:00:00`)
+      await page.clock.setFixedTime(clock)
+      await signIn()
     },
     async close() {
       await browser.close()

@@ -1,0 +1,132 @@
+/// <reference lib="dom" />
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as XLSX from 'xlsx'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { screenshotPath, startApp, type TestApp } from './support/app'
+import { dialog, setDate } from './support/forms'
+import { pdfText, savePngs } from './support/pdf'
+
+/**
+ * 督查督办 and the 工作台 as a clerk uses them (docs/deadlines.md §5–§9): a 党委会 decision becomes a 督办事项, progress
+ * is fed back, the item goes overdue as the days pass (the test moves the clock), the 工作台 puts it first and its
+ * 催办 opens it, it is closed, and the month's 督查通报 is printed and looked at.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'dangban-supervision-'))
+const DECISION = '同意门诊楼改造方案，由总务科牵头于3月底前完成招标'
+
+describe('督查督办与工作台（浏览器中的真实界面）', () => {
+  let app: TestApp
+  let meetingId: number
+  beforeAll(async () => {
+    app = await startApp({ today: '2026-03-02' })
+    await app.must('settings.update', { key: 'unit.name', value: '示范市第一人民医院' })
+    // founded this month: the 党委's own meeting periods before it are not its business (no other items in the list)
+    const c = await app.must('orgs.create', { name: '中共示范市第一人民医院委员会', type: 'committee', parentId: null, foundedOn: '2026-03-01', departments: ['党委办公室', '总务科', '医务科'] })
+    meetingId = (
+      await app.must('meetings.create', {
+        organizationId: c.id, types: ['standing_committee'], title: '党委会（2026年第3次）', heldOn: '2026-03-01', host: '书记', recorder: '干事', minutes: '研究门诊楼改造',
+        resolutions: [{ text: DECISION, category: 'project' }, { text: '同意调整医务科科长人选', category: 'appointment' }],
+      })
+    ).id
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('决议立项 → 反馈 → 逾期 → 工作台排第一并催办 → 申请办结 → 办结 → 打印通报、导出台账', async () => {
+    const { page } = app
+    // the 党委会 record: 立为督办事项 beside the first decision
+    await page.goto(`${app.bridge.url}#/meetings?meeting=${meetingId}`)
+    const form = dialog(page)
+    await expect.poll(() => form.getByRole('button', { name: '立为督办事项' }).count()).toBe(2)
+    await form.getByRole('button', { name: '立为督办事项' }).first().click()
+    const create = dialog(page).filter({ hasText: '新建督办事项' })
+    await expect.poll(() => create.textContent()).toContain(`党委会（2026年第3次）（2026-03-01）第1条决议：${DECISION}`)
+    // 立项 without a 时限 or a department: the messages sit at the fields, nothing is saved
+    await create.getByRole('button', { name: '立项' }).click()
+    await expect.poll(() => create.locator('.el-form-item__error').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('办理时限')]))
+    await create.getByLabel('牵头部门').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '总务科' }).click()
+    await create.getByLabel('责任人').fill('李科长')
+    await setDate(create, '办理时限', '2026-03-31')
+    await create.getByRole('button', { name: '立项' }).click()
+    // the item opens; its source is the decision
+    const drawer = page.locator('.el-drawer:visible')
+    await expect.poll(() => drawer.textContent()).toContain('党委会（2026年第3次）（2026-03-01）第1条决议')
+    await drawer.getByRole('button', { name: '开始办理' }).click()
+    await dialog(page).getByRole('button', { name: '确定开始办理' }).click()
+    await drawer.getByRole('button', { name: '进展反馈' }).click()
+    await dialog(page).getByLabel('进展情况').fill('已完成招标文件编制，3月20日挂网')
+    await dialog(page).getByRole('button', { name: '确定进展反馈' }).click()
+    await expect.poll(() => drawer.locator('.el-timeline').textContent()).toContain('已完成招标文件编制')
+
+    // the meeting record shows the link the other way
+    await page.goto(`${app.bridge.url}#/meetings?meeting=${meetingId}`)
+    await expect.poll(() => dialog(page).textContent()).toContain('督办事项 1（办理中）')
+    await page.goto(`${app.bridge.url}#/workbench`)
+    await expect.poll(() => page.locator('.todo .el-table__row').first().textContent()).toContain('还有 29 天')
+
+    // three days past the 时限: overdue, first on the 工作台, in red
+    await app.setToday('2026-04-03')
+    await page.goto(`${app.bridge.url}#/workbench`)
+    const first = page.locator('.todo .el-table__row').first()
+    await expect.poll(() => first.textContent()).toContain(DECISION)
+    expect(await first.textContent()).toContain('逾期 3 天')
+    await page.screenshot({ path: screenshotPath('workbench-overdue.png'), fullPage: true })
+    await first.getByRole('button', { name: '催办' }).click()
+    // 催办 opens the item with its 催办 form
+    const urge = dialog(page).filter({ hasText: '催办：' })
+    await urge.getByLabel('催办内容').fill('请于4月7日前完成招标并书面反馈')
+    await urge.getByRole('button', { name: '确定催办' }).click()
+    await expect.poll(() => drawer.locator('.el-timeline').textContent()).toContain('请于4月7日前完成招标并书面反馈')
+    expect(await drawer.textContent()).toContain('已逾期')
+
+    // 申请办结 without a result is refused at the field; then with it; 办结 confirms it
+    await drawer.getByRole('button', { name: '申请办结' }).click()
+    const request = dialog(page).filter({ hasText: '申请办结：' })
+    await request.getByRole('button', { name: '确定申请办结' }).click()
+    await expect.poll(() => request.locator('.el-form-item__error').textContent()).toContain('办理结果')
+    await request.getByLabel('办理结果').fill('4月2日完成招标，中标单位已公示')
+    await request.getByRole('button', { name: '确定申请办结' }).click()
+    await drawer.getByRole('button', { name: '办结（销号）' }).click()
+    const complete = dialog(page).filter({ hasText: '办结（销号）：' })
+    expect(await complete.getByLabel('办理结果').inputValue()).toBe('4月2日完成招标，中标单位已公示')
+    await complete.getByRole('button', { name: '确定办结（销号）' }).click()
+    await expect.poll(() => drawer.locator('.head').textContent()).toContain('办结')
+    await page.keyboard.press('Escape')
+
+    // 办结率: one item, closed after its 时限 — 100% 办结, 0% on time
+    await page.getByRole('tab', { name: '办结率' }).click()
+    await expect.poll(() => page.locator('.rates .el-table__row').first().textContent()).toMatch(/总务科.*1.*1.*100\.0%.*1.*0.*0\.0%/)
+
+    // the 台账 in Excel
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出台账' }).click()])
+    const file = join(dir, '台账.xlsx')
+    await download.saveAs(file)
+    const sheet = XLSX.read(readFileSync(file)).Sheets
+    const rows = XLSX.utils.sheet_to_json<string[]>(Object.values(sheet)[0]!, { header: 1 })
+    const header = rows.find((r) => r.includes('督办事项'))!
+    const line = rows[rows.indexOf(header) + 1]!
+    expect(line[header.indexOf('督办事项')]).toBe(DECISION)
+    expect(line[header.indexOf('办理状态')]).toBe('办结')
+    expect(line[header.indexOf('催办次数')]).toBe(1)
+    expect(line[header.indexOf('最新进展')]).toBe('已完成招标文件编制，3月20日挂网')
+
+    // the 工作台 no longer lists it
+    await page.goto(`${app.bridge.url}#/workbench`)
+    await expect.poll(() => page.locator('.page').textContent()).toContain('这段时间没有待办事项')
+
+    // the April 督查通报, printed and looked at
+    await page.goto(`${app.bridge.url}#/print?what=supervisionReport&month=2026-04`)
+    await expect.poll(() => page.locator('.print-sheet').textContent(), { timeout: 20_000 }).toContain('督查督办工作通报')
+    const pdf = join(dir, '督查通报.pdf')
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+    const text = pdfText(pdf).join('')
+    expect(text).toContain('2026年第4期')
+    expect(text).toContain('党委督办事项共1项，已办结1项')
+    expect(text).toMatch(/本月办结事项[\s\S]*同意门诊楼改造方案/)
+    savePngs(pdf, 'supervision-report')
+  })
+})
