@@ -43,6 +43,9 @@ export async function queryFigures(backend: Backend): Promise<Figure[]> {
   await add('发展党员进度 members.pipeline', q('members.pipeline', {}), 50)
   await add('驾驶舱 dashboard.overview（全院一年）', q('dashboard.overview', { year }), 50)
   await add('支部画像 dashboard.branch（一个支部一年）', q('dashboard.branch', { organizationId: branch, year }), 50)
+  // the 工作台 (the start page): every deadline of the whole hospital, in November of the seeded year
+  await add('工作台待办 todo.list（全院）', q('todo.list', { asOf: `${year}-11-15` }), 100)
+  await add('督办台账 supervision.list', q('supervision.list', {}), 50)
   return figures
 }
 
@@ -51,6 +54,7 @@ export function coldCalls(backend: Backend): [name: string, method: string, inpu
   const year = new Date().getFullYear() - 1
   const branch = backend.context.db.prepare("SELECT id FROM organizations WHERE type = 'branch' ORDER BY id LIMIT 1").pluck().get() as number
   return [
+    ['工作台待办 todo.list（全院）', 'todo.list', { asOf: `${year}-11-15` }],
     ['党组织树 orgs.list', 'orgs.list', {}],
     ['党员名册首页 members.list', 'members.list', {}],
     ['会议列表首页 meetings.list', 'meetings.list', {}],
