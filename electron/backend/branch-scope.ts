@@ -66,6 +66,10 @@ const RULES: Partial<Record<Method, Rule>> = {
   'supervision.get': (i, db) => [supervisionOrg(db, i.id)],
   'supervision.create': (i, db) => (i.source === 'meeting' ? [meetingOrg(db, i.meetingId)] : [(i.organizationId as number | null) ?? null]),
   'supervision.act': (i, db) => [supervisionOrg(db, i.id)],
+  // 会议计划: the branch's own (a plan moved to another organization must land in the branch too)
+  'plans.list': (i) => [i.organizationId as number],
+  'plans.save': (i, db) => [i.organizationId as number, ...(i.id ? [one(db, 'SELECT organization_id FROM meeting_plans WHERE id = ?', i.id)] : [])],
+  'plans.void': (i, db) => [one(db, 'SELECT organization_id FROM meeting_plans WHERE id = ?', i.id)],
 
   'members.get': (i, db) => [memberOrg(db, i.id)],
   'members.create': orgOf,
@@ -112,6 +116,7 @@ function printOrgs(i: Input, db: Database): (number | null)[] {
     case 'minutes':
       return [meetingOrg(db, i.meetingId)]
     case 'binder':
+    case 'meetingPlan':
       return [i.organizationId as number]
     case 'roster':
       return [((i.filters as Input | undefined)?.organizationId as number | null) ?? null]

@@ -17,6 +17,7 @@ import { demoHandlers } from './seed/handlers'
 import { settingsHandlers } from './settings-handlers'
 import { statisticsHandlers } from './statistics/handlers'
 import { supervisionHandlers } from './supervision/handlers'
+import { plansHandlers } from './plans/handlers'
 import { todoHandlers } from './todo/handlers'
 
 /** Every method of the contract has exactly one implementation here (a missing one is a type error). */
@@ -40,4 +41,5 @@ export const handlers: Handlers<Contract> = {
   ...duesHandlers,
   ...todoHandlers,
   ...supervisionHandlers,
+  ...plansHandlers,
 }

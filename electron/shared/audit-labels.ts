@@ -32,6 +32,8 @@ export const METHOD_LABELS: Record<string, string> = {
   'compliance.unexempt': '撤销免于考核',
   'supervision.create': '督办事项立项',
   'supervision.act': '办理督办事项',
+  'plans.save': '保存会议计划',
+  'plans.void': '作废会议计划',
   'imports.commit': 'Excel 导入',
   'imports.undo': '撤销导入批次',
   'imports.forgetMappings': '恢复默认列识别',

@@ -30,6 +30,9 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
 export const formatIso = (y: number, m: number, d: number): IsoDate => `${pad(y, 4)}-${pad(m)}-${pad(d)}`
 
+/** the last day of the month of a date (or of a YYYY-MM month) */
+export const monthEnd = (d: string): IsoDate => formatIso(Number(d.slice(0, 4)), Number(d.slice(5, 7)), daysInMonth(Number(d.slice(0, 4)), Number(d.slice(5, 7))))
+
 function must(date: IsoDate): { y: number; m: number; d: number } {
   const p = parseIso(date)
   if (!p) throw new Error(`不是有效日期：${date}`)

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, daysInMonth, formatIso, type IsoDate } from './dates'
+import { addDays, daysBetween, formatIso, monthEnd, type IsoDate } from './dates'
 import type { MeetingType } from './meetings'
 
 /**
@@ -50,11 +50,8 @@ export type Period = (typeof PERIODS)[number]['value']
 export function periodEnd(period: Period, today: IsoDate): IsoDate | null {
   const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))]
   if (period === 'week') return addDays(today, 7)
-  if (period === 'month') return formatIso(y, m, daysInMonth(y, m))
-  if (period === 'quarter') {
-    const last = Math.ceil(m / 3) * 3
-    return formatIso(y, last, daysInMonth(y, last))
-  }
+  if (period === 'month') return monthEnd(today)
+  if (period === 'quarter') return monthEnd(formatIso(y, Math.ceil(m / 3) * 3, 1))
   return null
 }
 

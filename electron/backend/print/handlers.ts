@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { printContract, PrintDocument, printInput } from '../../shared/contract/print'
 import { binder, minutes, notice, roster, sheetPageCount, signInSheet, signInSheets, statisticsReport } from '../../shared/print'
 import { supervisionReport, urgeSlip } from '../../shared/print/supervision'
+import { planPrint } from '../../shared/print/plan'
 import { invalid } from '../../shared/result'
 import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
@@ -14,6 +15,8 @@ import { minutesDataOf, signInDataOf } from './assemble'
 import { binderDataOf } from './binder'
 import { noticeDataOf, noticeNotes, rosterDataOf } from './people'
 import { supervisionReportData, urgeSlipData } from './supervision'
+import { listPlans } from '../plans/service'
+import { findOrganization } from '../organizations/repository'
 
 type Input = z.output<typeof printInput>
 
@@ -67,6 +70,13 @@ function render(input: Input, ctx: CallContext): PrintDocument & { logged: Recor
     case 'supervisionUrge': {
       const data = urgeSlipData(ctx, input.id, unit)
       return { title: `督办事项催办单（${data.item.id}）`, html: urgeSlip(data), pages: null, logged: { supervisionId: input.id } }
+    }
+    case 'meetingPlan': {
+      const plans = listPlans(ctx, input.organizationId, input.year, null).filter((p) => p.state !== 'void')
+      const organization = findOrganization(ctx.db, input.organizationId)?.name ?? ''
+      if (!plans.length) throw invalid(`${organization}${input.year}年还没有会议计划：请先在“会议记录 → 会议计划”中添加`)
+      const html = planPrint({ unitName: unit, organization, year: input.year, plans })
+      return { title: `${organization}${input.year}年度会议计划`, html, pages: null, logged: { organizationId: input.organizationId, year: input.year } }
     }
     case 'supervisionReport': {
       const data = supervisionReportData(ctx, input.month, unit)

@@ -1,4 +1,4 @@
-import { daysInMonth, formatIso, todayLocal, type IsoDate } from '../../shared/dates'
+import { monthEnd, todayLocal, type IsoDate } from '../../shared/dates'
 import type { SupervisionReportData, UrgeSlipData } from '../../shared/print/supervision'
 import { invalid } from '../../shared/result'
 import { completedBy, departmentTallies, overdueOn } from '../../shared/supervision-rates'
@@ -18,7 +18,7 @@ export function urgeSlipData(ctx: CallContext, id: number, unitName: string): Ur
 export function supervisionReportData(ctx: CallContext, month: string, unitName: string): SupervisionReportData {
   const today = todayLocal(ctx.now())
   const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))]
-  const end = formatIso(y, m, daysInMonth(y, m))
+  const end = monthEnd(month)
   if (`${month}-01` > today) throw invalid(`${y}年${m}月还没有到，不能通报：请选择本月或以前的月份`, 'month')
   const asOf: IsoDate = end < today ? end : today
   const rows = listItems(ctx.db, asOf, { orgs: null, status: null })

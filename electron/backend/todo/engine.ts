@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { IsoDate } from '../../shared/dates'
+import { monthEnd, type IsoDate } from '../../shared/dates'
 import { termEndsOn } from '../../shared/rules/organization'
 import { byUrgency, type TodoItem } from '../../shared/todo'
 import type { CallContext } from '../context'
@@ -8,7 +8,8 @@ import { allOrganizations, descendantIds } from '../organizations/repository'
 import { readSettings } from '../settings'
 import { addMonth } from '../../shared/dues'
 import { membersDues, trackedFrom } from '../dues/ledger'
-import { duesItems, meetingItems, personItems, supervisionItems, termItems, type OpenSupervision, type PersonFacts, type UnpaidDues } from './rules'
+import { activePlans } from '../plans/service'
+import { duesItems, meetingItems, personItems, planItems, supervisionItems, termItems, type OpenSupervision, type PersonFacts, type UnpaidDues } from './rules'
 
 /**
  * The one deadline engine (docs/deadlines.md): reads the facts, hands them to the pure rules of
@@ -25,6 +26,8 @@ export function todoList(ctx: CallContext, asOf: IsoDate, organizationId: number
   const terms = orgs.map((o) => ({ id: o.id, name: o.name, termEndsOn: termEndsOn(o.termStartedOn, o.termYears) }))
   return [
     ...meetingItems(cells, asOf),
+    // §10: this year's plans whose month has begun
+    ...planItems(activePlans(ctx, `${asOf.slice(0, 4)}-01-01`, monthEnd(asOf)).filter((p) => inScope(p.organizationId)), asOf),
     ...termItems(terms, asOf, settings),
     ...personItems(peopleFacts(ctx.db).filter((p) => inScope(p.organizationId)), asOf, settings),
     ...supervisionItems(openSupervision(ctx.db).filter((s) => inScope(s.organizationId)), asOf),

@@ -2,6 +2,7 @@ import { addMonths, type IsoDate } from '../../shared/dates'
 import { MEETING_TYPE_LABELS, type MeetingType } from '../../shared/meetings'
 import { cellStateOn, periodNamed, type ComplianceCell } from '../../shared/rules/compliance'
 import { probationEndsOn } from '../../shared/rules/membership'
+import type { PlanRow } from '../../shared/plans'
 import type { Settings } from '../../shared/settings'
 import type { TodoItem, TodoKind } from '../../shared/todo'
 
@@ -199,4 +200,28 @@ export function duesItems(unpaid: readonly UnpaidDues[], asOf: IsoDate, settings
 function lastDayOf(month: string): IsoDate {
   const [y, m] = month.split('-').map(Number) as [number, number]
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`
+}
+
+/**
+ * §10: a planned meeting not carried out (no meeting of its type that month) is listed from the first day of its
+ * month, due on its planned day, overdue from the day after.
+ */
+export function planItems(plans: readonly PlanRow[], asOf: IsoDate): TodoItem[] {
+  return plans.flatMap((p) => {
+    const kind = MEETING_KIND[p.meetingType]
+    if (!kind || p.held || p.state === 'void' || p.plannedOn.slice(0, 7) > asOf.slice(0, 7)) return []
+    const label = MEETING_TYPE_LABELS[p.meetingType]
+    return [
+      {
+        kind,
+        organization: p.organization,
+        organizationId: p.organizationId,
+        meetingType: p.meetingType,
+        subject: `计划${Number(p.plannedOn.slice(5, 7))}月${Number(p.plannedOn.slice(8))}日召开${label}：${p.topic}${p.speaker ? `（主讲人 ${p.speaker}）` : ''}，尚未登记`,
+        due: p.plannedOn,
+        overdue: overdue(p.plannedOn, asOf),
+        rule: 'docs/deadlines.md §10：按会议计划召开（计划当月召开该类会议即算完成）',
+      },
+    ]
+  })
 }

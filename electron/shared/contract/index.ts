@@ -18,6 +18,7 @@ import { printContract } from './print'
 import { settingsContract } from './settings'
 import { statisticsContract } from './statistics'
 import { supervisionContract } from './supervision'
+import { plansContract } from './plans'
 import { todoContract } from './todo'
 
 /**
@@ -44,6 +45,7 @@ export const contract = {
   ...duesContract,
   ...todoContract,
   ...supervisionContract,
+  ...plansContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -52,6 +52,8 @@ export const printInput = z.discriminatedUnion('what', [
     .strict(),
   /** 督办事项催办单 (docs/deadlines.md §9) */
   z.object({ what: z.literal('supervisionUrge'), id: id('督办事项') }).strict(),
+  /** 会议计划 of a branch for a year (docs/deadlines.md §10) */
+  z.object({ what: z.literal('meetingPlan'), organizationId: id('党组织'), year }).strict(),
   /** 督查督办工作通报 of a month (docs/deadlines.md §9) */
   z.object({ what: z.literal('supervisionReport'), month }).strict(),
 ])

@@ -48,6 +48,8 @@ export function printInputOf(q: LocationQuery): PrintInput {
       }
     case 'supervisionUrge':
       return { what: 'supervisionUrge', id: num(q.id) }
+    case 'meetingPlan':
+      return { what: 'meetingPlan', organizationId: num(q.organizationId), year: num(q.year) }
     case 'supervisionReport':
       return { what: 'supervisionReport', month: str(q.month) }
     default:
