@@ -18,6 +18,7 @@ import { settingsHandlers } from './settings-handlers'
 import { statisticsHandlers } from './statistics/handlers'
 import { supervisionHandlers } from './supervision/handlers'
 import { plansHandlers } from './plans/handlers'
+import { workPointsHandlers } from './work-points/handlers'
 import { todoHandlers } from './todo/handlers'
 
 /** Every method of the contract has exactly one implementation here (a missing one is a type error). */
@@ -42,4 +43,5 @@ export const handlers: Handlers<Contract> = {
   ...todoHandlers,
   ...supervisionHandlers,
   ...plansHandlers,
+  ...workPointsHandlers,
 }

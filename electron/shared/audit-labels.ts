@@ -34,6 +34,8 @@ export const METHOD_LABELS: Record<string, string> = {
   'supervision.act': '办理督办事项',
   'plans.save': '保存会议计划',
   'plans.void': '作废会议计划',
+  'workPoints.save': '保存年度工作要点',
+  'workPoints.void': '作废年度工作要点',
   'imports.commit': 'Excel 导入',
   'imports.undo': '撤销导入批次',
   'imports.forgetMappings': '恢复默认列识别',

@@ -20,6 +20,8 @@ export interface TodoItem {
   meetingType?: MeetingType
   /** the 督办事项 it is (kind 督办) */
   supervisionId?: number
+  /** the 年度工作要点 / 重点项目 it is (kind 督办, docs/deadlines.md §11) */
+  workPointId?: number
   subject: string
   /** the last day on which it is on time (docs/deadlines.md: overdue from the day after) */
   due: string

@@ -129,4 +129,32 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     expect(text).toMatch(/本月办结事项[\s\S]*同意门诊楼改造方案/)
     savePngs(pdf, 'supervision-report')
   })
+
+  it('年度工作要点：添加带里程碑的工作要点，工作台按下一个里程碑提醒，点开回到工作要点', async () => {
+    const { page } = app
+    // the clock stands at 2026-04-03 (the test above moved it)
+    await page.goto(`${app.bridge.url}#/supervision?tab=points`)
+    await page.getByRole('button', { name: '添加工作要点' }).click()
+    const form = dialog(page)
+    await form.getByLabel('工作内容').fill('推进党建与业务深度融合，建设“党建+医疗服务”示范科室')
+    await form.getByLabel('牵头部门').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '党委办公室' }).click()
+    await setDate(form, '完成时限', '2026-12-31')
+    await form.getByRole('button', { name: '添加里程碑' }).click()
+    await form.getByLabel('里程碑1', { exact: true }).fill('制定实施方案')
+    await setDate(form, '里程碑1日期', '2027-01-15')
+    await form.getByRole('button', { name: '保存' }).click()
+    // a milestone after the item's 时限: the message sits at the milestone, nothing is saved
+    await expect.poll(() => form.locator('.problem').innerText()).toBe('第1个里程碑的日期（2027-01-15）晚于完成时限（2026-12-31）')
+    await setDate(form, '里程碑1日期', '2026-04-10')
+    await form.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.locator('.points').innerText()).toMatch(/党委办公室[\s\S]*0\/1\s*下一步：制定实施方案（2026-04-10）[\s\S]*推进中/)
+
+    await page.goto(`${app.bridge.url}#/workbench`)
+    const row = page.locator('.todo .el-table__row', { hasText: '工作要点：推进党建与业务深度融合' })
+    await expect.poll(() => row.innerText()).toContain('（里程碑：制定实施方案）')
+    expect(await row.innerText()).toContain('还有 7 天')
+    await row.getByRole('button', { name: '打开工作要点' }).click()
+    await expect.poll(() => page.locator('.points').innerText()).toContain('推进党建与业务深度融合')
+  })
 })

@@ -9,7 +9,8 @@ import { readSettings } from '../settings'
 import { addMonth } from '../../shared/dues'
 import { membersDues, trackedFrom } from '../dues/ledger'
 import { activePlans } from '../plans/service'
-import { duesItems, meetingItems, personItems, planItems, supervisionItems, termItems, type OpenSupervision, type PersonFacts, type UnpaidDues } from './rules'
+import { openWorkPoints } from '../work-points/service'
+import { duesItems, meetingItems, personItems, planItems, supervisionItems, termItems, workPointItems, type OpenSupervision, type PersonFacts, type UnpaidDues } from './rules'
 
 /**
  * The one deadline engine (docs/deadlines.md): reads the facts, hands them to the pure rules of
@@ -31,8 +32,16 @@ export function todoList(ctx: CallContext, asOf: IsoDate, organizationId: number
     ...termItems(terms, asOf, settings),
     ...personItems(peopleFacts(ctx.db).filter((p) => inScope(p.organizationId)), asOf, settings),
     ...supervisionItems(openSupervision(ctx.db).filter((s) => inScope(s.organizationId)), asOf),
+    ...committeeItems(ctx, asOf, organizationId),
     ...duesItems(unpaidDues(ctx, asOf).filter((u) => inScope(u.organizationId)), asOf, settings),
   ].sort(byUrgency)
+}
+
+/** §11: the 党委's own 工作要点, for the whole hospital's list or the 党委's (not for a branch's) */
+function committeeItems(ctx: CallContext, asOf: IsoDate, organizationId: number | null): TodoItem[] {
+  const committee = ctx.db.prepare("SELECT id, name FROM organizations WHERE parent_id IS NULL AND status = 'active' ORDER BY id LIMIT 1").get() as { id: number; name: string } | undefined
+  if (!committee || (organizationId !== null && organizationId !== committee.id)) return []
+  return workPointItems(openWorkPoints(ctx, asOf), committee, asOf)
 }
 
 /** 预备党员 and 积极分子 on the roster (党籍 正常), with the dates §3 and §4 need. */

@@ -3,6 +3,7 @@ import { MEETING_TYPE_LABELS, type MeetingType } from '../../shared/meetings'
 import { cellStateOn, periodNamed, type ComplianceCell } from '../../shared/rules/compliance'
 import { probationEndsOn } from '../../shared/rules/membership'
 import type { PlanRow } from '../../shared/plans'
+import { WORK_POINT_KIND_LABELS, type WorkPoint } from '../../shared/work-points'
 import type { Settings } from '../../shared/settings'
 import type { TodoItem, TodoKind } from '../../shared/todo'
 
@@ -223,5 +224,26 @@ export function planItems(plans: readonly PlanRow[], asOf: IsoDate): TodoItem[] 
         rule: 'docs/deadlines.md §10：按会议计划召开（计划当月召开该类会议即算完成）',
       },
     ]
+  })
+}
+
+/**
+ * §11: an open 工作要点 / 重点项目 is followed like a 督办事项 (listed under 督办), due on its next milestone not yet
+ * reached, else on its 时限; overdue the day after. It belongs to the 党委 (`committee`).
+ */
+export function workPointItems(points: readonly WorkPoint[], committee: { id: number; name: string }, asOf: IsoDate): TodoItem[] {
+  return points.map((p) => {
+    const next = p.milestones.filter((m) => !m.doneOn).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0]
+    const due = next && next.dueOn < p.dueOn ? next.dueOn : p.dueOn
+    return {
+      kind: '督办' as const,
+      organization: committee.name,
+      organizationId: committee.id,
+      workPointId: p.id,
+      subject: `${WORK_POINT_KIND_LABELS[p.kind]}：${p.title}${next && due === next.dueOn ? `（里程碑：${next.title}）` : ''}`,
+      due,
+      overdue: overdue(due, asOf),
+      rule: 'docs/deadlines.md §11：年度工作要点、党建重点项目按里程碑和时限推进',
+    }
   })
 }

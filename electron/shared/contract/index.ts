@@ -19,6 +19,7 @@ import { settingsContract } from './settings'
 import { statisticsContract } from './statistics'
 import { supervisionContract } from './supervision'
 import { plansContract } from './plans'
+import { workPointsContract } from './work-points'
 import { todoContract } from './todo'
 
 /**
@@ -46,6 +47,7 @@ export const contract = {
   ...todoContract,
   ...supervisionContract,
   ...plansContract,
+  ...workPointsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -6,7 +6,7 @@ export interface TodoAction {
   /** where the button leads */
   to: { path: string; query: Record<string, string> }
   /** the method that must be allowed for the button to show, and on which organization */
-  method: 'meetings.create' | 'members.event' | 'supervision.act' | 'supervision.get' | 'orgs.get' | 'dues.pay'
+  method: 'meetings.create' | 'members.event' | 'supervision.act' | 'supervision.get' | 'orgs.get' | 'dues.pay' | 'workPoints.list'
 }
 
 /** Each kind's natural next step (an exemption is never the first button: it stays on the 达标情况 table). */
@@ -24,6 +24,7 @@ export function actionsOf(item: TodoItem): TodoAction[] {
       ...(item.overdue ? [{ label: '催办', method: 'supervision.act' as const, to: { path: '/supervision', query: { id, act: 'urge' } } }] : []),
     ]
   }
+  if (item.kind === '督办' && item.workPointId) return [{ label: '打开工作要点', method: 'workPoints.list', to: { path: '/supervision', query: { tab: 'points' } } }]
   if (item.kind === '党费') return [{ label: '登记党费', method: 'dues.pay', to: { path: '/dues', query: {} } }]
   return []
 }
