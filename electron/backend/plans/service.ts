@@ -8,18 +8,8 @@ import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 
 type SaveInput = z.output<typeof planSaveInput>
-interface Stored {
-  id: number
-  organizationId: number
-  organization: string
-  meetingType: MeetingType
-  plannedOn: IsoDate
-  topic: string
-  speaker: string | null
-  place: string | null
-  status: 'active' | 'void'
-  voidReason: string | null
-}
+/** a row as read, before what carried it out is found */
+type Stored = Omit<PlanRow, 'state' | 'held'> & { status: 'active' | 'void' }
 const SELECT = `SELECT p.id, p.organization_id AS organizationId, o.name AS organization, p.meeting_type AS meetingType, p.planned_on AS plannedOn,
   p.topic, p.speaker, p.place, p.status, p.void_reason AS voidReason FROM meeting_plans p JOIN organizations o ON o.id = p.organization_id`
 

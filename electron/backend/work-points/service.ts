@@ -3,25 +3,14 @@ import type { z } from 'zod'
 import type { workPointSaveInput } from '../../shared/contract/work-points'
 import { todayLocal, type IsoDate } from '../../shared/dates'
 import { invalid, notFound } from '../../shared/result'
-import { workPointState, type Milestone, type WorkPoint, type WorkPointKind } from '../../shared/work-points'
+import { workPointState, type Milestone, type WorkPoint } from '../../shared/work-points'
 import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import { departmentIds } from '../supervision/repository'
 
 type SaveInput = z.output<typeof workPointSaveInput>
-interface Stored {
-  id: number
-  year: number
-  kind: WorkPointKind
-  title: string
-  leadDepartment: string
-  responsible: string | null
-  dueOn: IsoDate
-  completedOn: IsoDate | null
-  result: string | null
-  status: 'active' | 'void'
-  voidReason: string | null
-}
+/** a row as read, before its milestones and its state on a day are added */
+type Stored = Omit<WorkPoint, 'milestones' | 'state'> & { status: 'active' | 'void' }
 const SELECT = `SELECT w.id, w.year, w.kind, w.title, d.name AS leadDepartment, w.responsible, w.due_on AS dueOn, w.completed_on AS completedOn,
   w.result, w.status, w.void_reason AS voidReason FROM work_points w JOIN departments d ON d.id = w.lead_department_id`
 
