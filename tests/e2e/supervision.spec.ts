@@ -82,6 +82,13 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     await urge.getByRole('button', { name: '确定催办' }).click()
     await expect.poll(() => drawer.locator('.el-timeline').textContent()).toContain('请于4月7日前完成招标并书面反馈')
     expect(await drawer.textContent()).toContain('已逾期')
+    // the 催办单 to hand to the department, then back to the item
+    await drawer.getByRole('button', { name: '打印催办单' }).click()
+    await expect.poll(() => page.locator('.print-sheet').textContent(), { timeout: 20_000 }).toContain('督办事项催办单')
+    expect(await page.locator('.print-sheet').textContent()).toContain('请于4月7日前完成招标并书面反馈')
+    expect(await page.locator('.print-sheet').textContent()).toContain('2026年3月31日（已逾期3天）')
+    await page.goBack()
+    await page.goto(`${app.bridge.url}#/supervision?id=1`)
 
     // 申请办结 without a result is refused at the field; then with it; 办结 confirms it
     await drawer.getByRole('button', { name: '申请办结' }).click()
