@@ -8,6 +8,7 @@ import type { MethodSpec } from './define'
 import { dashboardContract } from './dashboard'
 import { demoContract } from './demo'
 import { duesContract } from './dues'
+import { exchangeContract } from './exchange'
 import { exportsContract } from './exports'
 import { importsContract } from './imports'
 import { jobsContract } from './jobs'
@@ -44,6 +45,7 @@ export const contract = {
   ...duesContract,
   ...todoContract,
   ...supervisionContract,
+  ...exchangeContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

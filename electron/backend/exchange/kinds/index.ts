@@ -1,0 +1,15 @@
+import type { PackageKind } from '../../../shared/exchange'
+import { assessmentKind } from './assessment'
+import type { KindSpec } from './kind'
+import { cardKind, receiptKind } from './receipt'
+import { statisticsKind } from './statistics'
+
+/** Every kind this program knows (docs/exchange.md §5); a package of another kind is refused. */
+export const KINDS: Record<PackageKind, KindSpec> = {
+  'annual-statistics': statisticsKind,
+  'assessment-results': assessmentKind,
+  receipt: receiptKind,
+  'unit-card': cardKind,
+}
+
+export const kindSpec = (kind: string): KindSpec | undefined => (Object.hasOwn(KINDS, kind) ? KINDS[kind as PackageKind] : undefined)
