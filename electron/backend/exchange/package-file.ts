@@ -65,8 +65,10 @@ export function openPackage(bytes: Uint8Array): OpenedPackage {
   const parsed = manifestSchema.safeParse(raw)
   if (!parsed.success) refuse(`数据包的说明（manifest.json）不合格式：${parsed.error.issues[0]?.path.join('.') || '整体'} 不正确。文件可能被改动过，请让对方重新导出`)
   const manifest = parsed.data!
-  const signature = Buffer.from(utf8.decode(sig!), 'base64')
-  if (!/^[A-Za-z0-9+/]{86}==$/.test(Buffer.from(sig!).toString('latin1')) || !verifyBytes(manifest.sender.publicKey, manifestBytes!, signature)) {
+  // base64 has spare bits in its last character: only the one canonical spelling of the 64 bytes is accepted
+  const sigText = Buffer.from(sig!).toString('latin1')
+  const signature = Buffer.from(sigText, 'base64')
+  if (signature.toString('base64') !== sigText || !verifyBytes(manifest.sender.publicKey, manifestBytes!, signature)) {
     refuse(`数据包的签名不符：它在“${manifest.sender.unitName}”导出之后被改动过，或签名已损坏。请不要使用这个文件，请对方重新导出`)
   }
   const listed = new Set([MANIFEST, SIGNATURE, ...manifest.parts.map((p) => p.name)])
