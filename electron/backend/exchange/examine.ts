@@ -53,7 +53,8 @@ function plan(ctx: CallContext, opened: OpenedPackage, fingerprint: string, trus
     return refuse(`数据包来自尚未信任的单位${from}，其公钥指纹为 ${fingerprint}。请电话联系对方，逐组核对指纹一致后选择“信任此单位”（命令行：exchange trust 文件 --fingerprint ${fingerprint}），再导入`)
   }
   if (m.kind === 'unit-card') return { outcome: 'duplicate', note: `已信任${from}，单位名片无需导入` }
-  if (!own.unitCode) return refuse('本单位还没有设置单位代码，无法核对收件单位：请在“系统设置 → 规则参数 → 单位信息”中填写单位代码（命令行：exchange unit --code 代码）')
+  // the 回执 names this unit: both must be set before anything is written
+  if (!own.unitCode || !own.unitName) return refuse('请先在“系统设置 → 规则参数 → 单位信息”中填写单位名称和单位代码（命令行：exchange unit --code 代码 --name 名称），才能核对收件单位并写回执')
   if (!m.receiver) return refuse('数据包没有写明收件单位，不能导入')
   if (m.receiver.unitCode !== own.unitCode) return refuse(`这个数据包是发给“${m.receiver.unitName}”（单位代码 ${m.receiver.unitCode}）的，不是发给本单位（单位代码 ${own.unitCode}）的，不能导入`)
   const spec = kindSpec(m.kind)
@@ -62,6 +63,8 @@ function plan(ctx: CallContext, opened: OpenedPackage, fingerprint: string, trus
   if (m.app.schemaVersion > schema) return refuse(`数据包来自更新版本的党办通（数据结构版本 ${m.app.schemaVersion}，本机为 ${schema}），请先升级本机的党办通再导入`)
   const shapeProblem = checkParts(opened, spec)
   if (shapeProblem) return refuse(shapeProblem)
+  const kindProblem = spec.problem?.(ctx, opened)
+  if (kindProblem) return refuse(kindProblem)
   const label = PACKAGE_KIND_LABELS[m.kind as PackageKind]
   const seen = findPackage(ctx.db, 'received', m.packageId)
   if (seen) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/backend/dispatch'
 import { newKeyPair } from '../../../electron/backend/exchange/keys'
+import { openPackage, writePackage } from '../../../electron/backend/exchange/package-file'
 import { fails, ok } from '../helpers'
 import { craftZip, resigned } from './crafted'
 import { b64, hospital, site, snapshot, trust } from './sites'
@@ -134,5 +135,35 @@ describe('上报与交换：拒绝与不改动', () => {
     const { readZip } = await import('../../../electron/backend/exchange/zip')
     const entries = readZip(bytes).map((e) => ({ name: e.name, data: e.data }))
     await refused(bureau, craftZip([...entries, { name: 'extra.json', data: Buffer.from('{}') }]), '没有列出的文件“extra.json”')
+  })
+
+  it('回执中的文件 SHA-256 不是我们发出的文件：拒绝，发出的数据包仍是“已发出”', async () => {
+    const { h, bureau, out } = await exchange()
+    const got = await ok(bureau, 'exchange.import', { contentBase64: out.contentBase64 })
+    const receipt = openPackage(Buffer.from(got.receipt!.contentBase64, 'base64'))
+    const { parts: _p, ...head } = receipt.manifest
+    const part = { ...(receipt.parts.get('receipt.json') as object), fileSha256: 'f'.repeat(64) }
+    const key = bureau.context.db.prepare('SELECT private_key FROM exchange_identity').pluck().get() as string
+    const wrongReceipt = writePackage({ ...head, packageId: '00000000-0000-4000-8000-000000000001', sequence: head.sequence + 1 }, [{ name: 'receipt.json', json: part }], key).bytes
+    await refused(h, wrongReceipt, '对方收到的不是我们发出的那个文件')
+    expect((await ok(h, 'exchange.packages', { direction: 'sent' }))[0]).toMatchObject({ status: 'sent' })
+  })
+
+  it('写到一半失败（记下收到的数据包之后，写回执时磁盘出错）：整个导入回滚，什么也没有留下', async () => {
+    const { bureau, bytes } = await exchange()
+    const db = bureau.context.db
+    // a fault injected where the 回执 is recorded, after the received package and its audit entry are written
+    db.exec("CREATE TEMP TRIGGER fail_receipt BEFORE INSERT ON exchange_packages WHEN NEW.direction = 'sent' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+    const before = snapshot(bureau)
+    expect((await bureau.call('exchange.import', { contentBase64: b64(bytes) })).ok).toBe(false)
+    expect(snapshot(bureau)).toEqual(before)
+    db.exec('DROP TRIGGER fail_receipt')
+    expect((await ok(bureau, 'exchange.import', { contentBase64: b64(bytes) })).applied).toBe(true)
+  })
+
+  it('本单位没有名称时不能导入（回执要写明本单位），在写入之前就说明', async () => {
+    const { bureau, bytes } = await exchange()
+    await ok(bureau, 'settings.save', { values: { 'unit.name': null } })
+    await refused(bureau, bytes, '请先在“系统设置 → 规则参数 → 单位信息”中填写单位名称')
   })
 })

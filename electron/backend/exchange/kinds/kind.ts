@@ -19,6 +19,8 @@ export interface KindSpec {
   kind: PackageKind
   /** the parts by name and the zod schema each must satisfy */
   parts: Record<string, z.ZodType>
+  /** why this package cannot be applied here, checked before anything is written (and by verify); null when it can */
+  problem?: (ctx: CallContext, opened: OpenedPackage) => string | null
   /** writes the kind's own effect; throws an AppError (rolling the whole import back) when it cannot */
   apply?: (ctx: CallContext, opened: OpenedPackage) => void
   /** a 回执 is not answered with another 回执 */

@@ -4,6 +4,7 @@ import { invalid } from '../../../shared/result'
 import { recordAudit } from '../../audit'
 import type { CallContext } from '../../context'
 import { findPackage } from '../repository'
+import type { OpenedPackage } from '../package-file'
 import type { Built, KindSpec } from './kind'
 
 /**
@@ -29,13 +30,22 @@ export function buildReceipt(received: Manifest, fileSha256: string, result: Rec
   return { period: received.period, subject: `receipt-${received.packageId}`, counts: {}, parts: [{ name: 'receipt.json', json: receipt }] }
 }
 
-/** Closes what we sent: 已回执, or 被拒绝 with the receiver's reason. */
-function applyReceipt(ctx: CallContext, opened: Parameters<NonNullable<KindSpec['apply']>>[1]): void {
+/** A 回执 must answer a package we sent, to the unit it answers for, about the very file we sent. */
+function receiptProblem(ctx: CallContext, opened: OpenedPackage): string | null {
   const r = opened.parts.get('receipt.json') as Receipt
   const sent = findPackage(ctx.db, 'sent', r.packageId)
-  if (!sent) throw invalid(`这份回执答复的数据包（编号 ${r.packageId}）不是本单位发出的，无法登记`)
-  if (sent.to_code !== opened.manifest.sender.unitCode) throw invalid(`这份回执来自“${opened.manifest.sender.unitName}”，但编号 ${r.packageId} 的数据包是发给“${sent.to_name ?? '—'}”的，无法登记`)
-  if (sent.file_sha256 !== r.fileSha256) throw invalid(`回执中的文件 SHA-256 与本单位发出的文件不同：对方收到的不是我们发出的那个文件，请重新发送`)
+  if (!sent) return `这份回执答复的数据包（编号 ${r.packageId}）不是本单位发出的，无法登记`
+  if (sent.to_code !== opened.manifest.sender.unitCode) return `这份回执来自“${opened.manifest.sender.unitName}”，但编号 ${r.packageId} 的数据包是发给“${sent.to_name ?? '—'}”的，无法登记`
+  if (sent.file_sha256 !== r.fileSha256) return '回执中的文件 SHA-256 与本单位发出的文件不同：对方收到的不是我们发出的那个文件，请重新发送'
+  return null
+}
+
+/** Closes what we sent: 已回执, or 被拒绝 with the receiver's reason. */
+function applyReceipt(ctx: CallContext, opened: OpenedPackage): void {
+  const problem = receiptProblem(ctx, opened)
+  if (problem) throw invalid(problem)
+  const r = opened.parts.get('receipt.json') as Receipt
+  const sent = findPackage(ctx.db, 'sent', r.packageId)!
   const status = r.result === 'accepted' ? 'receipted' : 'rejected'
   ctx.db
     .prepare('UPDATE exchange_packages SET status = ?, reason = ?, receipt_package_id = ?, receipt_sha256 = ?, receipt_at = ? WHERE id = ?')
@@ -43,7 +53,7 @@ function applyReceipt(ctx: CallContext, opened: Parameters<NonNullable<KindSpec[
   recordAudit(ctx, { entity: 'exchange_package', entityId: sent.id, before: { status: sent.status }, after: { status, reason: r.reason, receipt: opened.manifest.packageId } })
 }
 
-export const receiptKind: KindSpec = { kind: 'receipt', parts: { 'receipt.json': receiptPart }, apply: applyReceipt, receipted: false }
+export const receiptKind: KindSpec = { kind: 'receipt', parts: { 'receipt.json': receiptPart }, problem: receiptProblem, apply: applyReceipt, receipted: false }
 
 /** 单位名片 (docs/exchange.md §5.4): only the sender's own name, code and key, for the receiver to trust after comparing the fingerprint. */
 export const cardPart = z.object({ note: z.string().max(200) }).strict()
