@@ -11,11 +11,12 @@ export const PACKAGE_FORMAT = 'dangban-exchange'
 export const FORMAT_VERSION = 1
 
 /** docs/exchange.md §5: what a package carries */
-export const PACKAGE_KINDS = ['annual-statistics', 'assessment-results', 'receipt', 'unit-card'] as const
+export const PACKAGE_KINDS = ['annual-statistics', 'assessment-results', 'review-decision', 'receipt', 'unit-card'] as const
 export type PackageKind = (typeof PACKAGE_KINDS)[number]
 export const PACKAGE_KIND_LABELS: Record<PackageKind, string> = {
   'annual-statistics': '年度党内统计',
   'assessment-results': '考评结果',
+  'review-decision': '审核决定',
   receipt: '回执',
   'unit-card': '单位名片',
 }

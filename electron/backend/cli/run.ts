@@ -7,7 +7,7 @@ import { assessmentResults, importScoresCommand } from './commands/assessment'
 import { backupCommand, backupsList, restoreCommand, verifyCommand } from './commands/backup'
 import { complianceCommand } from './commands/compliance'
 import { duesLedger, duesStandard, importDuesBases } from './commands/dues'
-import { exchangeCard, exchangeExport, exchangeImport, exchangeKey, exchangeList, exchangeTrust, exchangeUnit, exchangeVerify } from './commands/exchange'
+import { exchangeCard, exchangeDecide, exchangeExport, exchangeImport, exchangeKey, exchangeList, exchangeTrust, exchangeUnit, exchangeVerify } from './commands/exchange'
 import { importCommand } from './commands/imports'
 import { membersAdd, membersList, membersShow } from './commands/members'
 import { orgsAdd, orgsList } from './commands/orgs'
@@ -58,6 +58,7 @@ const COMMANDS: Record<string, CliCommand> = {
   'supervision add': supervisionAdd,
   'exchange export': exchangeExport,
   'exchange import': exchangeImport,
+  'exchange decide': exchangeDecide,
   'exchange verify': exchangeVerify,
   'exchange trust': exchangeTrust,
   'exchange key': exchangeKey,

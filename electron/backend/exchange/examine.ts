@@ -61,16 +61,17 @@ function plan(ctx: CallContext, opened: OpenedPackage, fingerprint: string, trus
   if (!spec) return refuse(`不认识的数据包种类“${m.kind.slice(0, 40)}”：可能来自更新版本的党办通，请先升级本机的党办通再导入`)
   const schema = latestVersion()
   if (m.app.schemaVersion > schema) return refuse(`数据包来自更新版本的党办通（数据结构版本 ${m.app.schemaVersion}，本机为 ${schema}），请先升级本机的党办通再导入`)
-  const shapeProblem = checkParts(opened, spec)
-  if (shapeProblem) return refuse(shapeProblem)
-  const kindProblem = spec.problem?.(ctx, opened)
-  if (kindProblem) return refuse(kindProblem)
-  const label = PACKAGE_KIND_LABELS[m.kind as PackageKind]
+  // seen before: a no-op whatever has happened since (a 审核决定 applied once no longer fits the round it moved on)
   const seen = findPackage(ctx.db, 'received', m.packageId)
   if (seen) {
     if (seen.file_sha256 === opened.fileSha256) return { outcome: 'duplicate', note: `已导入过（${seen.recorded_at.slice(0, 10)} 导入），没有任何改动` }
     return refuse(`本单位已导入过编号相同（${m.packageId}）而内容不同的数据包，这个文件可能被改动过，未做任何修改`)
   }
+  const shapeProblem = checkParts(opened, spec)
+  if (shapeProblem) return refuse(shapeProblem)
+  const kindProblem = spec.problem?.(ctx, opened)
+  if (kindProblem) return refuse(kindProblem)
+  const label = PACKAGE_KIND_LABELS[m.kind as PackageKind]
   const current = currentReceived(ctx.db, m.sender.installationId, m.kind, m.subject)
   if (!current) return { outcome: 'apply', spec }
   if (current.sequence >= m.sequence) {

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../shared/result'
 import type { Handlers } from '../handler'
 import { examine } from './examine'
 import { listPackages, listUnits } from './repository'
-import { exportCard, exportPackage, identity, importPackage, trustSender } from './service'
+import { exportCard, exportDecision, exportPackage, identity, importPackage, trustSender } from './service'
 
 const bytesOf = (base64: string): Buffer => Buffer.from(base64, 'base64')
 
@@ -13,6 +13,7 @@ export const exchangeHandlers: Handlers<typeof exchangeContract> = {
   'exchange.units': (_i, ctx) => listUnits(ctx.db),
   'exchange.packages': ({ direction }, ctx) => listPackages(ctx.db, direction),
   'exchange.export': (input, ctx) => exportPackage(ctx, input),
+  'exchange.decide': (input, ctx) => exportDecision(ctx, input),
   'exchange.card': (_i, ctx) => exportCard(ctx),
   // a broken or forged file is an answer here, not an error: verify reports what is wrong with it
   'exchange.verify': ({ contentBase64 }, ctx): VerifyResult => {

@@ -7,11 +7,12 @@ import type { CallContext } from '../context'
 import { examine, partsObject } from './examine'
 import { fingerprintOf } from './keys'
 import { buildAssessment } from './kinds/assessment'
+import { buildDecision, type ReceivedResults } from './kinds/decision'
 import type { Built } from './kinds/kind'
 import { buildReceipt } from './kinds/receipt'
 import { buildStatistics } from './kinds/statistics'
 import { openPackage, writePackage } from './package-file'
-import { insertPackage, insertUnit, nextSequence, ownIdentity, unitByCode, unitByKey, unitNamed, type OwnIdentity } from './repository'
+import { findPackage, insertPackage, insertUnit, nextSequence, ownIdentity, unitByCode, unitByKey, unitNamed, type OwnIdentity } from './repository'
 
 export function identity(ctx: CallContext): Identity {
   const own = ownIdentity(ctx.db)
@@ -64,6 +65,30 @@ export function exportPackage(ctx: CallContext, i: { kind: 'annual-statistics' |
     built = buildAssessment(ctx, i.roundId, own.installationId)
   }
   return send(ctx, own, i.kind, built, { unitName: unit.unitName, unitCode: unit.unitCode }, true)
+}
+
+/**
+ * 审核决定 (docs/exchange.md §5.5) on a 考评结果 package received: the branches at `stage` are approved at the score
+ * they came with, except those returned with a reason. Goes back to the hospital that sent the results.
+ */
+export function exportDecision(ctx: CallContext, i: { packageId: string; stage: string; returned: { organization: string; reason: string }[]; comment: string }): ExportOutcome {
+  const own = sender(ctx)
+  const got = findPackage(ctx.db, 'received', i.packageId)
+  if (!got || got.kind !== 'assessment-results') throw invalid(`没有收到过编号为 ${i.packageId} 的考评结果数据包`, 'packageId')
+  if (got.superseded_by !== null) throw invalid('这份考评结果已被对方较新的数据包取代，请对最新的一份作出审核决定', 'packageId')
+  const unit = unitByCode(ctx.db, got.from_code)
+  if (!unit) throw invalid(`“${got.from_name}”已不在已信任的单位中，不能发给它`)
+  const data = (JSON.parse(got.data_json) as Record<string, { round: { ref: string; name: string }; entries: ReceivedResults['entries'] }>)['assessment.json']!
+  const atStage = data.entries.filter((e) => e.stage === i.stage)
+  if (!atStage.length) throw invalid(`这份考评结果中没有处于“${i.stage}”环节的支部（各支部的环节：${[...new Set(data.entries.map((e) => e.stage))].join('、')}）`, 'stage')
+  const returned = new Map<string, string>()
+  for (const r of i.returned) {
+    const e = atStage.find((x) => x.organizationName === r.organization || x.organizationUid === r.organization)
+    if (!e) throw invalid(`“${r.organization}”不在这份考评结果处于“${i.stage}”环节的支部中`, 'returned')
+    returned.set(e.organizationUid, r.reason)
+  }
+  const results: ReceivedResults = { manifest: JSON.parse(got.manifest_json) as Manifest, fileSha256: got.file_sha256, entries: atStage }
+  return send(ctx, own, 'review-decision', buildDecision(results, { ref: data.round.ref, name: data.round.name }, i.stage, returned, i.comment), { unitName: unit.unitName, unitCode: unit.unitCode }, true)
 }
 
 /** 单位名片 (docs/exchange.md §5.4): this unit's name, code and public key, signed, for the other side to trust. */

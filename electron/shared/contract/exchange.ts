@@ -14,6 +14,14 @@ const exportInput = z
     to: z.string().trim().min(1, { message: '请选择收件单位' }).max(200),
   })
   .strict()
+const decideInput = z
+  .object({
+    packageId: z.string().regex(/^[0-9a-f-]{36}$/, { message: '请指定收到的考评结果数据包的编号' }),
+    stage: z.string().trim().min(1, { message: '请填写本单位的评审环节，如 局党办审核' }).max(30),
+    returned: z.array(z.object({ organization: z.string().trim().min(1).max(200), reason: z.string().trim().min(1, { message: '退回须写明原因' }).max(1000) }).strict()).max(2000).default([]),
+    comment: z.string().max(1000).default(''),
+  })
+  .strict()
 const fileInput = z.object(file).strict()
 const trustInput = z.object({ ...file, fingerprint: z.string().trim().min(1, { message: '请输入与对方电话核对过的指纹' }).max(80) }).strict()
 const listInput = z.object({ direction: z.enum(DIRECTIONS).nullable().default(null) }).strict()
@@ -36,6 +44,8 @@ export const exchangeContract = {
   'exchange.units': method<typeof emptyInput, KnownUnit[]>(emptyInput, 'read'),
   'exchange.packages': method<typeof listInput, PackageRow[]>(listInput, 'read'),
   'exchange.export': method<typeof exportInput, ExportOutcome>(exportInput, 'write'),
+  /** 审核决定 on a received 考评结果 (docs/exchange.md §5.5) */
+  'exchange.decide': method<typeof decideInput, ExportOutcome>(decideInput, 'write'),
   'exchange.card': method<typeof emptyInput, ExportOutcome>(emptyInput, 'write'),
   /** checks a file and says what importing it would do; writes nothing */
   'exchange.verify': method<typeof fileInput, VerifyResult>(fileInput, 'read'),

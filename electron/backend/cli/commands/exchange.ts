@@ -80,6 +80,32 @@ export const exchangeImport: CliCommand = {
   },
 }
 
+/**
+ * `exchange decide`: the 审核决定 on a 考评结果 received (docs/exchange.md §5.5). Every branch at --stage is approved
+ * at its score, except those named in --return (`支部名称=原因`, several separated by ；or ;).
+ */
+export const exchangeDecide: CliCommand = {
+  usage: 'exchange decide --package 收到的考评结果编号 --stage 本单位的环节 [--return 支部=原因；支部=原因] [--comment 审核意见] --out 文件 [--json]   审核决定',
+  options: { package: 'string', stage: 'string', return: 'string', comment: 'string', out: 'string' },
+  async run({ call, flags, io }) {
+    const out = required(flags, 'out', '审核决定数据包的保存位置')
+    if (existsSync(resolve(out))) throw new CliError(`文件已存在：${resolve(out)}。请换一个文件名（已发出的数据包不覆盖）`, 2)
+    const returned = (text(flags, 'return') ?? '')
+      .split(/[;；]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((item) => {
+        const at = item.search(/[=＝]/)
+        if (at <= 0) throw new CliError(`--return 的每一项应写成“支部名称=退回原因”：${item}`, 2)
+        return { organization: item.slice(0, at).trim(), reason: item.slice(at + 1).trim() }
+      })
+    const r = await call('exchange.decide', { packageId: required(flags, 'package', '收到的考评结果数据包的编号（见 exchange list --json）'), stage: required(flags, 'stage', '本单位的评审环节（如 局党办审核）'), returned, comment: text(flags, 'comment') ?? '' })
+    const file = writeNew(out, r.contentBase64)
+    if (flags.json) return io.out(JSON.stringify({ file, sha256: r.sha256, kind: r.kind, counts: r.counts, packageId: r.packageId }))
+    io.out(`已写出审核决定：${file}（审核通过 ${r.counts.approved ?? 0} 个支部，退回 ${r.counts.returned ?? 0} 个）`)
+  },
+}
+
 export const exchangeVerify: CliCommand = {
   usage: 'exchange verify <文件> [--json]   检查数据包（签名、哈希、收件单位），不写入；不能导入时退出码为 3',
   async run({ call, positionals, flags, io }) {

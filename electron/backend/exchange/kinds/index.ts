@@ -1,5 +1,6 @@
 import type { PackageKind } from '../../../shared/exchange'
 import { assessmentKind } from './assessment'
+import { decisionKind } from './decision'
 import type { KindSpec } from './kind'
 import { cardKind, receiptKind } from './receipt'
 import { statisticsKind } from './statistics'
@@ -8,6 +9,7 @@ import { statisticsKind } from './statistics'
 export const KINDS: Record<PackageKind, KindSpec> = {
   'annual-statistics': statisticsKind,
   'assessment-results': assessmentKind,
+  'review-decision': decisionKind,
   receipt: receiptKind,
   'unit-card': cardKind,
 }
