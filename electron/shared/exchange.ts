@@ -11,17 +11,18 @@ export const PACKAGE_FORMAT = 'dangban-exchange'
 export const FORMAT_VERSION = 1
 
 /** docs/exchange.md §5: what a package carries */
-export const PACKAGE_KINDS = ['annual-statistics', 'assessment-results', 'review-decision', 'receipt', 'unit-card'] as const
+export const PACKAGE_KINDS = ['annual-statistics', 'assessment-results', 'organizational-life', 'review-decision', 'receipt', 'unit-card'] as const
 export type PackageKind = (typeof PACKAGE_KINDS)[number]
 export const PACKAGE_KIND_LABELS: Record<PackageKind, string> = {
   'annual-statistics': '年度党内统计',
   'assessment-results': '考评结果',
+  'organizational-life': '组织生活达标',
   'review-decision': '审核决定',
   receipt: '回执',
   'unit-card': '单位名片',
 }
 /** the kinds a clerk exports on purpose (a 回执 is written by an import, a 单位名片 by `exchange card`) */
-export const EXPORT_KINDS = ['annual-statistics', 'assessment-results'] as const
+export const EXPORT_KINDS = ['annual-statistics', 'assessment-results', 'organizational-life'] as const
 
 export const DIRECTIONS = ['sent', 'received'] as const
 export type Direction = (typeof DIRECTIONS)[number]

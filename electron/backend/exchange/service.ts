@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import pkg from '../../../package.json'
-import { FORMAT_VERSION, PACKAGE_FORMAT, PACKAGE_KIND_LABELS, type ExportOutcome, type Identity, type ImportOutcome, type KnownUnit, type Manifest, type PackageKind } from '../../shared/exchange'
+import { EXPORT_KINDS, FORMAT_VERSION, PACKAGE_FORMAT, PACKAGE_KIND_LABELS, type ExportOutcome, type Identity, type ImportOutcome, type KnownUnit, type Manifest, type PackageKind } from '../../shared/exchange'
 import { AppError, invalid } from '../../shared/result'
 import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import { examine, partsObject } from './examine'
 import { fingerprintOf } from './keys'
 import { buildAssessment } from './kinds/assessment'
+import { buildCompliance } from './kinds/compliance'
 import { buildDecision, type ReceivedResults } from './kinds/decision'
 import type { Built } from './kinds/kind'
 import { buildReceipt } from './kinds/receipt'
@@ -52,14 +53,14 @@ function send(ctx: CallContext, own: OwnIdentity, kind: PackageKind, built: Buil
   return { fileName: `${PACKAGE_KIND_LABELS[kind]}_${safeName(built.period)}${to}_${manifest.packageId.slice(0, 8)}.zip`, contentBase64: bytes.toString('base64'), sha256, packageId: manifest.packageId, kind, counts: built.counts }
 }
 
-export function exportPackage(ctx: CallContext, i: { kind: 'annual-statistics' | 'assessment-results'; year: number | null; roundId: number | null; to: string }): ExportOutcome {
+export function exportPackage(ctx: CallContext, i: { kind: (typeof EXPORT_KINDS)[number]; year: number | null; roundId: number | null; to: string }): ExportOutcome {
   const own = sender(ctx)
   const unit = unitNamed(ctx.db, i.to.trim())
   if (!unit) throw invalid(`没有名为“${i.to}”的已信任单位：请先导入对方的单位名片或任一数据包并核对指纹后信任它（exchange trust），再导出给它`, 'to')
   let built: Built
-  if (i.kind === 'annual-statistics') {
-    if (i.year === null) throw invalid('请指定统计年度（--year）', 'year')
-    built = buildStatistics(ctx, i.year)
+  if (i.kind === 'annual-statistics' || i.kind === 'organizational-life') {
+    if (i.year === null) throw invalid('请指定年度（--year）', 'year')
+    built = i.kind === 'annual-statistics' ? buildStatistics(ctx, i.year) : buildCompliance(ctx, i.year, own.installationId)
   } else {
     if (i.roundId === null) throw invalid('请指定考评编号（--round）', 'roundId')
     built = buildAssessment(ctx, i.roundId, own.installationId)

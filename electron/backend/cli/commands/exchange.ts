@@ -38,14 +38,14 @@ const positiveInt = (flags: Record<string, string | boolean | undefined>, name: 
 const changeLines = (changes: readonly Change[]) => changes.map((c) => `  ${c.path}：${c.before ?? '—'} → ${c.after ?? '—'}`)
 
 export const exchangeExport: CliCommand = {
-  usage: 'exchange export --kind 年度党内统计|考评结果 (--year YYYY | --round 编号) --to 收件单位 --out 文件 [--json]   导出数据包',
+  usage: 'exchange export --kind 年度党内统计|考评结果|组织生活达标 (--year YYYY | --round 编号) --to 收件单位 --out 文件 [--json]   导出数据包',
   options: { kind: 'string', year: 'string', round: 'string', to: 'string', out: 'string' },
   async run({ call, flags, io }) {
     const kind = oneOf(flags, 'kind', EXPORT_KINDS, PACKAGE_KIND_LABELS)
-    if (!kind) throw new CliError('请用 --kind 指定数据包种类（年度党内统计、考评结果）', 2)
+    if (!kind) throw new CliError('请用 --kind 指定数据包种类（年度党内统计、考评结果、组织生活达标）', 2)
     const year = positiveInt(flags, 'year', '四位年份')
     const roundId = positiveInt(flags, 'round', '考评编号（正整数）')
-    if (kind === 'annual-statistics' && (year === null || roundId !== null)) throw new CliError('年度党内统计请用 --year 指定年度（不用 --round）', 2)
+    if (kind !== 'assessment-results' && (year === null || roundId !== null)) throw new CliError(`${PACKAGE_KIND_LABELS[kind]}请用 --year 指定年度（不用 --round）`, 2)
     if (kind === 'assessment-results' && (roundId === null || year !== null)) throw new CliError('考评结果请用 --round 指定考评编号（不用 --year）', 2)
     const out = required(flags, 'out', '数据包文件的保存位置')
     if (existsSync(resolve(out))) throw new CliError(`文件已存在：${resolve(out)}。请换一个文件名（已发出的数据包不覆盖）`, 2)

@@ -1,5 +1,6 @@
 import type { PackageKind } from '../../../shared/exchange'
 import { assessmentKind } from './assessment'
+import { complianceKind } from './compliance'
 import { decisionKind } from './decision'
 import type { KindSpec } from './kind'
 import { cardKind, receiptKind } from './receipt'
@@ -9,6 +10,7 @@ import { statisticsKind } from './statistics'
 export const KINDS: Record<PackageKind, KindSpec> = {
   'annual-statistics': statisticsKind,
   'assessment-results': assessmentKind,
+  'organizational-life': complianceKind,
   'review-decision': decisionKind,
   receipt: receiptKind,
   'unit-card': cardKind,
