@@ -21,9 +21,14 @@ export function ownIdentity(db: Database): OwnIdentity {
   return { ...row, unitName: s['unit.name'].trim(), unitCode: s['unit.code'].trim() }
 }
 
-/** The next number of this installation's packages: a larger one is newer (docs/exchange.md §6). */
-export function nextSequence(db: Database): number {
-  db.prepare('UPDATE exchange_identity SET last_sequence = last_sequence + 1 WHERE id = 1').run()
+/**
+ * The next number of this installation's packages: a larger one is newer (docs/exchange.md §2, §6). The larger of
+ * the last one + 1 and the time in milliseconds: a database restored from an older backup has forgotten what it
+ * sent since, and its next packages still number after them (with the clock right); a clock set back cannot make
+ * a number go down.
+ */
+export function nextSequence(db: Database, nowMs: number): number {
+  db.prepare('UPDATE exchange_identity SET last_sequence = max(last_sequence + 1, ?) WHERE id = 1').run(Math.floor(nowMs))
   return db.prepare('SELECT last_sequence FROM exchange_identity WHERE id = 1').pluck().get() as number
 }
 

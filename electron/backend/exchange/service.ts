@@ -38,7 +38,7 @@ function send(ctx: CallContext, own: OwnIdentity, kind: PackageKind, built: Buil
     kind,
     period: built.period,
     subject: built.subject,
-    sequence: nextSequence(ctx.db),
+    sequence: nextSequence(ctx.db, ctx.now().getTime()),
     createdAt: ctx.now().toISOString(),
     sender: { unitName: own.unitName, unitCode: own.unitCode, installationId: own.installationId, publicKey: own.publicKey },
     receiver,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Backend } from '../../../electron/backend/dispatch'
+import { createBackend, type Backend } from '../../../electron/backend/dispatch'
 import { newKeyPair } from '../../../electron/backend/exchange/keys'
 import { openPackage, writePackage } from '../../../electron/backend/exchange/package-file'
 import { fails, ok } from '../helpers'
@@ -165,5 +165,17 @@ describe('上报与交换：拒绝与不改动', () => {
     const { bureau, bytes } = await exchange()
     await ok(bureau, 'settings.save', { values: { 'unit.name': null } })
     await refused(bureau, bytes, '请先在“系统设置 → 规则参数 → 单位信息”中填写单位名称')
+  })
+
+  it('医院从较早的备份恢复后（忘了之后发出的数据包）再导出：新的数据包仍然较新，取代上级已有的', async () => {
+    const { h, bureau, out } = await exchange()
+    await ok(bureau, 'exchange.import', { contentBase64: out.contentBase64 })
+    // the restored database: its counter back where the backup left it, a week later by the clock
+    h.context.db.prepare('UPDATE exchange_identity SET last_sequence = 0').run()
+    const later = createBackend({ ...h.context, now: () => new Date('2026-02-17T10:00:00+08:00') }, () => {})
+    const again = await ok(later, 'exchange.export', { kind: 'annual-statistics', year: 2025, to: 'B-100' })
+    expect((await ok(bureau, 'exchange.import', { contentBase64: again.contentBase64 })).applied).toBe(true)
+    const rows = await ok(bureau, 'exchange.packages', { direction: 'received' })
+    expect(rows.find((p) => p.packageId === out.packageId)!.supersededBy).toBe(again.packageId)
   })
 })
