@@ -35,6 +35,11 @@ export function examine(ctx: CallContext, bytes: Uint8Array): Examined {
   const m = opened.manifest
   const fingerprint = fingerprintOf(m.sender.publicKey)
   const known = unitByKey(ctx.db, m.sender.publicKey)
+  // a trusted key speaks only for the unit and installation it was trusted as: not for another unit's code
+  if (known && (known.unitCode !== m.sender.unitCode || known.installationId !== m.sender.installationId)) {
+    const problem = `数据包自称来自“${m.sender.unitName}”（单位代码 ${m.sender.unitCode}），但签名所用的公钥属于已信任的“${known.unitName}”（单位代码 ${known.unitCode}）：发出单位与公钥不符，未做任何修改`
+    return { opened, fingerprint, trusted: false, plan: refuse(problem) }
+  }
   return { opened, fingerprint, trusted: !!known, plan: plan(ctx, opened, fingerprint, !!known) }
 }
 

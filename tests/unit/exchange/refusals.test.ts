@@ -60,6 +60,8 @@ describe('上报与交换：拒绝与不改动', () => {
     const other = await site('别处', 'X-9')
     await refused(bureau, resigned(bytes, (m) => ({ ...m, counts: { members: 300 } }), other), '签名不符')
     expect(newKeyPair().publicKey).not.toBe((await ok(h, 'exchange.identity', {})).publicKey)
+    // a trusted hospital signing with its own key in the name of another unit code
+    await refused(bureau, resigned(bytes, (m) => ({ ...m, sender: { ...m.sender, unitName: '第二医院党委', unitCode: 'H-002' } }), h), '发出单位与公钥不符')
   })
 
   it('未信任的单位：拒绝并给出指纹，信任之后可以导入', async () => {
