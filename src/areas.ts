@@ -22,6 +22,7 @@ export const AREAS: Area[] = [
   { path: '/dues', title: '党费', icon: 'Wallet' },
   { path: '/statistics', title: '统计分析', icon: 'DataAnalysis', hiddenFor: ['secretary'] },
   { path: '/exchange', title: '数据导入导出', icon: 'Upload', hiddenFor: ['secretary'] },
+  { path: '/packages', title: '上报与交换', icon: 'Promotion', hiddenFor: ['secretary'] },
   { path: '/settings', title: '系统设置', icon: 'Setting', hiddenFor: ['secretary'] },
 ]
 

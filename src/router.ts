@@ -22,6 +22,7 @@ export const router = createRouter({
     { path: '/dashboard/print', component: () => import('./pages/dashboard/ChartPrintPage.vue'), meta: { title: '图表打印', bare: true } },
     { path: '/settings', component: () => import('./pages/settings/SettingsPage.vue'), meta: { title: '系统设置' } },
     { path: '/exchange', component: () => import('./pages/exchange/ExchangePage.vue'), meta: { title: '数据导入导出' } },
+    { path: '/packages', component: () => import('./pages/packages/PackagesPage.vue'), meta: { title: '上报与交换' } },
     { path: '/dues', component: () => import('./pages/dues/DuesPage.vue'), meta: { title: '党费' } },
     { path: '/dues/print', component: () => import('./pages/print/PrintPage.vue'), props: { source: 'dues' }, meta: { title: '打印预览', bare: true } },
     ...AREAS.filter((a) => a.planned).map((a) => ({

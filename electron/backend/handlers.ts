@@ -6,6 +6,7 @@ import { backupHandlers } from './backup/handlers'
 import type { Handlers } from './handler'
 import { dashboardHandlers } from './dashboard/handlers'
 import { duesHandlers } from './dues/handlers'
+import { exchangeHandlers } from './exchange/handlers'
 import { exportsHandlers } from './exports/handlers'
 import { importsHandlers } from './imports/handlers'
 import { jobsHandlers } from './jobs/handlers'
@@ -44,4 +45,5 @@ export const handlers: Handlers<Contract> = {
   ...supervisionHandlers,
   ...plansHandlers,
   ...workPointsHandlers,
+  ...exchangeHandlers,
 }

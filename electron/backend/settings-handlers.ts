@@ -1,4 +1,5 @@
 import type { settingsContract } from '../shared/contract/settings'
+import { unitCodeProblem } from '../shared/exchange'
 import { invalid } from '../shared/result'
 import { parseHolidayCalendar } from '../shared/rules/working-days'
 import { DEFAULT_SETTINGS, type SettingKey } from '../shared/settings'
@@ -21,6 +22,11 @@ function setOne(ctx: CallContext, key: string, value: unknown): void {
     if (typeof value === 'number' && (!Number.isFinite(value) || value < 0)) throw invalid('数值不能为负数', k)
     if (k.endsWith('Per') && !['month', 'quarter', 'year'].includes(String(value))) throw invalid('周期应为每月、每季度或每年，请从列表中选择', k)
     if (Array.isArray(value) && value.some((n) => !Number.isInteger(n) || n < 0 || n > 120)) throw invalid('请填写0至120之间的整数，用逗号分隔', k)
+    // a package names its receiver by this code (docs/exchange.md §3): a code with spaces or slashes would never match
+    if (k === 'unit.code' && value !== '') {
+      const problem = unitCodeProblem(String(value))
+      if (problem) throw invalid(problem, k)
+    }
     // a misread holiday line would shorten or lengthen every 公示期 after it: refused with what is wrong
     if (k === 'calendar.holidays') {
       const { problems } = parseHolidayCalendar(String(value))

@@ -31,6 +31,7 @@ export const basisOf = (label: SettingLabel): SettingBasis => label.basis ?? (NA
 
 export const SETTING_LABELS: Partial<Record<SettingKey, SettingLabel>> = {
   'unit.name': { group: '单位信息', label: '单位名称', help: '打印、导出的表头和“填报单位”使用，例如：中共××市第一人民医院委员会' },
+  'unit.code': { group: '单位信息', label: '单位代码', help: '上报与交换的数据包用它标明本单位，例如统一社会信用代码或上级分配的代码（字母、数字、连字符）；对方按它核对收件单位，设定后请勿随意更改' },
   'org.minFullMembers': { group: '党组织', label: '党支部最少正式党员数', help: '少于此数时提示（党章第三十条：正式党员三人以上成立支部）', unit: '名' },
   'org.committeeThreshold': { group: '党组织', label: '应设支委会的正式党员数', help: '达到此数仍无支委会时提示（支部工作条例第九条：7人以上）', unit: '名' },
   'org.maxMembers': { group: '党组织', label: '支部一般规模上限', help: '超过时提示考虑分设支部或设立党小组（支部工作条例：党支部党员人数一般不超过50人）', unit: '名' },

@@ -48,6 +48,8 @@ export const DEFAULT_SETTINGS = {
   'backup.extraDir': '',
   /** the hospital's name as printed on reports and exports */
   'unit.name': '',
+  /** the unit's code in 上报与交换 packages (docs/exchange.md §3): an 统一社会信用代码 or one the higher committee hands out */
+  'unit.code': '',
   /** 签到表: blank rows after the expected attendees, for walk-ins and 列席 (docs/rules.md §8) */
   'print.signInBlankRows': 5,
   /** 公示 period in working days: ≥5 is common local practice (docs/rules.md §3) */

@@ -7,6 +7,7 @@ import { assessmentResults, importScoresCommand } from './commands/assessment'
 import { backupCommand, backupsList, restoreCommand, verifyCommand } from './commands/backup'
 import { complianceCommand } from './commands/compliance'
 import { duesLedger, duesStandard, importDuesBases } from './commands/dues'
+import { exchangeCard, exchangeDecide, exchangeExport, exchangeImport, exchangeKey, exchangeList, exchangeTrust, exchangeUnit, exchangeVerify } from './commands/exchange'
 import { importCommand } from './commands/imports'
 import { membersAdd, membersList, membersShow } from './commands/members'
 import { orgsAdd, orgsList } from './commands/orgs'
@@ -55,6 +56,15 @@ const COMMANDS: Record<string, CliCommand> = {
   todo: todoCommand,
   'supervision list': supervisionList,
   'supervision add': supervisionAdd,
+  'exchange export': exchangeExport,
+  'exchange import': exchangeImport,
+  'exchange decide': exchangeDecide,
+  'exchange verify': exchangeVerify,
+  'exchange trust': exchangeTrust,
+  'exchange key': exchangeKey,
+  'exchange card': exchangeCard,
+  'exchange unit': exchangeUnit,
+  'exchange list': exchangeList,
 }
 
 const COMMON_OPTIONS: Record<string, { type: 'string' | 'boolean' }> = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }

@@ -8,6 +8,7 @@ import type { MethodSpec } from './define'
 import { dashboardContract } from './dashboard'
 import { demoContract } from './demo'
 import { duesContract } from './dues'
+import { exchangeContract } from './exchange'
 import { exportsContract } from './exports'
 import { importsContract } from './imports'
 import { jobsContract } from './jobs'
@@ -48,6 +49,7 @@ export const contract = {
   ...supervisionContract,
   ...plansContract,
   ...workPointsContract,
+  ...exchangeContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract
