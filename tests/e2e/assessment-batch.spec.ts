@@ -42,7 +42,7 @@ describe('考核评价：批量评审（浏览器中的真实界面）', () => {
     await app?.close()
   })
 
-  it('24 个支部：批量提交时未评分的一行使整批不办理并被指出；其余批量提交、批量审定，结果按名次排列', async () => {
+  it('24 个支部：批量提交时未评分的一行使整批不办理并被指出；其余批量提交，一个写明原因退回，余下批量审定，结果按名次排列', async () => {
     const { page } = app
     const stageOf = async () => ((await app.must('assessments.round', { id: roundId })) as unknown as { entries: { stage: string }[] }).entries.map((e) => e.stage)
     await page.getByRole('menuitem', { name: '考核评价' }).click()
@@ -58,6 +58,7 @@ describe('考核评价：批量评审（浏览器中的真实界面）', () => {
     await confirmBox(page, '提交')
     await expect.poll(() => page.locator('.batch .el-alert').innerText()).toContain('第3行 心内科党支部：尚未评分')
     expect(await page.locator('.batch .el-alert').innerText()).toContain('本次一个也没有办理')
+    await page.screenshot({ path: screenshotPath('assessment-batch-blocked.png') })
     expect(new Set(await stageOf())).toEqual(new Set(['支部自评']))
 
     // untick it and pass the other 23 on
@@ -79,20 +80,33 @@ describe('考核评价：批量评审（浏览器中的真实界面）', () => {
     await expect.poll(() => batch(page).getByLabel('呼吸科党支部 各维度得分').innerText()).toMatch(/支部自评\s+院党委考评/)
     await page.screenshot({ path: screenshotPath('assessment-batch.png'), fullPage: true })
 
-    await page.getByRole('button', { name: '全选待办理的 23 个' }).click()
+    // one branch goes back to 支部自评 with a reason; the reason is asked for before anything is sent
+    await rowOf(page, '药剂科党支部').locator('.el-checkbox').click()
+    await page.getByRole('button', { name: '批量退回（1）' }).click()
+    await expect.poll(() => messageBox(page).innerText()).toContain('退回“支部自评”修改')
+    await messageBox(page).getByRole('button', { name: '退回', exact: true }).click()
+    await expect.poll(() => messageBox(page).innerText()).toContain('请填写退回原因')
+    await messageBox(page).locator('input').fill('请补充主题党日照片')
+    await confirmBox(page, '退回')
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已退回 1 个支部')
+    await expect.poll(() => batch(page).locator('tbody tr.el-table__row').count()).toBe(22)
+
+    await page.getByRole('button', { name: '全选待办理的 22 个' }).click()
     await page.getByLabel('批量评语').fill('院党委会议审定')
-    await page.getByRole('button', { name: '批量审定（23）' }).click()
+    await page.getByRole('button', { name: '批量审定（22）' }).click()
     await expect.poll(() => messageBox(page).innerText()).toContain('审定后结果锁定')
     await confirmBox(page, '审定')
-    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已审定 23 个支部')
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已审定 22 个支部')
     const after = (await app.must('assessments.round', { id: roundId })) as unknown as { entries: { organizationName: string; stage: string; review: { history: { comment: string }[] } }[] }
-    expect(after.entries.filter((e) => e.stage === '已审定').length).toBe(23)
+    expect(after.entries.filter((e) => e.stage === '已审定').length).toBe(22)
     expect(after.entries.find((e) => e.organizationName === UNSCORED)!.stage).toBe('支部自评')
+    const returned = after.entries.find((e) => e.organizationName === '药剂科党支部')!
+    expect([returned.stage, returned.review.history.at(-1)!.comment]).toEqual(['支部自评', '请补充主题党日照片'])
     expect(after.entries.find((e) => e.organizationName === '骨科党支部')!.review.history.at(-1)!.comment).toBe('院党委会议审定')
 
     // the approved rows sorted by 名次 in the batch table
     await choose(page, '按状态筛选', '已提交或已审定')
-    await expect.poll(() => batch(page).locator('tbody tr.el-table__row').count()).toBe(23)
+    await expect.poll(() => batch(page).locator('tbody tr.el-table__row').count()).toBe(22)
     await batch(page).locator('thead th', { hasText: '名次' }).click()
     const rankColumn = async (table: ReturnType<typeof batch>, column: number) => (await table.locator('tbody tr.el-table__row').evaluateAll((rows, c) => rows.map((r) => (r as HTMLTableRowElement).cells[c]!.innerText.trim()), column)).map(Number)
     await expect.poll(async () => (await rankColumn(batch(page), 6))[0]).toBe(1)
