@@ -58,6 +58,7 @@ export const METHOD_LABELS: Record<string, string> = {
   'assessments.amend': '登记更正',
   'assessments.batchSubmit': '批量提交评分',
   'assessments.batchReturn': '批量退回评分',
+  'assessments.batchAdopt': '采用上一环节得分',
   'assessments.fillAuto': '自动取数',
   'assessments.importScores': '导入评分表',
   'assessments.attach': '上传佐证材料',

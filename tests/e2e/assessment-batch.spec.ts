@@ -10,7 +10,7 @@ const DEPARTMENTS = ['呼吸科', '消化科', '心内科', '神经内科', '肾
 const UNSCORED = '心内科党支部'
 
 const batch = (page: Page) => page.getByLabel('批量评审表', { exact: true })
-const rowOf = (page: Page, name: string) => batch(page).locator('tbody tr.el-table__row', { hasText: name })
+const rowOf = (page: Page, name: string) => batch(page).locator('tbody tr.el-table__row', { hasText: name }).first()
 
 async function confirmBox(page: Page, button: string): Promise<void> {
   await messageBox(page).getByRole('button', { name: button, exact: true }).click()
@@ -79,6 +79,15 @@ describe('考核评价：批量评审（浏览器中的真实界面）', () => {
     await rowOf(page, '呼吸科党支部').locator('.el-table__expand-icon').click()
     await expect.poll(() => batch(page).getByLabel('呼吸科党支部 各维度得分').innerText()).toMatch(/支部自评\s+院党委考评/)
     await page.screenshot({ path: screenshotPath('assessment-batch.png'), fullPage: true })
+
+    // the reviewer changes their mind: 呼吸科 takes the 自评 sheet again (a draft), and stays to be approved
+    await rowOf(page, '呼吸科党支部').locator('.el-checkbox').click()
+    await page.getByRole('button', { name: '采用上一环节得分（1）' }).click()
+    await confirmBox(page, '采用')
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('1 个支部已采用上一环节得分（草稿，尚未提交）')
+    await expect.poll(() => rowOf(page, '呼吸科党支部').innerText()).toContain('沿用上一环节')
+    expect(await rowOf(page, '呼吸科党支部').innerText()).toMatch(/90\s+90/)
+    await page.getByRole('button', { name: '取消勾选' }).click()
 
     // one branch goes back to 支部自评 with a reason; the reason is asked for before anything is sent
     await rowOf(page, '药剂科党支部').locator('.el-checkbox').click()

@@ -1,6 +1,6 @@
 import type { assessmentsContract, RoundView } from '../../shared/contract/assessments'
 import { currentStage, isLocked, returnForRevision, submit, type ReviewState } from '../../shared/rules/review-chain'
-import { score } from '../../shared/rules/scoring'
+import { score, type ScoreSheet } from '../../shared/rules/scoring'
 import { AppError, invalid, type FieldIssue } from '../../shared/result'
 import type { CallContext } from '../context'
 import type { Handlers } from '../handler'
@@ -13,7 +13,7 @@ import { act, persist, roundFor, transition } from './rounds'
  * The dispatcher runs a write in one transaction; here every chosen row is checked first, so the batch is all or
  * none and a refusal lists every row that blocks it, by its 序号 in the round (the batch table's first column).
  */
-type BatchMethods = Pick<typeof assessmentsContract, 'assessments.batchSubmit' | 'assessments.batchReturn'>
+type BatchMethods = Pick<typeof assessmentsContract, 'assessments.batchSubmit' | 'assessments.batchReturn' | 'assessments.batchAdopt'>
 
 /** how many blocking rows the message spells out; the rest are counted */
 const LISTED = 10
@@ -21,7 +21,8 @@ const LISTED = 10
 interface Planned {
   entry: EntryRow
   review: ReviewState
-  total?: number
+  /** the sheet to keep, when it changes (采用上一环节得分) */
+  sheet?: ScoreSheet
 }
 
 function plan(ctx: CallContext, roundId: number, stage: string, organizationIds: number[], verb: string, next: (e: EntryRow) => Planned): Planned[] {
@@ -58,7 +59,7 @@ function plan(ctx: CallContext, roundId: number, stage: string, organizationIds:
 }
 
 function apply(ctx: CallContext, roundId: number, planned: Planned[]): RoundView {
-  for (const p of planned) persist(ctx, roundId, p.entry, { sheet: p.entry.sheet, notes: p.entry.notes, review: p.review })
+  for (const p of planned) persist(ctx, roundId, p.entry, { sheet: p.sheet ?? p.entry.sheet, notes: p.entry.notes, review: p.review })
   return roundFor(ctx, roundId)
 }
 
@@ -78,6 +79,19 @@ export const batchHandlers: Handlers<BatchMethods> = {
   'assessments.batchReturn': ({ roundId, stage, organizationIds, reason }, ctx) => {
     if (getRound(ctx.db, roundId).stages[0] === stage) throw invalid(`“${stage}”是第一个环节，没有可以退回的上一环节`, 'stage')
     const planned = plan(ctx, roundId, stage, organizationIds, '退回', (e) => ({ entry: e, review: transition(() => returnForRevision(e.review, act(ctx, reason))) }))
+    return apply(ctx, roundId, planned)
+  },
+  // undoes this stage's changes to a sheet: a draft like saveDraft, the review stays where it is; 佐证说明 stay as written
+  'assessments.batchAdopt': ({ roundId, stage, organizationIds }, ctx) => {
+    const stages = getRound(ctx.db, roundId).stages
+    const at = stages.indexOf(stage)
+    if (at === 0) throw invalid(`“${stage}”是第一个环节，没有上一环节的得分可以采用`, 'stage')
+    const lower = stages[at - 1]!
+    const planned = plan(ctx, roundId, stage, organizationIds, '采用上一环节得分', (e) => {
+      const sheet = [...e.review.history].reverse().find((h) => h.stage === lower && h.action !== 'return')?.sheet
+      if (!sheet) throw new Error(`“${lower}”没有留下评分表（较早的记录只存了得分），请点“评分”逐项填写`)
+      return { entry: e, review: e.review, sheet }
+    })
     return apply(ctx, roundId, planned)
   },
 }

@@ -152,6 +152,7 @@ const batchRef = {
 }
 const batchSubmitInput = z.object({ ...batchRef, comment: z.string().max(1000).default('') }).strict()
 const batchReturnInput = z.object({ ...batchRef, reason: requiredText('退回原因', 500) }).strict()
+const batchAdoptInput = z.object(batchRef).strict()
 const roundId = z.object({ roundId: id('考评') }).strict()
 const byId = z.object({ id: id('记录') }).strict()
 const emptyInput = z.object({}).strict()
@@ -192,6 +193,8 @@ export const assessmentsContract = {
   'assessments.batchSubmit': method<typeof batchSubmitInput, RoundView>(batchSubmitInput, 'write'),
   /** 批量退回: sends each chosen entry back to the stage before, with one reason, all or none */
   'assessments.batchReturn': method<typeof batchReturnInput, RoundView>(batchReturnInput, 'write'),
+  /** 采用上一环节得分: each chosen entry's sheet becomes again the one the stage before submitted (a draft; nothing is submitted) */
+  'assessments.batchAdopt': method<typeof batchAdoptInput, RoundView>(batchAdoptInput, 'write'),
   /** a workbook with one row per branch and one column per indicator, to fill in and import */
   'assessments.scoreTemplate': method<typeof roundId, FilePayload>(roundId, 'read'),
   'assessments.importScores': method<typeof importScores, ScoresImportResult>(importScores, 'write'),

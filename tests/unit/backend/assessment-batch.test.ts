@@ -71,6 +71,21 @@ describe('批量评审', () => {
     expect(auditCount(backend, 'assessments.batchReturn')).toBe(2)
   })
 
+  it('采用上一环节得分：改过的评分表恢复为上一环节提交的那张，仍是草稿、环节不变；第一个环节和已审定的不能', async () => {
+    const { backend, roundId, ids } = await round()
+    for (const id of ids.slice(0, 3)) await ok(backend, 'assessments.submit', { roundId, organizationId: id, sheet: { ...FULL, quality: 6 }, notes: { quality: '自评说明' }, comment: '' })
+    await ok(backend, 'assessments.saveDraft', { roundId, organizationId: ids[0]!, sheet: { ...FULL, quality: 2 }, notes: { quality: '院党委核减' } })
+    await ok(backend, 'assessments.submit', { roundId, organizationId: ids[2]!, sheet: FULL, comment: '审定' })
+    expect((await fails(backend, 'assessments.batchAdopt', { roundId, stage: '支部自评', organizationIds: [ids[3]!] })).message).toBe('“支部自评”是第一个环节，没有上一环节的得分可以采用')
+    expect((await fails(backend, 'assessments.batchAdopt', { roundId, stage: '院党委考评', organizationIds: ids.slice(0, 3) })).message).toContain('第3行 儿科党支部：结果已审定锁定')
+    const before = auditCount(backend, 'assessments.batchAdopt')
+    const v = await ok(backend, 'assessments.batchAdopt', { roundId, stage: '院党委考评', organizationIds: ids.slice(0, 2) })
+    expect(auditCount(backend, 'assessments.batchAdopt') - before).toBe(2)
+    expect(v.entries[0]).toMatchObject({ sheet: { ...FULL, quality: 6 }, notes: { quality: '院党委核减' }, stage: '院党委考评' })
+    expect(v.entries[0]!.review.history.map((h) => h.action)).toEqual(['submit'])
+    expect(v.entries[1]!.sheet).toEqual({ ...FULL, quality: 6 })
+  })
+
   it('谁能办理不变：只读领导不能；支部书记只能批量提交本支部的自评，不能退回', async () => {
     const { backend, roundId, ids } = await round()
     await ok(backend, 'users.create', { username: 'leader', displayName: '院领导', role: 'leader', password: 'leader-pass-1' })
@@ -81,9 +96,11 @@ describe('批量评审', () => {
     await ok(backend, 'auth.login', { username: 'leader', password: 'leader-pass-1' })
     expect((await fails(backend, 'assessments.batchSubmit', { roundId, stage: '支部自评', organizationIds: [ids[0]!] })).code).toBe('FORBIDDEN')
     expect((await fails(backend, 'assessments.batchReturn', { roundId, stage: '院党委考评', organizationIds: [ids[1]!], reason: '补材料' })).code).toBe('FORBIDDEN')
+    expect((await fails(backend, 'assessments.batchAdopt', { roundId, stage: '院党委考评', organizationIds: [ids[1]!] })).code).toBe('FORBIDDEN')
     await ok(backend, 'auth.logout', {})
     await ok(backend, 'auth.login', { username: 'neike', password: 'secretary-1' })
     expect((await fails(backend, 'assessments.batchSubmit', { roundId, stage: '支部自评', organizationIds: [ids[0]!, ids[2]!] })).code).toBe('FORBIDDEN')
+    expect((await fails(backend, 'assessments.batchAdopt', { roundId, stage: '院党委考评', organizationIds: [ids[1]!] })).code).toBe('FORBIDDEN')
     expect((await fails(backend, 'assessments.batchReturn', { roundId, stage: '院党委考评', organizationIds: [ids[1]!], reason: '补材料' })).code).toBe('FORBIDDEN')
     expect(await stagesOf(backend, roundId)).toEqual(['支部自评', '院党委考评', '支部自评', '支部自评', '支部自评'])
     const v = await ok(backend, 'assessments.batchSubmit', { roundId, stage: '支部自评', organizationIds: [ids[0]!] })
