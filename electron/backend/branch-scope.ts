@@ -30,6 +30,9 @@ const ownEntryAtFirstStage = (i: Input, db: Database): (number | null)[] => {
   const at = db.prepare("SELECT json_extract(review_json, '$.at') FROM assessment_entries WHERE round_id = ? AND organization_id = ?").pluck().get(i.roundId, i.organizationId) as number | undefined
   return at === 0 ? [i.organizationId as number] : [null]
 }
+/** 批量提交 by a 支部书记: every chosen entry must be one they could submit alone */
+const ownEntriesAtFirstStage = (i: Input, db: Database): (number | null)[] =>
+  (i.organizationIds as number[]).flatMap((organizationId) => ownEntryAtFirstStage({ roundId: i.roundId, organizationId }, db))
 
 const RULES: Partial<Record<Method, Rule>> = {
   'app.info': 'open',
@@ -92,6 +95,7 @@ const RULES: Partial<Record<Method, Rule>> = {
   'assessments.auto': orgOf,
   'assessments.saveDraft': ownEntryAtFirstStage,
   'assessments.submit': ownEntryAtFirstStage,
+  'assessments.batchSubmit': ownEntriesAtFirstStage,
   'assessments.attach': ownEntryAtFirstStage,
   'assessments.evidence': (i, db) => [one(db, 'SELECT organization_id FROM assessment_evidence WHERE id = ?', i.id)],
   // 民主评议党员 is the branch's own affair: its tallies (述职评议 is the committee's, so it stays out of reach)

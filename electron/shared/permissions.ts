@@ -33,7 +33,7 @@ export const SECRETARY_METHODS: ReadonlySet<string> = new Set([
   'members.get', 'members.create', 'members.update', 'members.event', 'members.reveal', 'members.revoke',
   'committees.list', 'committees.appoint', 'committees.end',
   'meetings.get', 'meetings.expected', 'meetings.template', 'meetings.create', 'meetings.update', 'meetings.void', 'meetings.attach', 'meetings.attachment', 'meetings.makeup',
-  'assessments.auto', 'assessments.saveDraft', 'assessments.submit', 'assessments.attach', 'assessments.evidence',
+  'assessments.auto', 'assessments.saveDraft', 'assessments.submit', 'assessments.batchSubmit', 'assessments.attach', 'assessments.evidence',
   'ballots.list', 'ballots.create', 'ballots.get', 'ballots.saveCounts', 'ballots.decide', 'ballots.setRubric', 'ballots.close', 'ballots.reopen',
   'audit.list', 'print.document',
   'todo.list', 'supervision.list', 'supervision.get', 'supervision.create', 'supervision.act', 'plans.list', 'plans.save', 'plans.void',

@@ -1,5 +1,6 @@
 import type { assessmentsContract } from '../../shared/contract/assessments'
 import type { Handlers } from '../handler'
+import { batchHandlers } from './batch'
 import { evidenceHandlers } from './evidence'
 import { roundHandlers } from './rounds'
 import { schemeHandlers } from './schemes'
@@ -11,6 +12,7 @@ export { ballotsHandlers } from './ballots'
 export const assessmentsHandlers: Handlers<typeof assessmentsContract> = {
   ...schemeHandlers,
   ...roundHandlers,
+  ...batchHandlers,
   ...evidenceHandlers,
   'assessments.scoreTemplate': ({ roundId }, ctx) => scoreTemplate(ctx, roundId),
   'assessments.importScores': ({ roundId, fileName, contentBase64, dryRun }, ctx) => importScores(ctx, roundId, Buffer.from(contentBase64, 'base64'), fileName, dryRun),

@@ -38,7 +38,7 @@ export function roundView(ctx: CallContext, id: number): RoundView {
 export const roundFor = (ctx: CallContext, id: number): RoundView => scopedRound(ctx, roundView(ctx, id))
 
 /** Stage transitions come from the pure rules; their Error messages are already Chinese sentences for the clerk. */
-function transition(f: () => ReviewState): ReviewState {
+export function transition(f: () => ReviewState): ReviewState {
   try {
     return f()
   } catch (error) {
@@ -59,7 +59,7 @@ function write(ctx: CallContext, roundId: number, before: EntryRow, after: { she
   return roundFor(ctx, roundId)
 }
 
-function persist(ctx: CallContext, roundId: number, before: EntryRow, after: { sheet: ScoreSheet; notes: Record<string, string>; review: ReviewState }): void {
+export function persist(ctx: CallContext, roundId: number, before: EntryRow, after: { sheet: ScoreSheet; notes: Record<string, string>; review: ReviewState }): void {
   saveEntry(ctx.db, roundId, before.organizationId, after)
   recordAudit(ctx, {
     entity: 'assessment',
@@ -70,7 +70,7 @@ function persist(ctx: CallContext, roundId: number, before: EntryRow, after: { s
 }
 
 const who = (ctx: CallContext) => ctx.session.user?.displayName ?? ctx.user
-const act = (ctx: CallContext, comment: string) => ({ by: who(ctx), at: ctx.now().toISOString(), comment })
+export const act = (ctx: CallContext, comment: string) => ({ by: who(ctx), at: ctx.now().toISOString(), comment })
 
 type RoundMethods = Pick<typeof assessmentsContract, 'assessments.rounds' | 'assessments.createRound' | 'assessments.round' | 'assessments.auto' | 'assessments.fillAuto' | 'assessments.saveDraft' | 'assessments.submit' | 'assessments.return' | 'assessments.amend'>
 

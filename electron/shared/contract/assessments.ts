@@ -144,6 +144,15 @@ const submitInput = z.object({ ...entryRef, sheet, notes, comment: z.string().ma
 const returnInput = z.object({ ...entryRef, reason: requiredText('退回原因', 500) }).strict()
 const amendInput = z.object({ ...entryRef, sheet, notes, reason: requiredText('更正原因', 500) }).strict()
 const entryInput = z.object(entryRef).strict()
+/** 批量评审: the chosen rows of one stage, named so a row that moved on meanwhile is refused rather than acted on twice */
+const batchRef = {
+  roundId: id('考评'),
+  stage: requiredText('评审环节', 30),
+  organizationIds: z.array(id('党组织')).min(1, { message: '请先勾选要办理的支部' }).max(1000),
+}
+const batchSubmitInput = z.object({ ...batchRef, comment: z.string().max(1000).default('') }).strict()
+const batchReturnInput = z.object({ ...batchRef, reason: requiredText('退回原因', 500) }).strict()
+const batchAdoptInput = z.object(batchRef).strict()
 const roundId = z.object({ roundId: id('考评') }).strict()
 const byId = z.object({ id: id('记录') }).strict()
 const emptyInput = z.object({}).strict()
@@ -177,6 +186,15 @@ export const assessmentsContract = {
   'assessments.submit': method<typeof submitInput, RoundView>(submitInput, 'write'),
   'assessments.return': method<typeof returnInput, RoundView>(returnInput, 'write'),
   'assessments.amend': method<typeof amendInput, RoundView>(amendInput, 'write'),
+  /**
+   * 批量评审: submits (at the last stage: approves) each chosen entry with the sheet it holds — the lower stage's
+   * sheet unless this stage changed it — all or none; the refusal names every row that blocks it
+   */
+  'assessments.batchSubmit': method<typeof batchSubmitInput, RoundView>(batchSubmitInput, 'write'),
+  /** 批量退回: sends each chosen entry back to the stage before, with one reason, all or none */
+  'assessments.batchReturn': method<typeof batchReturnInput, RoundView>(batchReturnInput, 'write'),
+  /** 采用上一环节得分: each chosen entry's sheet becomes again the one the stage before submitted (a draft; nothing is submitted) */
+  'assessments.batchAdopt': method<typeof batchAdoptInput, RoundView>(batchAdoptInput, 'write'),
   /** a workbook with one row per branch and one column per indicator, to fill in and import */
   'assessments.scoreTemplate': method<typeof roundId, FilePayload>(roundId, 'read'),
   'assessments.importScores': method<typeof importScores, ScoresImportResult>(importScores, 'write'),
