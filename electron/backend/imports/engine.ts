@@ -172,7 +172,7 @@ export function commit<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallContex
     const errors = preview.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, column: i.column, message: i.message })))
     const skipped = preview.rows.length - inserted - updated - preview.counts.error
     const batchId = items.length > 0 ? createBatch(ctx, { kind: kind.kind, entity: kind.entity, fileName, mode, inserted, updated, skipped, errors: preview.counts.error }, items) : null
-    return { batchId, inserted, updated, skipped, errors }
+    return { batchId, inserted, updated, skipped, errorRows: preview.counts.error, errors }
   })
 }
 

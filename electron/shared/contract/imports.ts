@@ -36,12 +36,15 @@ export interface ImportPreview {
   counts: { insert: number; update: number; skip: number; error: number }
 }
 
+/** What an import wrote: rows 新增 / 更新 / 跳过, and the rows left out for their errors (the result panel shows these four). */
 export interface ImportResult {
   /** null when nothing was written */
   batchId: number | null
   inserted: number
   updated: number
   skipped: number
+  /** rows not imported because of their errors (a row may have several `errors`) */
+  errorRows: number
   errors: { row: number; column: string; message: string }[]
 }
 
