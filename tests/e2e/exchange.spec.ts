@@ -129,14 +129,64 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     await page.screenshot({ path: screenshotPath('import-columns.png') })
     await pane(page).getByRole('button', { name: '确认导入 1 行' }).click()
     await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('内科名单.xlsx')
-    // after an import the same file is analysed again: 王芳 is now on the roster
-    await expect.poll(() => pane(page).locator('.summary').innerText()).toContain('跳过 1')
+    // what was written stays on screen (not the file read again, every row now 跳过 — 已存在)
+    await expect.poll(() => pane(page).getByLabel('导入结果').innerText()).toMatch(/新增\s*1\s*更新\s*0\s*跳过\s*0\s*错误\s*0/)
 
     // the next file from the same branch is read the same way without asking
     writeFileSync(file, workbook(rows('李娜', '110105198503010024')))
     await pane(page).getByLabel('选择要导入的文件').setInputFiles(file)
     await expect.poll(() => pane(page).locator('.summary').innerText()).toContain('新增 1')
     expect(await pane(page).getByRole('group', { name: '列的对应' }).innerText()).toContain('手工')
+  })
+
+  it('导入后留下结果：新增、更新、跳过、错误的行数，下载错误行，查看导入的记录，撤销本批', async () => {
+    const { page } = app
+    const file = join(dir, '外科名单.xlsx')
+    const withCheck = (body: string) => body + checkChar(body)
+    writeFileSync(
+      file,
+      workbook([
+        ['姓名', '身份证号', '所在党支部', '入党日期', '转正日期'],
+        ['周明', withCheck('11010519820401001'), '内科党支部', '2010-07-01', '2011-07-01'],
+        ['吴刚', withCheck('11010519820401002'), '内科党支部', '2010-07-01', '2011-07-01'],
+        // the roster already has 王芳 (skipped), and this row's branch does not exist
+        ['王芳', '11010519491231002X', '内科党支部', '2005-07-01', '2006-07-01'],
+        ['郑洁', withCheck('11010519820401003'), '骨科党支部', '2010-07-01', '2011-07-01'],
+      ]),
+    )
+    await page.getByRole('tab', { name: '导入党员' }).click()
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(file)
+    await expect.poll(() => pane(page).locator('.summary').first().innerText()).toContain('错误 1')
+    await pane(page).getByRole('button', { name: '确认导入 2 行' }).click()
+    const result = pane(page).getByLabel('导入结果')
+    await expect.poll(() => result.innerText()).toMatch(/新增\s*2\s*更新\s*0\s*跳过\s*1\s*错误\s*1/)
+    expect(await result.innerText()).toContain('“外科名单.xlsx”已导入')
+    // the preview is gone: nothing on screen suggests the file is still to be imported
+    expect(await pane(page).getByRole('button', { name: /确认导入/ }).count()).toBe(0)
+    await page.screenshot({ path: screenshotPath('import-result.png') })
+
+    const download = page.waitForEvent('download')
+    await result.getByRole('button', { name: '下载错误行' }).click()
+    const errorBook = XLSX.read(readFileSync(await (await download).path()))
+    const names = XLSX.utils.sheet_to_json<unknown[]>(errorBook.Sheets[errorBook.SheetNames[0]!]!, { header: 1 }).map((r) => r[0])
+    expect(names).toContain('郑洁')
+    expect(names).not.toContain('周明')
+
+    // 撤销本批 right from the result: the two new people go, the panel says so and offers no second undo
+    await result.getByRole('button', { name: '撤销本批' }).click()
+    await page.getByRole('button', { name: '撤销该批次' }).click()
+    await expect.poll(() => result.innerText()).toContain('已撤销“外科名单.xlsx”的导入')
+    expect(await result.getByRole('button', { name: '撤销本批' }).count()).toBe(0)
+    await expect.poll(() => page.getByLabel('导入记录').first().innerText()).toContain('已撤销')
+
+    // imported again, the result leads to the records
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(file)
+    await expect.poll(() => pane(page).locator('.summary').first().innerText()).toContain('新增 2')
+    await pane(page).getByRole('button', { name: '确认导入 2 行' }).click()
+    await expect.poll(() => result.innerText()).toMatch(/新增\s*2/)
+    await result.getByRole('button', { name: '到党员名册查看' }).click()
+    await expect.poll(() => page.getByLabel('人员列表').innerText()).toContain('周明')
+    await page.getByRole('menuitem', { name: '数据导入导出' }).click()
   })
 
   it('一千多行的名册分页预览：先看错误行，再逐页查看全部', async () => {
