@@ -16,6 +16,7 @@ import { m0015Dues } from './0015-dues'
 import { m0016Supervision } from './0016-supervision'
 import { m0017EventCorrections } from './0017-event-corrections'
 import { m0018MeetingStatusIndex } from './0018-meeting-status-index'
+import { m0021ImportValueMappings } from './0021-import-value-mappings'
 
 export interface Migration {
   version: number
@@ -24,4 +25,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next number instead. */
-export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings, m0012BranchSecretary, m0013AssessmentEvidence, m0014ExampleAutoSources, m0015Dues, m0016Supervision, m0017EventCorrections, m0018MeetingStatusIndex]
+export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings, m0012BranchSecretary, m0013AssessmentEvidence, m0014ExampleAutoSources, m0015Dues, m0016Supervision, m0017EventCorrections, m0018MeetingStatusIndex, m0021ImportValueMappings]
