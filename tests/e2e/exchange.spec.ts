@@ -45,7 +45,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     expect(await page.getByLabel('导入预览').innerText()).toContain('组织类型“党支”无法识别')
 
     // the error workbook, corrected by the clerk, goes back in
-    const download = page.waitForEvent('download')
+    const download = page.waitForEvent('download', { timeout: 150_000 })
     await page.getByRole('button', { name: /下载错误行/ }).click()
     const d = await download
     const saved = join(dir, d.suggestedFilename())
@@ -89,7 +89,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
   it('导出党组织为 Excel，并按上级模板填写', async () => {
     const { page } = app
     await page.getByRole('tab', { name: '导出党组织' }).click()
-    const download = page.waitForEvent('download')
+    const download = page.waitForEvent('download', { timeout: 150_000 })
     await pane(page).getByRole('button', { name: '导出 Excel' }).click()
     const d = await download
     const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(await d.path())).Sheets['党组织一览表']!, { header: 1 })
@@ -165,7 +165,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     expect(await pane(page).getByRole('button', { name: /确认导入/ }).count()).toBe(0)
     await page.screenshot({ path: screenshotPath('import-result.png') })
 
-    const download = page.waitForEvent('download')
+    const download = page.waitForEvent('download', { timeout: 150_000 })
     await result.getByRole('button', { name: '下载错误行' }).click()
     const errorBook = XLSX.read(readFileSync(await (await download).path()))
     const names = XLSX.utils.sheet_to_json<unknown[]>(errorBook.Sheets[errorBook.SheetNames[0]!]!, { header: 1 }).map((r) => r[0])
@@ -187,6 +187,48 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     await result.getByRole('button', { name: '到党员名册查看' }).click()
     await expect.poll(() => page.getByLabel('人员列表').innerText()).toContain('周明')
     await page.getByRole('menuitem', { name: '数据导入导出' }).click()
+  })
+
+  it('认不出的值一次对应：把「硕士研究生在读」都当作硕士研究生，写它的每一行重新检查后有效；导入后记住', async () => {
+    const { page } = app
+    const withCheck = (body: string) => body + checkChar(body)
+    const head = ['姓名', '身份证号', '所在党支部', '入党日期', '转正日期', '学历']
+    const file = join(dir, '学历名单.xlsx')
+    writeFileSync(
+      file,
+      workbook([
+        head,
+        ['冯涛', withCheck('11010519830501001'), '内科党支部', '2012-07-01', '2013-07-01', '硕士研究生在读'],
+        ['陈晨', withCheck('11010519830501002'), '内科党支部', '2012-07-01', '2013-07-01', '硕士研究生在读'],
+        ['褚红', withCheck('11010519830501003'), '内科支部', '2012-07-01', '2013-07-01', '大学本科'],
+      ]),
+    )
+    await page.getByRole('tab', { name: '导入党员' }).click()
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(file)
+    await expect.poll(() => pane(page).locator('.summary').first().innerText()).toContain('错误 3')
+    const unknown = pane(page).getByLabel('认不出的值')
+    expect(await unknown.innerText()).toContain('【学历】“硕士研究生在读”')
+    expect(await unknown.innerText()).toContain('2 行（第 2、3 行）')
+    expect(await unknown.innerText()).toContain('找不到党支部“内科支部”，是否是：内科党支部')
+    await page.screenshot({ path: screenshotPath('import-unknown-values.png') })
+
+    // chosen once, for both rows; the preview is checked again
+    await choose(page, '把“硕士研究生在读”都当作', '硕士研究生')
+    await expect.poll(() => pane(page).locator('.summary').first().innerText()).toContain('错误 1')
+    expect(await pane(page).getByLabel('已对应的值').innerText()).toContain('【学历】“硕士研究生在读” → 硕士研究生（2 行）')
+    await choose(page, '把“内科支部”都当作', '内科党支部')
+    await expect.poll(() => pane(page).locator('.summary').first().innerText()).toContain('新增 3')
+    expect(await pane(page).locator('.summary').first().innerText()).toContain('错误 0')
+    expect(await unknown.count()).toBe(0)
+    await pane(page).getByRole('button', { name: '确认导入 3 行' }).click()
+    await expect.poll(() => pane(page).getByLabel('导入结果').innerText()).toMatch(/新增\s*3/)
+
+    // the next file from the same source is read the same way without asking
+    const next = join(dir, '学历名单二.xlsx')
+    writeFileSync(next, workbook([head, ['卫东', withCheck('11010519830501004'), '内科党支部', '2012-07-01', '2013-07-01', '硕士研究生在读']]))
+    await pane(page).getByLabel('选择要导入的文件').setInputFiles(next)
+    await expect.poll(() => pane(page).locator('.summary').first().innerText()).toContain('新增 1')
+    expect(await pane(page).getByLabel('已对应的值').innerText()).toContain('“硕士研究生在读” → 硕士研究生（1 行）')
   })
 
   it('一千多行的名册分页预览：先看错误行，再逐页查看全部', async () => {
@@ -250,7 +292,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     const { page } = app
     await page.getByRole('tab', { name: '导出三会一课台账' }).click()
     await expect.poll(() => pane(page).getByLabel('导出范围：期间').count()).toBeGreaterThan(0)
-    const download = page.waitForEvent('download')
+    const download = page.waitForEvent('download', { timeout: 150_000 })
     await pane(page).getByRole('button', { name: '导出 Excel' }).click()
     const d = await download
     const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(await d.path())).Sheets['三会一课台账']!, { header: 1 })
