@@ -69,4 +69,20 @@ describe('导入预览中认不出的值：一次对应，所有写这个值的�
     const wrong = await ok(backend, 'imports.preview', { ...file(ROWS), values: { organization: { 内科支部: '外科党支部' } } })
     expect(wrong.unknownValues.find((g) => g.field === 'organization')).toMatchObject({ value: '内科支部', rows: [3] })
   })
+
+  it('支委会职务、组织类型认不出时同样可以一次对应；记住的对应只用于同一导入类型', async () => {
+    const backend = await hospital()
+    await ok(backend, 'members.create', { organizationId: (await ok(backend, 'orgs.list', {})).find((o) => o.name === '内科党支部')!.id, fields: { name: '王芳', gender: '女', joinedOn: '1975-07-01', convertedOn: '1976-07-01' } } as never)
+    const committee = { kind: 'committees' as const, fileName: '班子.xlsx', contentBase64: b64(workbook([['所在党支部', '姓名', '职务', '任职日期'], ['内科党支部', '王芳', '支部主任', '2024-01-15']])) }
+    const p = await ok(backend, 'imports.preview', committee)
+    expect(p.unknownValues).toEqual([expect.objectContaining({ column: '职务', value: '支部主任', rows: [2], choices: expect.arrayContaining(['书记', '委员']) })])
+    await ok(backend, 'imports.commit', { ...committee, values: { post: { 支部主任: '书记' } } })
+    expect((await ok(backend, 'imports.preview', committee)).mappedValues).toEqual([{ field: 'post', column: '职务', value: '支部主任', to: '书记', rows: 1 }])
+
+    const orgs = { kind: 'organizations' as const, fileName: '组织.xlsx', contentBase64: b64(workbook([['组织名称', '组织类型', '上级组织'], ['外科党支部', '党支', '中共示范医院委员会']])) }
+    const o = await ok(backend, 'imports.preview', orgs)
+    expect(o.unknownValues).toEqual([expect.objectContaining({ column: '组织类型', value: '党支', rows: [2] })])
+    expect(o.mappedValues).toEqual([])
+    expect((await ok(backend, 'imports.preview', { ...orgs, values: { type: { 党支: '党支部' } } })).counts).toMatchObject({ insert: 1, error: 0 })
+  })
 })
