@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshotPath, startApp, type TestApp } from './support/app'
-import { fieldError } from './support/forms'
+import { fieldError, messageBox } from './support/forms'
 
 const pane = (page: Page) => page.locator('.el-tab-pane:visible')
 
@@ -142,7 +142,17 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     await dialog.getByRole('button', { name: '取消' }).click()
     await pane(page).getByRole('button', { name: '评分', exact: true }).click()
     await expect.poll(() => page.locator('.el-dialog:visible').getByLabel('佐证说明 按规定设置支部、按期换届').inputValue()).toBe('2024年1月换届选举材料')
-    await page.locator('.el-dialog:visible').getByRole('button', { name: '取消' }).click()
+    // a score typed and not saved: 取消 asks, 继续填写 keeps it; Esc asks again and 不保存，关闭 throws it away
+    const touched = page.locator('.el-dialog:visible')
+    await touched.getByLabel('评分 书记为“双带头人”').fill('3')
+    await touched.getByRole('button', { name: '取消' }).click()
+    await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存')
+    await messageBox(page).getByRole('button', { name: '继续填写' }).click()
+    await expect.poll(() => messageBox(page).count()).toBe(0)
+    expect(await touched.getByLabel('评分 书记为“双带头人”').inputValue()).toBe('3')
+    await page.keyboard.press('Escape')
+    await messageBox(page).getByRole('button', { name: '不保存，关闭' }).click()
+    await expect.poll(() => page.locator('.el-dialog:visible').count()).toBe(0)
 
     // two stages approve it; the 公示 then prints the approved result (never an ID number or phone)
     const full = { setup: 10, team: 10, dual: 5, meetings: 15, records: 10, develop: 10, dues: 5, education: 5, quality: 10, ethics: 10, satisfaction: 10 }

@@ -8,6 +8,7 @@ import * as XLSX from 'xlsx'
 import { people } from '../fixtures/roster'
 import { workbook } from '../fixtures/workbooks'
 import { choose, screenshotPath, startApp, type TestApp } from './support/app'
+import { dialog, fieldError, messageBox } from './support/forms'
 import { pdfText, savePngs } from './support/pdf'
 
 /**
@@ -173,5 +174,65 @@ describe('党费（浏览器中的真实界面）', () => {
     expect(text).not.toContain('打印字体')
     const pngs = savePngs(pdf, 'dues-register')
     expect(pngs.length).toBeGreaterThan(0)
+  }, 300_000)
+
+  it('党费的对话框：金额写错时提示在该栏下；填了内容关闭时先询问，“继续填写”内容还在', async () => {
+    const { page } = app
+    // back from the print preview the test above opened
+    await page.goBack()
+    await choose(page, '年度', `${Y}年`)
+    // 登记上缴: an amount that is no amount is pointed at under 上缴金额 as it is typed; ✕ asks before throwing it away
+    await page.getByRole('tab', { name: '上缴与对账' }).click()
+    await pane(page).getByRole('button', { name: '登记上缴' }).click()
+    const handover = dialog(page)
+    await handover.getByLabel('上缴金额').fill('12.345')
+    await expect.poll(() => fieldError(handover, '上缴金额').innerText()).toContain('超过两位小数')
+    await handover.getByRole('button', { name: '取消' }).click()
+    await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存')
+    await messageBox(page).getByRole('button', { name: '继续填写' }).click()
+    await expect.poll(() => messageBox(page).count()).toBe(0)
+    expect(await handover.getByLabel('上缴金额').inputValue()).toBe('12.345')
+    await page.keyboard.press('Escape')
+    await messageBox(page).getByRole('button', { name: '不保存，关闭' }).click()
+    await expect.poll(() => dialog(page).count()).toBe(0)
+
+    // 登记基数: a base the backend refuses (0) is said under 月工资收入, not in a message at the top of the window
+    await page.getByRole('tab', { name: '基数与标准' }).click()
+    await pane(page).getByRole('button', { name: '登记基数' }).click()
+    const base = dialog(page)
+    await choose(page, '党员', '孙磊')
+    await base.getByLabel('计算基数').fill('八千')
+    await expect.poll(() => fieldError(base, '月工资收入（税后）').innerText()).toContain('不是数字')
+    await base.getByLabel('计算基数').fill('0')
+    await base.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => fieldError(base, '月工资收入（税后）').innerText()).toContain('计算基数为0')
+    expect(await page.locator('.el-message--error').count()).toBe(0)
+    await page.screenshot({ path: screenshotPath('dues-base-field-error.png') })
+    // Esc with the amount typed: asked, and 继续填写 keeps what was typed
+    await page.keyboard.press('Escape')
+    await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存')
+    await messageBox(page).getByRole('button', { name: '继续填写' }).click()
+    await expect.poll(() => messageBox(page).count()).toBe(0)
+    expect(await base.getByLabel('计算基数').inputValue()).toBe('0')
+    // corrected, it is saved and the dialog closes
+    await base.getByLabel('计算基数').fill('6200')
+    await base.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => dialog(page).count()).toBe(0)
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已登记孙磊')
+
+    // 标记已交: a wrong amount is pointed at on its member's row
+    await page.getByRole('tab', { name: '收缴台账' }).click()
+    await page.getByRole('button', { name: '陈静8月' }).click()
+    await dialog(page).getByRole('button', { name: '登记交纳' }).click()
+    const pay = page.getByRole('dialog', { name: `登记${Y}年8月党费（1人）` })
+    await pay.getByLabel('陈静实交金额').fill('-5')
+    await pay.getByRole('button', { name: '确定登记' }).click()
+    await expect.poll(() => pay.getByRole('alert').innerText()).toContain('不能为负数')
+    await pay.getByRole('button', { name: '取消' }).click()
+    await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存')
+    await messageBox(page).getByRole('button', { name: '不保存，关闭' }).click()
+    await expect.poll(() => pay.count()).toBe(0)
+    await dialog(page).getByRole('button', { name: '关闭', exact: true }).click()
+    await expect.poll(() => dialog(page).count()).toBe(0)
   }, 300_000)
 })

@@ -6,7 +6,7 @@ import { readWorkbook, type Cell, type SheetData } from '../excel/read'
 import type { FileRecord, ImportKind, ImportMode } from './kind'
 import { inOneChain } from '../audit'
 import { createBatch } from './batches'
-import { columnOverrides, rememberedHeaders, rememberMapping, type ColumnMapping } from './mappings'
+import { columnOverrides, rememberedHeaders, rememberMapping, rememberValues, valueOverrides, type ColumnMapping, type ValueMapping } from './mappings'
 import { cellText, normalizeHeader, normalizeText } from '../excel/normalize'
 
 /** One file as the clerk handed it over, with how to treat existing records and their own column matches. */
@@ -16,6 +16,8 @@ export interface ImportFile {
   mode: ImportMode
   sheetName: string | null
   mapping: ColumnMapping
+  /** the clerk's value mappings (“把「X」都当作「Y」”), applied to each cell before its row is read */
+  values: ValueMapping
   /** the template's example row (field → text): a row that is exactly it is skipped, never imported */
   example?: Readonly<Record<string, string>>
 }
@@ -60,19 +62,33 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
   // hand; no row is judged until then, and a commit refuses (missingProblem)
   const missing = header.missingRequired.map((f) => f.label)
 
-  const parsed: { row: number; record: R | null; issues: { field: string; message: string }[]; label?: string }[] = []
+  const values = valueOverrides(ctx, kind.kind, kind.fields, file.values)
+  const mapped = new Map<string, { field: string; value: string; to: string; rows: number }>()
+  const parsed: { row: number; record: R | null; issues: { field: string; message: string }[]; label?: string; texts: Map<string, string> }[] = []
   // rows that are the template's example, left in by the clerk: shown as 跳过 and kept out of every check
   const examples = new Set<number>()
   for (let r = header.rowIndex + 1; missing.length === 0 && r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? []
     if (isFooterOrBlank(cells)) continue
     const byField = new Map<string, Cell>()
+    // each cell's text as written: a value the row is refused for is grouped by it (unknownValues)
+    const texts = new Map<string, string>()
     for (const [col, key] of header.columns) {
       const cell = cells[col]
-      if (cell) byField.set(key, cell)
+      if (!cell) continue
+      const text = cellText(cell.value)
+      texts.set(key, text)
+      const to = text ? values.get(key)?.get(text) : undefined
+      if (to === undefined) byField.set(key, cell)
+      else {
+        byField.set(key, { value: to, shown: to, date: null })
+        const m = mapped.get(`${key}\u0000${text}`) ?? { field: key, value: text, to, rows: 0 }
+        m.rows++
+        mapped.set(`${key}\u0000${text}`, m)
+      }
     }
     if (file.example && isExample(byField, file.example)) examples.add(r + 1)
-    parsed.push({ row: r + 1, ...kind.parse((f) => byField.get(f), ctx) })
+    parsed.push({ row: r + 1, ...kind.parse((f) => byField.get(f), ctx), texts })
     if (r % 500 === 0) ctx.progress?.(r, sheet.rows.length, '检查数据')
   }
 
@@ -87,6 +103,7 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
   }
   const fileRecords = parsed.filter((p) => p.record !== null && !examples.has(p.row)).map((p) => ({ row: p.row, record: p.record as R }))
   const firstRowOfKey = new Map<string, number>()
+  const unknown = unknownValues(kind, ctx)
   const rows: PreviewRow[] = []
   const valid: FileRecord<R>[] = []
   for (const p of parsed) {
@@ -116,6 +133,7 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
         valid.push({ row: p.row, record: p.record })
       }
     }
+    for (const i of issues) unknown.note(p.row, p.texts, i)
     rows.push({
       row: p.row,
       action,
@@ -137,6 +155,8 @@ export function analyze<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallConte
       fields: kind.fields.map((f) => ({ key: f.key, label: f.label, required: !!f.required })),
       rows,
       counts: { insert: count('insert'), update: count('update'), skip: count('skip'), error: count('error') },
+      unknownValues: unknown.groups().map((g) => ({ ...g, column: headerOf(g.field) })),
+      mappedValues: [...mapped.values()].map((m) => ({ ...m, column: headerOf(m.field) })),
     },
     valid,
     sheet,
@@ -157,6 +177,7 @@ export function commit<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallContex
   if (problem) throw new AppError('VALIDATION', problem)
   // the clerk's column matches are kept for the next file of this kind (same transaction as the data)
   rememberMapping(ctx, kind.kind, file.mapping)
+  rememberValues(ctx, kind.kind, file.values)
   const writable = new Set(preview.rows.filter((r) => r.action === 'insert' || r.action === 'update').map((r) => r.row))
   const ordered = (kind.order ? kind.order(valid) : valid).filter((v) => writable.has(v.row))
   // every record writes its own audit entry: thousands of them, chained from one read of the head
@@ -172,8 +193,36 @@ export function commit<R>(kind: ImportKind<R>, file: ImportFile, ctx: CallContex
     const errors = preview.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, column: i.column, message: i.message })))
     const skipped = preview.rows.length - inserted - updated - preview.counts.error
     const batchId = items.length > 0 ? createBatch(ctx, { kind: kind.kind, entity: kind.entity, fileName, mode, inserted, updated, skipped, errors: preview.counts.error }, items) : null
-    return { batchId, inserted, updated, skipped, errors }
+    return { batchId, inserted, updated, skipped, errorRows: preview.counts.error, errors }
   })
+}
+
+/**
+ * Rows refused for a value of a coded column that is none of its values, grouped by (field, value): the clerk maps
+ * each value once, for every row that writes it. A refusal about a known value (a branch the person is not in) is not
+ * a matter of spelling and is left alone.
+ */
+function unknownValues<R>(kind: ImportKind<R>, ctx: CallContext) {
+  const lists = new Map<string, readonly string[]>()
+  const found = new Map<string, { field: string; value: string; rows: number[]; message: string; choices: string[] }>()
+  const choicesOf = (field: string): readonly string[] | null => {
+    const list = kind.choices?.[field]
+    if (!list) return null
+    if (!lists.has(field)) lists.set(field, list(ctx))
+    return lists.get(field)!
+  }
+  return {
+    note(row: number, texts: ReadonlyMap<string, string>, issue: { field: string; message: string }): void {
+      const value = texts.get(issue.field)
+      const choices = choicesOf(issue.field)
+      if (!value || !choices || choices.includes(value)) return
+      const key = `${issue.field}\u0000${value}`
+      const g = found.get(key) ?? { field: issue.field, value, rows: [], message: issue.message, choices: [...choices] }
+      if (!g.rows.includes(row)) g.rows.push(row)
+      found.set(key, g)
+    },
+    groups: () => [...found.values()],
+  }
 }
 
 /** Whether a row holds exactly the template's example (as typed, or as Excel turned its dates into dates). */

@@ -17,12 +17,13 @@ function entry(kind: string) {
 }
 /** the kind that reads this file: a 党费基数 list is read for the year it was sent with */
 const kindFor = (i: { kind: string; year: number | null }) => (i.kind === 'dues-bases' ? (duesBaseImport(requireYear(i.year)) as ImportKind<unknown>) : entry(i.kind).kind)
-const fileOf = (i: { kind: string; contentBase64: string; fileName: string; mode: 'skip' | 'update' | 'fill'; sheetName: string | null; mapping: Record<string, string | null> }): ImportFile => ({
+const fileOf = (i: { kind: string; contentBase64: string; fileName: string; mode: 'skip' | 'update' | 'fill'; sheetName: string | null; mapping: Record<string, string | null>; values: Record<string, Record<string, string>> }): ImportFile => ({
   bytes: Buffer.from(i.contentBase64, 'base64'),
   fileName: i.fileName,
   mode: i.mode,
   sheetName: i.sheetName,
   mapping: i.mapping,
+  values: i.values,
   example: entry(i.kind).template.example,
 })
 

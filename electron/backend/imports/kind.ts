@@ -51,6 +51,11 @@ export interface ImportKind<R> {
   apply(record: R, mode: ImportMode, ctx: CallContext): Applied
   /** the order to write records in (parents before children); default: file order */
   order?(records: FileRecord<R>[]): FileRecord<R>[]
+  /**
+   * The values a coded column may hold (学历, 民族, 所在党支部 …), by field: a row refused for a value not among them is
+   * grouped with the other rows writing that value, so the clerk maps it once for all (“把「X」都当作 …”).
+   */
+  choices?: Readonly<Record<string, (ctx: CallContext) => readonly string[]>>
   /** a short description of the row for the preview table */
   describe(record: R): string
   /** what else now refers to a record this import created (a 支委会 post, an attendance line): it cannot be undone then */

@@ -32,7 +32,34 @@ export function rememberMapping(ctx: CallContext, kind: string, mapping: ColumnM
   for (const [header, field] of Object.entries(mapping)) upsert.run(kind, normalizeHeader(header), field, ctx.now().toISOString(), ctx.user)
 }
 
-/** 恢复默认识别: forget every remembered match for this kind. */
+/** 恢复默认识别: forget every remembered match for this kind, of columns and of values. */
 export function forgetMappings(ctx: CallContext, kind: string): number {
-  return ctx.db.prepare('DELETE FROM import_column_mappings WHERE kind = ?').run(kind).changes
+  return ctx.db.prepare('DELETE FROM import_column_mappings WHERE kind = ?').run(kind).changes + ctx.db.prepare('DELETE FROM import_value_mappings WHERE kind = ?').run(kind).changes
+}
+
+/** field key → (a cell's text as read → the value it stands for): the clerk's “把「X」都当作「Y」” */
+export type ValueMapping = Readonly<Record<string, Readonly<Record<string, string>>>>
+
+/** The clerk's earlier value mappings for this kind, then this file's own (which win), as field → text → value. */
+export function valueOverrides(ctx: CallContext, kind: string, fields: readonly FieldSpec[], values: ValueMapping): Map<string, Map<string, string>> {
+  const known = new Set(fields.map((f) => f.key))
+  for (const field of Object.keys(values)) if (!known.has(field)) throw new AppError('VALIDATION', `要对应值的字段“${field}”不存在，请重新选择`)
+  const out = new Map<string, Map<string, string>>()
+  const put = (field: string, value: string, to: string): void => {
+    if (!out.has(field)) out.set(field, new Map())
+    out.get(field)!.set(value, to)
+  }
+  const remembered = ctx.db.prepare('SELECT field, value, mapped_to FROM import_value_mappings WHERE kind = ?').all(kind) as { field: string; value: string; mapped_to: string }[]
+  for (const r of remembered) if (known.has(r.field)) put(r.field, r.value, r.mapped_to)
+  for (const [field, byValue] of Object.entries(values)) for (const [value, to] of Object.entries(byValue)) put(field, value, to)
+  return out
+}
+
+/** Keeps this file's value mappings for next time (inside the commit's transaction). */
+export function rememberValues(ctx: CallContext, kind: string, values: ValueMapping): void {
+  const upsert = ctx.db.prepare(
+    `INSERT INTO import_value_mappings (kind, field, value, mapped_to, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (kind, field, value) DO UPDATE SET mapped_to = excluded.mapped_to, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  )
+  for (const [field, byValue] of Object.entries(values)) for (const [value, to] of Object.entries(byValue)) upsert.run(kind, field, value, to, ctx.now().toISOString(), ctx.user)
 }

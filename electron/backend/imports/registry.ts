@@ -8,6 +8,7 @@ import { meetingLedgerImport } from './kinds/meetings'
 import { MEMBER_CATEGORIES, memberImport } from './kinds/members'
 import { organizationImport } from './kinds/organizations'
 import type { TemplateHints } from './template'
+import { CODE_CHOICES } from './choices'
 
 /** Every importable kind with its template hints. */
 export const IMPORTS = new Map<string, { kind: ImportKind<unknown>; template: TemplateHints }>([
@@ -59,7 +60,7 @@ export const IMPORTS = new Map<string, { kind: ImportKind<unknown>; template: Te
       kind: duesBaseImport(null) as ImportKind<unknown>,
       template: {
         textFields: ['idNumber', 'fromMonth'],
-        lists: { category: ['在职', '离退休', '学生', '下岗失业', '依靠抚恤或救济生活', '领取最低生活保障金'] },
+        lists: { category: CODE_CHOICES.duesCategory() },
         example: { name: '王芳', idNumber: '11010519491231002X', organization: '中共××医院内科第一支部委员会', category: '在职', base: '8500.00', fromMonth: '2025-01' },
       },
     },

@@ -34,14 +34,24 @@ export interface ImportPreview {
   fields: { key: string; label: string; required: boolean }[]
   rows: PreviewRow[]
   counts: { insert: number; update: number; skip: number; error: number }
+  /**
+   * Values of a coded column (学历, 民族, 所在党支部 …) that are none of its values, each with the rows that write it
+   * and the values to choose from: mapped once, they are read as the chosen value in every row (`values`).
+   */
+  unknownValues: { field: string; column: string; value: string; rows: number[]; message: string; choices: string[] }[]
+  /** the value mappings this file was read with (remembered for this kind, or chosen now) and how many rows they changed */
+  mappedValues: { field: string; column: string; value: string; to: string; rows: number }[]
 }
 
+/** What an import wrote: rows 新增 / 更新 / 跳过, and the rows left out for their errors (the result panel shows these four). */
 export interface ImportResult {
   /** null when nothing was written */
   batchId: number | null
   inserted: number
   updated: number
   skipped: number
+  /** rows not imported because of their errors (a row may have several `errors`) */
+  errorRows: number
   errors: { row: number; column: string; message: string }[]
 }
 
@@ -86,6 +96,8 @@ export const importFileInput = z
     sheetName: z.string().max(100).nullable().default(null),
     /** the clerk's own column matches: header as written → field key, or null to ignore that column */
     mapping: z.record(z.string().max(200), z.string().max(50).nullable()).default({}),
+    /** the clerk's own value mappings: field key → (a cell's text as read → the value it stands for) */
+    values: z.record(z.string().max(50), z.record(z.string().max(200), z.string().max(200))).default({}),
     /** the year a 党费基数 list is for; the other kinds ignore it */
     year: z.number().int().min(2000).max(2200).nullable().default(null),
   })

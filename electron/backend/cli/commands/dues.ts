@@ -53,7 +53,7 @@ export const importDuesBases: CliCommand = {
     if (flags['dry-run']) {
       const p = await call('imports.preview', input)
       if (p.missing.length) throw new CliError(missingProblem(p)!)
-      result = { inserted: p.counts.insert, updated: p.counts.update, skipped: p.counts.skip, errors: p.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, column: i.column, message: i.message }))) }
+      result = { inserted: p.counts.insert, updated: p.counts.update, skipped: p.counts.skip, errorRows: p.counts.error, errors: p.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, column: i.column, message: i.message }))) }
     } else {
       result = await call('imports.commit', input)
     }

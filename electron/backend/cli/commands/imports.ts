@@ -31,13 +31,14 @@ export function importCommand(kind: ImportKindName, label: string): CliCommand {
         const p = await call('imports.preview', input)
         // a file whose columns cannot be matched was not processed: the same refusal as a commit
         if (p.missing.length) throw new CliError(missingProblem(p)!)
-        result = { batchId: null, inserted: p.counts.insert, updated: p.counts.update, skipped: p.counts.skip, errors: p.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, ...i }))) }
+        result = { batchId: null, inserted: p.counts.insert, updated: p.counts.update, skipped: p.counts.skip, errorRows: p.counts.error, errors: p.rows.flatMap((r) => r.issues.map((i) => ({ row: r.row, ...i }))) }
       } else {
         result = await call('imports.commit', input)
       }
       if (flags.json) {
-        const { batchId, ...rest } = result
-        return io.out(JSON.stringify(flags['dry-run'] ? rest : { ...rest, batchId }))
+        // the command's JSON keeps its documented keys (errorRows is for the window's result panel)
+        const rest = { inserted: result.inserted, updated: result.updated, skipped: result.skipped, errors: result.errors }
+        return io.out(JSON.stringify(flags['dry-run'] ? rest : { ...rest, batchId: result.batchId }))
       }
       io.out(`${flags['dry-run'] ? '试导入（未写入）' : '导入完成'}：新增 ${result.inserted}，更新 ${result.updated}，跳过 ${result.skipped}，错误 ${result.errors.length} 处`)
       for (const e of result.errors) io.out(`  第 ${e.row} 行【${e.column}】${e.message}`)

@@ -10,6 +10,7 @@ import { memo } from '../../memo'
 import * as orgRepo from '../../organizations/repository'
 import type { FieldIssue, ImportKind } from '../kind'
 import { closeMatches } from '../similar'
+import { branchNames, CODE_CHOICES } from '../choices'
 
 /** One row of a 支委会 (班子) roster: who holds which post in which branch, since when, until when. */
 export interface CommitteeRecord {
@@ -168,6 +169,8 @@ export const committeeImport: ImportKind<CommitteeRecord> = {
     recordAudit(ctx, { entity: 'committee_post', entityId: existing.id, before: existing, after })
     return { action: 'update', entityId: existing.id, before: existing }
   },
+
+  choices: { organization: branchNames, post: CODE_CHOICES.committeePost },
 
   describe: (r) => `${r.name}（${r.organization}，${COMMITTEE_POST_LABELS[r.post]}，${r.electedOn} 起${r.endedOn ? ` 至 ${r.endedOn}` : ''}）`,
 

@@ -12,6 +12,7 @@ import { baseAt, duesMembers, findBase, voidRow, type DuesMember } from '../../d
 import { cellText, normalizeName } from '../../excel/normalize'
 import { settingsOf } from '../../memo'
 import type { FieldIssue, FileRecord, ImportKind } from '../kind'
+import { CODE_CHOICES } from '../choices'
 
 /** One row of the finance department's list (docs/dues.md §5): whose base, of what kind, how much, from when. */
 export interface DuesBaseRecord {
@@ -160,6 +161,8 @@ export function duesBaseImport(year: number | null): ImportKind<DuesBaseRecord> 
       recordAudit(ctx, { entity: 'dues_base', entityId: id, before: replaced, after: { memberId, name: r.name, fromMonth: r.fromMonth, category: r.category, baseFen: s.baseFen, monthlyFen: s.monthlyFen, source: 'finance' } })
       return replaced ? { action: 'update', entityId: id, before: replaced } : { action: 'insert', entityId: id, before: null }
     },
+
+    choices: { category: CODE_CHOICES.duesCategory },
 
     describe: (r) => `${r.name}（${DUES_CATEGORY_LABELS[r.category]}${r.baseFen !== null && hasBase(r.category) ? `，基数${formatYuan(r.baseFen)}元` : ''}，${r.fromMonth}起${elsewhere.has(r) ? `；${elsewhere.get(r)}` : ''}）`,
 

@@ -6,6 +6,7 @@ import { meetingOf, saveMeeting } from '../../meetings/service'
 import * as orgRepo from '../../organizations/repository'
 import type { FieldIssue, ImportKind } from '../kind'
 import { closeMatches } from '../similar'
+import { organizationNames } from '../choices'
 
 /** One line of a 三会一课台账: how offices keep meetings in Excel today. */
 export interface LedgerRecord {
@@ -128,6 +129,8 @@ export const meetingLedgerImport: ImportKind<LedgerRecord> = {
     const saved = saveMeeting(ctx, fields, id, 'ledger')
     return { action: id === null ? 'insert' : 'update', entityId: saved.id, before }
   },
+
+  choices: { organization: organizationNames },
 
   describe: (r) => `${r.heldOn} ${r.organization}：${r.title}（${r.types.map((t) => MEETING_TYPE_LABELS[t]).join('、')}）`,
 

@@ -13,6 +13,7 @@ import { memo } from '../../memo'
 import * as orgRepo from '../../organizations/repository'
 import type { FieldIssue, FileRecord, ImportKind, ImportMode } from '../kind'
 import { closeMatches } from '../similar'
+import { branchNames, CODE_CHOICES } from '../choices'
 
 export interface MemberRecord {
   organization: string
@@ -263,6 +264,8 @@ export const memberImport: ImportKind<MemberRecord> = {
     updateMember(ctx, id, { ...mergedWith(r, mode, before), partyAgeCorrection: before.partyAgeCorrection })
     return { action: 'update', entityId: id, before }
   },
+
+  choices: { organization: branchNames, gender: CODE_CHOICES.gender, ethnicity: CODE_CHOICES.ethnicity, education: CODE_CHOICES.education, degree: CODE_CHOICES.degree, occupation: CODE_CHOICES.occupation },
 
   describe: (r) => `${r.fields.name}（${r.organization}${r.fields.joinedOn ? `，入党 ${r.fields.joinedOn}` : r.fields.appliedOn ? `，申请 ${r.fields.appliedOn}` : ''}）`,
 

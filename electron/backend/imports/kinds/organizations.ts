@@ -7,6 +7,7 @@ import { createOrganization, moveOrganization, stored, summaryOf, updateOrganiza
 import { recordAudit } from '../../audit'
 import type { FieldIssue, FileRecord, ImportKind } from '../kind'
 import { closeMatches } from '../similar'
+import { CODE_CHOICES, organizationNames } from '../choices'
 
 export interface OrgRecord {
   name: string
@@ -156,6 +157,8 @@ export const organizationImport: ImportKind<OrgRecord> = {
     }
     return { action: 'update', entityId: existing.id, before }
   },
+
+  choices: { type: CODE_CHOICES.orgType, parent: organizationNames },
 
   describe: (r) => `${r.name}（${ORG_TYPE_LABELS[r.type]}${r.parentName ? `，上级：${r.parentName}` : ''}）`,
 
