@@ -87,7 +87,7 @@ describe('各角色在考核评价、达标情况、数据导入导出中看到�
         expect(await page.locator('.nav-menu').innerText()).not.toContain('数据导入导出')
         await page.evaluate(() => (window.location.hash = '#/exchange'))
         await expect.poll(() => page.locator('.el-message--warning').last().innerText()).toContain('支部书记账号不能打开“数据导入导出”')
-        await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/organizations')
+        await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/workbench')
       } else {
         await page.getByRole('menuitem', { name: '数据导入导出' }).click()
         await expect.poll(() => page.getByLabel('导入记录').innerText()).toContain('眼科.xlsx')
