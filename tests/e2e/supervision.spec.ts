@@ -82,6 +82,7 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     await urge.getByRole('button', { name: '确定催办' }).click()
     await expect.poll(() => drawer.locator('.el-timeline').textContent()).toContain('请于4月7日前完成招标并书面反馈')
     expect(await drawer.textContent()).toContain('已逾期')
+    await page.screenshot({ path: screenshotPath('supervision-drawer.png') })
     // the 催办单 to hand to the department, then back to the item
     await drawer.getByRole('button', { name: '打印催办单' }).click()
     await expect.poll(() => page.locator('.print-sheet').textContent(), { timeout: 20_000 }).toContain('督办事项催办单')
@@ -105,6 +106,7 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     await page.keyboard.press('Escape')
 
     // 办结率: one item, closed after its 时限 — 100% 办结, 0% on time
+    await page.screenshot({ path: screenshotPath('supervision-ledger.png') })
     await page.getByRole('tab', { name: '办结率' }).click()
     await expect.poll(() => page.locator('.rates .el-table__row').first().textContent()).toMatch(/总务科.*1.*1.*100\.0%.*1.*0.*0\.0%/)
 
