@@ -47,6 +47,7 @@ describe('会议记录表单：指出填错的地方，不丢失填写的内容'
     await dialog(page).getByLabel('会议记录正文').fill('大家围绕医德医风交流发言。')
     await dialog(page).getByRole('button', { name: '关闭', exact: true }).click()
     await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存')
+    await page.screenshot({ path: screenshotPath('clerk/meeting-close-unsaved.png') })
     await messageBox(page).getByRole('button', { name: '继续填写' }).click()
     expect(await dialog(page).getByLabel('会议记录正文').inputValue()).toBe('大家围绕医德医风交流发言。')
     // Esc asks too
@@ -68,6 +69,7 @@ describe('会议记录表单：指出填错的地方，不丢失填写的内容'
     await page.getByRole('menuitem', { name: '会议记录' }).click()
     await page.getByRole('button', { name: '新建会议记录' }).click()
     await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存的内容')
+    await page.screenshot({ path: screenshotPath('clerk/meeting-draft-restore.png') })
     await messageBox(page).getByRole('button', { name: '恢复', exact: true }).click()
     await expect.poll(() => dialog(page).getByLabel('会议主题').inputValue()).toBe('研究发展党员工作')
     expect(await dialog(page).getByLabel('会议记录正文').inputValue()).toBe('一、讨论确定两名入党积极分子……')
