@@ -58,7 +58,7 @@ describe('考核评价：批量评审（浏览器中的真实界面）', () => {
     await confirmBox(page, '提交')
     await expect.poll(() => page.locator('.batch .el-alert').innerText()).toContain('第3行 心内科党支部：尚未评分')
     expect(await page.locator('.batch .el-alert').innerText()).toContain('本次一个也没有办理')
-    await page.screenshot({ path: screenshotPath('assessment-batch-blocked.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('assessment-batch-blocked.png') })
     expect(new Set(await stageOf())).toEqual(new Set(['支部自评']))
 
     // untick it and pass the other 23 on
@@ -78,7 +78,7 @@ describe('考核评价：批量评审（浏览器中的真实界面）', () => {
     expect(await rowOf(page, '消化科党支部').innerText()).toContain('沿用上一环节')
     await rowOf(page, '呼吸科党支部').locator('.el-table__expand-icon').click()
     await expect.poll(() => batch(page).getByLabel('呼吸科党支部 各维度得分').innerText()).toMatch(/支部自评\s+院党委考评/)
-    await page.screenshot({ path: screenshotPath('assessment-batch.png'), fullPage: true })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('assessment-batch.png'), fullPage: true })
 
     // the reviewer changes their mind: 呼吸科 takes the 自评 sheet again (a draft), and stays to be approved
     await rowOf(page, '呼吸科党支部').locator('.el-checkbox').click()
@@ -132,6 +132,6 @@ describe('考核评价：批量评审（浏览器中的真实界面）', () => {
     expect(numbers[0]).toBe(1)
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b))
     expect(await results.locator('tbody tr.el-table__row').last().innerText()).toContain(UNSCORED)
-    await page.screenshot({ path: screenshotPath('assessment-results-by-rank.png'), fullPage: true })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('assessment-results-by-rank.png'), fullPage: true })
   })
 })

@@ -42,7 +42,7 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     await expect.poll(() => pane(page).getByLabel('检查结果').innerText()).toContain('各维度分值合计 102 分')
     await pane(page).getByRole('button', { name: '保存' }).click()
     await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已保存')
-    await page.screenshot({ path: screenshotPath('scheme-editor.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('scheme-editor.png') })
 
     // what was saved comes back from the backend
     const schemes = (await app.backend.call('assessments.schemes', {})) as { ok: true; data: { year: number; scheme: { dimensions: { points: number; indicators: { key: string; name: string }[] }[] } }[] }
@@ -92,7 +92,7 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     await pane(page).getByRole('button', { name: '保存票数' }).click()
     await expect.poll(() => pane(page).getByLabel('等次汇总').innerText()).toContain('优秀 1')
     expect(await pane(page).getByLabel('等次汇总').innerText()).toContain('不合格 1')
-    await page.screenshot({ path: screenshotPath('ballots.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('ballots.png') })
 
     // the branch's own rule: 合格 needs 85 — 李强's 80 becomes 基本合格, recomputed at once
     await pane(page).getByRole('button', { name: '计分规则' }).click()
@@ -138,7 +138,7 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     expect(readFileSync(await (await download).path(), 'utf8')).toBe('%PDF-1.4 换届选举批复')
     await dialog.getByRole('button', { name: '保存草稿' }).click()
     await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已保存草稿')
-    await page.screenshot({ path: screenshotPath('score-dialog.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('score-dialog.png') })
     await dialog.getByRole('button', { name: '取消' }).click()
     await pane(page).getByRole('button', { name: '评分', exact: true }).click()
     await expect.poll(() => page.locator('.el-dialog:visible').getByLabel('佐证说明 按规定设置支部、按期换届').inputValue()).toBe('2024年1月换届选举材料')
@@ -168,7 +168,7 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     await review.getByRole('button', { name: '退回上一环节' }).click()
     await expect.poll(() => fieldError(review, '评语').innerText()).toBe('请在评语中写明退回原因')
     expect(await page.locator('.el-message--error').count()).toBe(0)
-    await page.screenshot({ path: screenshotPath('score-return-reason.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('score-return-reason.png') })
     await review.getByRole('button', { name: '取消' }).click()
     await expect.poll(() => page.locator('.el-dialog:visible').count()).toBe(0)
     await app.must('assessments.submit', { roundId: round.id, organizationId: branch.id, sheet: full, comment: '考评' })
@@ -182,7 +182,7 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     const notice = page.locator('.el-dialog:visible')
     await expect.poll(() => notice.innerText()).toContain('本次考评用的是软件附带的示例指标体系')
     expect(await notice.getByRole('button', { name: '预览并打印' }).isDisabled()).toBe(true)
-    await page.screenshot({ path: screenshotPath('assessment-notice-dialog.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('assessment-notice-dialog.png') })
     await notice.getByLabel('考评依据').fill('示范医院星级党支部评定办法')
     await notice.getByRole('button', { name: '预览并打印' }).click()
     await expect.poll(() => page.locator('.print-sheet').innerText()).toContain('关于2026年度星级党支部评定结果的公示')
@@ -191,6 +191,6 @@ describe('考核评价：指标体系与评议计票（浏览器中的真实界�
     expect(sheet).toContain('根据《示范医院星级党支部评定办法》')
     expect(sheet).not.toContain('示例')
     expect(await page.locator('.notes, .el-alert').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('软件附带的示例')]))
-    await page.screenshot({ path: screenshotPath('assessment-notice.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('assessment-notice.png') })
   })
 })

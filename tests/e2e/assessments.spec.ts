@@ -59,14 +59,14 @@ describe('考核评价（浏览器中的真实界面）', () => {
     expect(await table.locator('tr', { hasText: '内科党支部' }).innerText()).toMatch(/^1\s/)
     expect(await table.locator('tr', { hasText: '内科党支部' }).innerText()).toContain('★★★★★')
     expect(await table.locator('tr', { hasText: '儿科党支部' }).innerText()).toMatch(/^3\s/)
-    await page.screenshot({ path: screenshotPath('assessments.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('assessments.png') })
 
     await page.getByRole('menuitem', { name: '驾驶舱' }).click()
     const chart = page.getByLabel('考评排名图')
     await expect.poll(() => chart.locator('canvas').count()).toBe(1)
     await page.waitForTimeout(500)
     await chart.scrollIntoViewIfNeeded()
-    await page.screenshot({ path: screenshotPath('dashboard-assessment.png'), fullPage: true })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('dashboard-assessment.png'), fullPage: true })
     // the first bar (rank 1): grid top 40 px, bottom 20 px, three rows in between
     await expect
       .poll(async () => {

@@ -29,7 +29,7 @@ describe('登录与权限（浏览器中的真实界面）', () => {
     await page.getByLabel('密码', { exact: true }).fill('wrong-password')
     await page.getByRole('button', { name: '登录' }).click()
     await expect.poll(() => page.locator('.el-message--error').innerText()).toContain('用户名或密码不正确')
-    await page.screenshot({ path: screenshotPath('signin.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('signin.png') })
     await page.getByLabel('密码', { exact: true }).fill('leader-pass-1')
     await page.getByRole('button', { name: '登录' }).click()
     await expect.poll(() => page.locator('.nav-footer').innerText()).toContain('李书记（只读领导）')
@@ -38,9 +38,7 @@ describe('登录与权限（浏览器中的真实界面）', () => {
     await page.locator('.el-tree-node__content', { hasText: '中共示范医院委员会' }).click()
     await expect.poll(() => page.locator('.detail-title').innerText()).toContain('中共示范医院委员会')
     for (const name of ['新增党组织', '新增下级组织', '编辑', '调整隶属', '撤销']) expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0)
-    await page.setViewportSize({ width: 1366, height: 768 })
-    await page.screenshot({ path: screenshotPath('leader-organizations.png') })
-    await page.setViewportSize({ width: 1366, height: 860 })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('leader-organizations.png') })
     await page.getByRole('menuitem', { name: '系统设置' }).click()
     await expect.poll(() => page.locator('.rules').innerText()).toContain('规则参数只有管理员可以修改')
     expect(await page.getByRole('button', { name: /^保存/ }).count()).toBe(0)
@@ -67,7 +65,7 @@ describe('审计日志（管理员）', () => {
     expect(await page.getByLabel('审计日志', { exact: true }).locator('tbody').innerText()).toContain('姓名/名称：中共示范医院委员会')
     await page.getByRole('button', { name: '校验审计日志' }).click()
     await expect.poll(() => page.locator('.verify').innerText()).toContain('哈希链完整')
-    await page.screenshot({ path: screenshotPath('audit.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('audit.png') })
   })
 })
 
@@ -123,7 +121,7 @@ describe('支部书记账号（浏览器中的真实界面）', () => {
     expect(await page.getByLabel('人员列表').innerText()).not.toContain('外科乙')
     // the organization filter starts on the secretary's own branch
     await expect.poll(() => page.locator('.el-select', { has: page.getByRole('combobox', { name: '党组织筛选' }) }).innerText()).toContain('内科党支部')
-    await page.screenshot({ path: screenshotPath('secretary-roster.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('secretary-roster.png') })
 
     // an address typed by hand does not open what the menu hides
     for (const [hash, title] of [

@@ -47,7 +47,7 @@ describe('达标情况：季度视图（浏览器中的真实界面）', () => {
 
     await page.getByText('只看未达标/进行中').click()
     await expect.poll(() => branchNames(page)).toEqual(['外科党支部', '儿科党支部'])
-    await page.screenshot({ path: screenshotPath('compliance-quarter.png'), fullPage: true })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('compliance-quarter.png'), fullPage: true })
 
     // the first quarter, over: nobody met January and February
     await choose(page, '季度', '第一季度')

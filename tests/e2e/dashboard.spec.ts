@@ -11,7 +11,7 @@ async function wholePage(page: Page, name: string): Promise<void> {
   const height = await page.locator('section.page').evaluate((el) => el.scrollHeight + 40)
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) })
   await page.waitForTimeout(600) // charts follow the new size (autoresize)
-  await page.screenshot({ path: screenshotPath(name) })
+  await page.screenshot({ animations: 'disabled', path: screenshotPath(name) })
   await page.setViewportSize(size)
   await page.waitForTimeout(300)
 }
@@ -76,8 +76,8 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     // on paper every branch, worst first (the screen shows 25 and a slider)
     expect(alts.filter((a) => a.includes('达标率'))).toEqual([`${year}年各支部组织生活达标率（按月，达标率低的在前）（1/2）`, `${year}年各支部组织生活达标率（按月，达标率低的在前）（2/2）`])
     expect(await page.locator('.toolbar').innerText()).toContain('A4 横向')
-    await page.screenshot({ path: screenshotPath('dashboard-print.png') })
-    await page.locator('.chart-sheet').nth(4).screenshot({ path: screenshotPath('dashboard-print-heatmap.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('dashboard-print.png') })
+    await page.locator('.chart-sheet').nth(4).screenshot({ animations: 'disabled', path: screenshotPath('dashboard-print-heatmap.png') })
     await page.getByRole('button', { name: '返回' }).click()
 
     // the 双带头人 figure opens those secretaries: as many as it counts, each marked
@@ -122,7 +122,7 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     expect(titles.some((t) => t.includes('点击'))).toBe(false)
     const widths = await page.locator('.chart-sheet img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth))
     expect(widths.every((w) => w > 300)).toBe(true)
-    await page.screenshot({ path: screenshotPath('dashboard-branch-print.png'), fullPage: true })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('dashboard-branch-print.png'), fullPage: true })
     // what 打印 / 另存为 PDF produce: Chromium's print of this page, A4 landscape (842 × 595 pt), one sheet per preview page
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
     expect(pdfPageCount(pdf)).toBe(await page.locator('.chart-sheet').count())

@@ -70,7 +70,7 @@ describe('党费（浏览器中的真实界面）', () => {
     const preview = await pane(page).getByLabel('导入预览').innerText()
     expect(preview).toContain('临时工')
     expect(preview).toContain('身份证号被 Excel 存成了数字')
-    await page.screenshot({ path: screenshotPath('dues-import-errors.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('dues-import-errors.png') })
 
     const download = page.waitForEvent('download', { timeout: 150_000 })
     await pane(page).getByRole('button', { name: /下载错误行/ }).click()
@@ -111,7 +111,7 @@ describe('党费（浏览器中的真实界面）', () => {
     expect(await table()).toContain('5000.01')
     const audit = app.backend.context.db.prepare("SELECT after_json FROM audit_log WHERE entity = 'dues_base' AND after_json LIKE '%revealed%'").pluck().all() as string[]
     expect(audit.length).toBe(1)
-    await page.screenshot({ path: screenshotPath('dues-standards.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('dues-standards.png') })
     await pane(page).locator('.el-switch', { has: page.getByLabel('显示基数') }).click()
     await expect.poll(table).not.toContain('8500.00')
     // each preview and commit is a background job in its own thread: minutes on a loaded 2-core machine
@@ -157,7 +157,7 @@ describe('党费（浏览器中的真实界面）', () => {
     expect(await flag()).not.toContain('张伟')
     expect(await pane(page).getByLabel('收缴台账').innerText()).toContain('连续7个月未交')
     expect(await page.getByRole('button', { name: '陈静7月' }).innerText()).toBe('欠')
-    await page.screenshot({ path: screenshotPath('dues-ledger.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('dues-ledger.png') })
 
     // the branch's 登记表 for July, as it comes out of the printer
     await pane(page).getByRole('button', { name: '打印登记表' }).click()
@@ -207,7 +207,7 @@ describe('党费（浏览器中的真实界面）', () => {
     await base.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => fieldError(base, '月工资收入（税后）').innerText()).toContain('计算基数为0')
     expect(await page.locator('.el-message--error').count()).toBe(0)
-    await page.screenshot({ path: screenshotPath('dues-base-field-error.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('dues-base-field-error.png') })
     // Esc with the amount typed: asked, and 继续填写 keeps what was typed
     await page.keyboard.press('Escape')
     await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存')

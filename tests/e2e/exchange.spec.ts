@@ -83,7 +83,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     expect(await page.locator('.el-tree').innerText()).not.toContain('外科党支部')
     await page.getByRole('menuitem', { name: '数据导入导出' }).click()
     await expect.poll(() => page.getByLabel('导入记录').innerText(), { timeout: 150_000 }).toContain('已撤销')
-    await page.screenshot({ path: screenshotPath('import.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('import.png') })
   })
 
   it('导出党组织为 Excel，并按上级模板填写', async () => {
@@ -126,7 +126,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     await expect.poll(() => pane(page).innerText(), { timeout: 150_000 }).toContain('没有找到必填列：姓名')
     await choose(page, '“党员名字”对应的字段', '姓名（必填）')
     await expect.poll(() => pane(page).locator('.summary').innerText(), { timeout: 150_000 }).toContain('新增 1')
-    await page.screenshot({ path: screenshotPath('import-columns.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('import-columns.png') })
     await pane(page).getByRole('button', { name: '确认导入 1 行' }).click()
     await expect.poll(() => page.getByLabel('导入记录').innerText(), { timeout: 150_000 }).toContain('内科名单.xlsx')
     // what was written stays on screen (not the file read again, every row now 跳过 — 已存在)
@@ -163,7 +163,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     expect(await result.innerText()).toContain('“外科名单.xlsx”已导入')
     // the preview is gone: nothing on screen suggests the file is still to be imported
     expect(await pane(page).getByRole('button', { name: /确认导入/ }).count()).toBe(0)
-    await page.screenshot({ path: screenshotPath('import-result.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('import-result.png') })
 
     const download = page.waitForEvent('download', { timeout: 150_000 })
     await result.getByRole('button', { name: '下载错误行' }).click()
@@ -210,7 +210,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     expect(await unknown.innerText()).toContain('【学历】“硕士研究生在读”')
     expect(await unknown.innerText()).toContain('2 行（第 2、3 行）')
     expect(await unknown.innerText()).toContain('找不到党支部“内科支部”，是否是：内科党支部')
-    await page.screenshot({ path: screenshotPath('import-unknown-values.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('import-unknown-values.png') })
 
     // chosen once, for both rows; the preview is checked again
     await choose(page, '把“硕士研究生在读”都当作', '硕士研究生')
@@ -259,7 +259,7 @@ describe('Excel 导入（浏览器中的真实界面）', () => {
     expect(await pane(page).getByLabel('预览分页').innerText()).toContain('共 1200 条')
     await pane(page).getByLabel('预览分页').getByText('2', { exact: true }).click()
     await expect.poll(() => pane(page).getByLabel('导入预览').locator('tbody tr').first().innerText()).toMatch(/^52\s/)
-    await page.screenshot({ path: screenshotPath('import-paged.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('import-paged.png') })
   })
 
   it('几个工作表的文件：说明还有哪些表，干事选一个表导入', async () => {

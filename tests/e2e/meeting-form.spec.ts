@@ -13,8 +13,6 @@ describe('会议记录表单：指出填错的地方，不丢失填写的内容'
   let app: TestApp
   beforeAll(async () => {
     app = await startApp()
-    // the screens a clerk's laptop shows (screenshots are reviewed at this size)
-    await app.page.setViewportSize({ width: 1366, height: 768 })
     const c = await app.must('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
     const b = await app.must('orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id, foundedOn: '2010-01-01' })
     for (const [i, name] of ['张三', '李四', '王五'].entries()) await app.must('members.create', { organizationId: b.id, fields: { name, gender: '男', joinedOn: `200${i}-01-01`, convertedOn: `200${i + 1}-01-01` } })
@@ -33,7 +31,7 @@ describe('会议记录表单：指出填错的地方，不丢失填写的内容'
     expect(await fieldError(dialog(page), '会议类型').innerText()).toBe('请至少选择一种会议类型')
     expect(await fieldError(dialog(page), '主题').innerText()).toBe('请填写会议主题')
     expect(await page.locator('.el-message--error').count()).toBe(0)
-    await page.screenshot({ path: screenshotPath('clerk/meeting-empty-save.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('clerk/meeting-empty-save.png') })
     // the message goes as soon as the field is filled in
     await dialog(page).getByLabel('会议主题').fill('学习党章')
     await expect.poll(() => fieldError(dialog(page), '主题').count()).toBe(0)
@@ -47,7 +45,7 @@ describe('会议记录表单：指出填错的地方，不丢失填写的内容'
     await dialog(page).getByLabel('会议记录正文').fill('大家围绕医德医风交流发言。')
     await dialog(page).getByRole('button', { name: '关闭', exact: true }).click()
     await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存')
-    await page.screenshot({ path: screenshotPath('clerk/meeting-close-unsaved.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('clerk/meeting-close-unsaved.png') })
     await messageBox(page).getByRole('button', { name: '继续填写' }).click()
     expect(await dialog(page).getByLabel('会议记录正文').inputValue()).toBe('大家围绕医德医风交流发言。')
     // Esc asks too
@@ -69,7 +67,7 @@ describe('会议记录表单：指出填错的地方，不丢失填写的内容'
     await page.getByRole('menuitem', { name: '会议记录' }).click()
     await page.getByRole('button', { name: '新建会议记录' }).click()
     await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存的内容')
-    await page.screenshot({ path: screenshotPath('clerk/meeting-draft-restore.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('clerk/meeting-draft-restore.png') })
     await messageBox(page).getByRole('button', { name: '恢复', exact: true }).click()
     await expect.poll(() => dialog(page).getByLabel('会议主题').inputValue()).toBe('研究发展党员工作')
     expect(await dialog(page).getByLabel('会议记录正文').inputValue()).toBe('一、讨论确定两名入党积极分子……')
@@ -88,7 +86,7 @@ describe('会议记录表单：指出填错的地方，不丢失填写的内容'
     const row = dialog(page).locator('.resolution').first()
     await expect.poll(() => row.innerText()).toMatch(/同意[\s\S]*反对[\s\S]*弃权[\s\S]*票/)
     await row.scrollIntoViewIfNeeded()
-    await page.screenshot({ path: screenshotPath('clerk/meeting-votes.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('clerk/meeting-votes.png') })
 
     // unsaved changes are saved first, then the minutes print; 返回 comes back to the record, still open
     await dialog(page).getByRole('button', { name: '保存' }).click()

@@ -65,7 +65,7 @@ describe('会议记录（浏览器中的真实界面）', () => {
     await expect.poll(() => dialog(page).locator('img.thumb').count()).toBe(1)
     await expect.poll(() => page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0)
     await dialog(page).getByText('出勤', { exact: true }).scrollIntoViewIfNeeded()
-    await page.screenshot({ path: screenshotPath('meeting-form.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('meeting-form.png') })
 
     // the sign-in sheet prints from the record, with the branch's members pre-filled, and is logged
     await dialog(page).getByRole('button', { name: '打印签到表' }).click()
@@ -73,7 +73,7 @@ describe('会议记录（浏览器中的真实界面）', () => {
     expect(await page.locator('.print-sheet').innerText()).toContain('王五')
     const pdf = await page.pdf({ preferCSSPageSize: true })
     expect(pdf.length).toBeGreaterThan(10_000)
-    await page.screenshot({ path: screenshotPath('print-preview.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('print-preview.png') })
     await page.getByRole('button', { name: '返回' }).click()
     const prints = await app.backend.call('audit.list', { entity: 'print' })
     expect(prints.ok && (prints.data as unknown[]).length).toBe(1)
@@ -103,7 +103,7 @@ describe('会议记录（浏览器中的真实界面）', () => {
     await expect.poll(() => cellOf('主题党日').getAttribute('class')).toContain('exempt')
     expect(await cellOf('主题党日').getAttribute('title')).toContain('科室搬迁')
     await expect.poll(() => page.locator('.el-message-box, .el-message').count(), { timeout: 10_000 }).toBe(0)
-    await page.screenshot({ path: screenshotPath('compliance.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('compliance.png') })
     // an exemption recorded by mistake is withdrawn from the grid cell
     await cellOf('主题党日').click()
     await page.locator('.el-message-box').getByRole('button', { name: '撤销' }).click()

@@ -12,7 +12,6 @@ describe('档案表单：边填边指出问题，身份证号一填好就得出�
   let app: TestApp
   beforeAll(async () => {
     app = await startApp()
-    await app.page.setViewportSize({ width: 1366, height: 768 })
     const c = await app.must('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
     await app.must('orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id })
   })
@@ -38,7 +37,7 @@ describe('档案表单：边填边指出问题，身份证号一填好就得出�
     await dialog(page).getByLabel('姓名', { exact: true }).fill('李老党员')
     await choose(page, '所在党支部', '内科党支部')
     await expect.poll(() => fieldError(dialog(page), '所在党支部').count()).toBe(0)
-    await page.screenshot({ path: screenshotPath('clerk/member-id-derived.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('clerk/member-id-derived.png') })
   })
 
   it('转正日期早于入党日期、日期晚于今天：在入党情况页该栏下面说明；在基本信息页保存时自动切到那一页', async () => {
@@ -54,7 +53,7 @@ describe('档案表单：边填边指出问题，身份证号一填好就得出�
     // the save opens the tab that holds the problems; the tab's label counts them
     await expect.poll(() => page.getByRole('tab', { name: /入党情况/ }).getAttribute('aria-selected')).toBe('true')
     expect(await page.getByRole('tab', { name: /入党情况/ }).innerText()).toBe('入党情况\n3')
-    await page.screenshot({ path: screenshotPath('clerk/member-dates.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('clerk/member-dates.png') })
     await dialog(page).getByLabel('申请入党日期', { exact: true }).fill('')
     await dialog(page).getByLabel('申请入党日期', { exact: true }).press('Enter')
   })
@@ -66,7 +65,7 @@ describe('档案表单：边填边指出问题，身份证号一填好就得出�
     await dialog(page).getByRole('button', { name: '保存' }).click()
     await expect.poll(() => messageBox(page).innerText()).toContain('入党日期是 1975-07-01，没有填写转正日期：将登记为预备党员')
     expect(await messageBox(page).innerText()).toContain('确实仍是预备党员吗')
-    await page.screenshot({ path: screenshotPath('clerk/member-still-probationary.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('clerk/member-still-probationary.png') })
     await messageBox(page).getByRole('button', { name: '填写转正日期' }).click()
     await expect.poll(() => fieldError(dialog(page), '转正日期').innerText()).toContain('请填写转正日期')
     expect(await app.backend.call('members.list', {}).then((r) => r.ok && (r.data as { total: number }).total)).toBe(0)

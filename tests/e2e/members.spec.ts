@@ -111,9 +111,9 @@ describe('党员名册（浏览器中的真实界面）', () => {
     await expect.poll(() => drawer(page).locator('.el-tag').first().innerText()).toBe('正式党员')
     expect(await page.getByLabel('发展过程记录').innerText()).toContain('2023-10-20')
     await settle(page)
-    await page.screenshot({ path: screenshotPath('member-drawer.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('member-drawer.png') })
     await page.getByLabel('时间线').scrollIntoViewIfNeeded()
-    await page.screenshot({ path: screenshotPath('member-timeline.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('member-timeline.png') })
 
     await record(page, '组织关系转出', '2025-05-01', { 转往单位: '中共某大学委员会', 介绍信编号: '组转字〔2025〕8号' })
     await expect.poll(() => page.getByLabel('时间线').innerText()).toContain('组织关系转出（中共某大学委员会）')
@@ -124,7 +124,7 @@ describe('党员名册（浏览器中的真实界面）', () => {
     await expect.poll(() => page.getByLabel('人员列表').innerText()).toContain('赵敏')
     expect(await page.getByLabel('人员列表').innerText()).toContain('已转出（2025-05-01，转出至中共某大学委员会）')
     await settle(page)
-    await page.screenshot({ path: screenshotPath('member-history.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('member-history.png') })
   })
 
   it('转出的党员回到本单位：在原档案上登记组织关系转回，时间线接续', async () => {
@@ -175,7 +175,7 @@ describe('党员名册（浏览器中的真实界面）', () => {
     const todo = await page.getByLabel('发展党员待办').innerText()
     for (const item of ['与申请人谈话', '积极分子考察（每半年一次）', '报上级党委审批（支部大会后3个月内）', '提醒本人提交转正申请']) expect(todo).toContain(item)
     await settle(page)
-    await page.screenshot({ path: screenshotPath('pipeline.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('pipeline.png') })
 
     // 停止发展: the activist leaves the pipeline and stays in history
     await page.getByLabel('发展党员待办').getByText('孙积极').first().click()
@@ -237,6 +237,6 @@ describe('党员名册（浏览器中的真实界面）', () => {
     await expect.poll(() => count(page)).toBe('共 10 人')
     await page.locator('h1').click()
     await settle(page)
-    await page.screenshot({ path: screenshotPath('members-list.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('members-list.png') })
   })
 })

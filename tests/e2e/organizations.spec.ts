@@ -68,9 +68,7 @@ describe('党组织管理（浏览器中的真实界面）', () => {
     await box.getByRole('button', { name: '保存' }).click()
     // the backend's sentence sits under 上级组织, the field it is about (was a notice that faded)
     await expect.poll(() => fieldError(box, '上级组织').innerText()).toContain('党支部不能设在最高一级')
-    await page.setViewportSize({ width: 1366, height: 768 })
-    await page.screenshot({ path: screenshotPath('org-form-error.png') })
-    await page.setViewportSize({ width: 1366, height: 860 })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('org-form-error.png') })
     // closing by ✕ or 取消 asks first; 继续填写 keeps the dialog and what was typed
     await box.getByRole('button', { name: '取消' }).click()
     await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存')
@@ -95,7 +93,7 @@ describe('党组织管理（浏览器中的真实界面）', () => {
     const { page } = app
     await page.locator('.el-tree-node__content', { hasText: '中共示范医院委员会' }).click()
     await expect.poll(() => page.locator('.el-timeline').innerText()).not.toContain('调整隶属关系')
-    const png = await page.screenshot({ path: screenshotPath('organizations.png') })
+    const png = await page.screenshot({ animations: 'disabled', path: screenshotPath('organizations.png') })
     expect(png.length).toBeGreaterThan(10_000)
     expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '党组织') || document.fonts.check('16px "Microsoft YaHei"', '党组织'))).toBe(true)
   })

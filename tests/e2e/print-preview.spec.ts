@@ -58,7 +58,7 @@ describe('打印预览（浏览器中的真实界面）', () => {
     expect(await page.locator('.toolbar .title').innerText()).toContain('共 4 页')
     expect(await page.locator('.toolbar .fonts').innerText()).toMatch(/打印字体：.*Noto (Serif|Sans) CJK SC/)
     await page.mouse.move(700, 500)
-    await page.screenshot({ path: screenshotPath('print/preview-signin-batch.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('print/preview-signin-batch.png') })
 
     const file = await printed(page, 'batch')
     expect(pdfSize(file)).toEqual([595, 842])
@@ -107,7 +107,7 @@ describe('打印预览（浏览器中的真实界面）', () => {
     expect(from! > todayLocal()).toBe(true)
     expect(from! <= addDays(todayLocal(), 3)).toBe(true)
     await page.mouse.move(700, 500)
-    await page.screenshot({ path: screenshotPath('print/preview-notice.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('print/preview-notice.png') })
     const file = await printed(page, 'notice')
     expect(pdfPages(file)).toBe(1)
     expect(pdfText(file).join('')).toContain('公示期间')

@@ -42,7 +42,7 @@ describe('数据库损坏后引导恢复（浏览器中的真实界面）', () =
     expect(text).toContain('数据库文件已损坏')
     expect(text).toContain('党组织 32 个')
     expect(text).toContain('可用于恢复')
-    await page.screenshot({ path: screenshotPath('recovery.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('recovery.png') })
 
     await page.getByRole('button', { name: '从所选备份恢复' }).click()
     await expect.poll(() => page.locator('.signin').innerText()).toContain('已从备份恢复')
@@ -80,7 +80,7 @@ describe('系统设置中的数据备份（浏览器中的真实界面）', () =
     const row = page.getByLabel('备份列表').locator('tr', { hasText: '手动备份' })
     await row.getByRole('button', { name: '检测恢复' }).click()
     await expect.poll(() => page.getByRole('status', { name: '检测恢复结果' }).innerText()).toContain('检测恢复通过')
-    await page.screenshot({ path: screenshotPath('backups.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('backups.png') })
 
     // something recorded after the backup, then the clerk goes back to the backup
     await app.must('orgs.create', { name: '备份之后建立的支部', type: 'branch', parentId: 1 })

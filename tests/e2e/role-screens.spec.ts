@@ -80,7 +80,7 @@ describe('各角色在考核评价、达标情况、数据导入导出中看到�
       const exempt = await pane(page).getByRole('button', { name: '登记免于考核' }).count()
       if (role.office) expect(exempt, '登记免于考核').toBeGreaterThan(0)
       else expect(exempt, '登记免于考核').toBe(0)
-      if (role.username === 'lingdao') await page.screenshot({ path: screenshotPath('leader-compliance.png') })
+      if (role.username === 'lingdao') await page.screenshot({ animations: 'disabled', path: screenshotPath('leader-compliance.png') })
 
       // 数据导入导出
       if (role.username === 'neike') {
@@ -97,7 +97,7 @@ describe('各角色在考核评价、达标情况、数据导入导出中看到�
         expect(await pane(page).getByRole('button', { name: '下载导入模板' }).count()).toBe(1)
         if (!role.office) {
           expect(await pane(page).innerText()).toContain('只读账号不能导入数据')
-          await page.screenshot({ path: screenshotPath('leader-exchange.png') })
+          await page.screenshot({ animations: 'disabled', path: screenshotPath('leader-exchange.png') })
         }
       }
 

@@ -12,7 +12,6 @@ describe('系统设置：每组一个保存，密码在界面中重置，手动�
   let app: TestApp
   beforeAll(async () => {
     app = await startApp()
-    await app.page.setViewportSize({ width: 1366, height: 768 })
     await app.must('users.create', { username: 'ganshi', displayName: '干事小陈', role: 'clerk', password: 'clerk-pass-1' })
   })
   afterAll(async () => {
@@ -42,14 +41,14 @@ describe('系统设置：每组一个保存，密码在界面中重置，手动�
     await expect.poll(() => item('党课周期').locator('.label').innerText()).toContain('本院设置')
     expect(await item('党课周期').locator('.help').innerText()).toContain('本院现为：每月')
     await item('党课周期').scrollIntoViewIfNeeded()
-    await page.screenshot({ path: screenshotPath('settings-rules-local.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('settings-rules-local.png') })
 
     // a value the backend refuses is named under that item, not in a passing notice
     await page.getByLabel('换届提醒（届满前几个月）').fill('6,200')
     await page.getByRole('button', { name: '保存党组织设置' }).click()
     await expect.poll(() => item('换届提醒').locator('.error').innerText()).toContain('0至120之间的整数')
     await item('换届提醒').scrollIntoViewIfNeeded()
-    await page.screenshot({ path: screenshotPath('settings-rules.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('settings-rules.png') })
     await page.getByLabel('党组织设置').getByRole('button', { name: '撤销修改' }).click()
     expect(await item('换届提醒').locator('.error').count()).toBe(0)
   })
@@ -65,7 +64,7 @@ describe('系统设置：每组一个保存，密码在界面中重置，手动�
     // the start-up backup of the test app goes by rotation: it has no 删除
     const auto = list.locator('tbody tr', { hasNotText: '手动，长期保留' })
     for (let i = 0; i < (await auto.count()); i++) expect(await auto.nth(i).getByRole('button', { name: '删除' }).count()).toBe(0)
-    await page.screenshot({ path: screenshotPath('settings-backups.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('settings-backups.png') })
     await manual.getByRole('button', { name: '删除' }).click()
     await expect.poll(() => messageBox(page).innerText()).toContain('删除后不能再从它恢复')
     await messageBox(page).getByRole('button', { name: '删除' }).click()
@@ -94,7 +93,7 @@ describe('系统设置：每组一个保存，密码在界面中重置，手动�
     await box.getByLabel('再次输入新密码').fill('new-pass-124')
     await box.getByRole('button', { name: '设置新密码' }).click()
     await expect.poll(() => fieldError(box, '再输一次').innerText()).toContain('两次输入的密码不一致')
-    await page.screenshot({ path: screenshotPath('settings-reset-password.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('settings-reset-password.png') })
     // 取消 with a password typed asks first; 继续填写 keeps the dialog and what was typed
     await box.getByRole('button', { name: '取消' }).click()
     await expect.poll(() => messageBox(page).innerText()).toContain('还没有保存')

@@ -26,7 +26,7 @@ describe('党内统计（浏览器中的真实界面）', () => {
     await page.getByLabel('学历研究生').click()
     await expect.poll(() => page.getByLabel('统计名单').innerText()).toContain('王芳')
     expect(await page.getByLabel('统计名单').innerText()).not.toContain('李强')
-    await page.screenshot({ path: screenshotPath('statistics.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('statistics.png') })
     await page.keyboard.press('Escape')
     await page.getByRole('button', { name: '打印' }).click()
     await expect.poll(() => page.locator('.print-sheet').innerText()).toContain('年度党内统计')

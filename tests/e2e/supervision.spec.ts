@@ -74,7 +74,7 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     const first = page.locator('.todo .el-table__row').first()
     await expect.poll(() => first.textContent()).toContain(DECISION)
     expect(await first.textContent()).toContain('逾期 3 天')
-    await page.screenshot({ path: screenshotPath('workbench-overdue.png'), fullPage: true })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('workbench-overdue.png'), fullPage: true })
     await first.getByRole('button', { name: '催办' }).click()
     // 催办 opens the item with its 催办 form
     const urge = dialog(page).filter({ hasText: '催办：' })
@@ -82,7 +82,7 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     await urge.getByRole('button', { name: '确定催办' }).click()
     await expect.poll(() => drawer.locator('.el-timeline').textContent()).toContain('请于4月7日前完成招标并书面反馈')
     expect(await drawer.textContent()).toContain('已逾期')
-    await page.screenshot({ path: screenshotPath('supervision-drawer.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('supervision-drawer.png') })
     // the 催办单 to hand to the department, then back to the item
     await drawer.getByRole('button', { name: '打印催办单' }).click()
     await expect.poll(() => page.locator('.print-sheet').textContent(), { timeout: 20_000 }).toContain('督办事项催办单')
@@ -106,7 +106,7 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     await page.keyboard.press('Escape')
 
     // 办结率: one item, closed after its 时限 — 100% 办结, 0% on time
-    await page.screenshot({ path: screenshotPath('supervision-ledger.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('supervision-ledger.png') })
     await page.getByRole('tab', { name: '办结率' }).click()
     await expect.poll(() => page.locator('.rates .el-table__row').first().textContent()).toMatch(/总务科.*1.*1.*100\.0%.*1.*0.*0\.0%/)
 

@@ -58,7 +58,8 @@ export async function startApp(options: { signedIn?: boolean; prepare?: (dbPath:
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
   })
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true })
+  // 1366×768: the screen of most office PCs the app runs on; every screen and every test sees what such a clerk sees
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true })
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
   const errors: string[] = []
