@@ -17,7 +17,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           'backend-host': resolve(__dirname, 'electron/backend/boot/desktop-host.ts'),
-          'jobs-worker': resolve(__dirname, 'electron/backend/jobs/worker.ts'),
+          'jobs-worker': resolve(__dirname, 'electron/backend/boot/jobs-worker.ts'),
           'excel-worker': resolve(__dirname, 'electron/backend/excel/worker.ts'),
         },
         // each module runs at its own import, in source order: without it the bundler made the window's entry load

@@ -11,6 +11,9 @@ const layer = (files, patterns, message) => ({
   rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
 })
 
+const BACKEND_FORBIDDEN = ['electron', '**/main/**', '**/preload/**', '**/src/**', '@/*']
+const BACKEND_MESSAGE = '后端不能引用 electron 或主进程、界面层'
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'build/**', 'offline-kit/**', 'node_modules/**', 'bench/results/**', 'tests/e2e/__screenshots__/**'] },
   ...tseslint.configs.recommended,
@@ -35,7 +38,24 @@ export default tseslint.config(
   },
   layer(['src/**'], ['**/electron/backend/**', '**/electron/main/**', '**/electron/preload/**', 'electron', 'better-sqlite3', 'node:*'], '界面层只能引用 electron/shared（@shared），不能引用后端或主进程'),
   layer(['electron/shared/**'], ['**/backend/**', '**/main/**', '**/preload/**', '**/src/**', '@/*', 'electron', 'better-sqlite3', 'node:*'], 'shared 是纯 TypeScript，不能引用其他层或 Node/Electron'),
-  layer(['electron/backend/**'], ['electron', '**/main/**', '**/preload/**', '**/src/**', '@/*'], '后端不能引用 electron 或主进程、界面层'),
+  layer(['electron/backend/boot/**'], BACKEND_FORBIDDEN, BACKEND_MESSAGE),
+  // boot/ assembles the backend (startup, dispatcher, handler registry, database open, the worker, CLI and web
+  // entries): it imports the areas, never the other way round, so an area can be read and tested without them
+  {
+    files: ['electron/backend/**'],
+    ignores: ['electron/backend/boot/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: BACKEND_FORBIDDEN, message: BACKEND_MESSAGE },
+            { group: ['**/boot', '**/boot/**'], message: '业务模块不能引用 boot/（启动、调度、处理器注册表、打开数据库）：依赖只能从 boot 向下' },
+          ],
+        },
+      ],
+    },
+  },
   // a shipped migration must do forever what it did when it shipped: it may use only what sits in its own folder
   layer(['electron/backend/db/migrations/**'], ['../*', '../../*', '../../../*', '../../../../*', '@shared/*'], '迁移只能使用 migrations/ 文件夹内（含 frozen/）冻结的代码，不能引用今天的业务代码'),
   layer(['electron/preload/**'], ['**/backend/**', '**/src/**', 'better-sqlite3', 'node:*'], 'preload 只暴露 window.api，不引用后端'),

@@ -5,7 +5,7 @@
  * operating system's file cache is warm: the bench just wrote the file). Prints {"open": ms, "call": ms}.
  */
 import { performance } from 'node:perf_hooks'
-import { openBackend } from '../electron/backend/open'
+import { openBackend } from '../electron/backend/boot/open'
 
 async function main(): Promise<void> {
   const [file, method, input] = process.argv.slice(2)

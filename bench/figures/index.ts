@@ -1,4 +1,4 @@
-import type { Backend } from '../../electron/backend/dispatch'
+import type { Backend } from '../../electron/backend/boot/dispatch'
 import type { Figure } from '../harness'
 import { excelFigures } from './excel'
 import { coldFigures } from './cold'

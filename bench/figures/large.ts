@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import type { Backend } from '../../electron/backend/dispatch'
-import { openBackend } from '../../electron/backend/open'
+import type { Backend } from '../../electron/backend/boot/dispatch'
+import { openBackend } from '../../electron/backend/boot/open'
 import { latency, time, type Figure } from '../harness'
 import type { BenchEnv } from './index'
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { insertMeeting } from '../../electron/backend/meetings/repository'
-import { openBackend } from '../../electron/backend/open'
+import { openBackend } from '../../electron/backend/boot/open'
 import { latency, time, type Figure } from '../harness'
 import type { BenchEnv } from './index'
 

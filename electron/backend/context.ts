@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { SessionUser } from '../shared/contract/accounts'
+import type { Result } from '../shared/result'
 
 /**
  * One signed-in window: the desktop app has one, the browser bridge one per browser (its cookie). A session
@@ -37,4 +38,14 @@ export interface CallContext extends BackendContext {
    * later call; returns the new connection. Only for methods declared without a transaction.
    */
   reopen: (replace: () => void) => Database
+}
+
+/** What every transport (window, browser bridge, CLI, job worker) calls; assembled in boot/dispatch.ts. */
+export interface Backend {
+  /**
+   * Validates the input against the contract, runs the handler (a write: in one transaction) and answers with data
+   * or a readable error — for `session` (a browser of the bridge), or the backend's own (the desktop window).
+   */
+  call(method: string, input: unknown, session?: Session): Promise<Result<unknown>>
+  context: BackendContext
 }

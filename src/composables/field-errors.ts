@@ -6,7 +6,7 @@ import { ClerkError, showError } from '../api/feedback'
 
 /**
  * Messages under the fields they are about. The backend answers a refused save with
- * `issues: [{ field, message }]` (dispatch.ts, members/validate.ts); the same words, and the words of the very
+ * `issues: [{ field, message }]` (boot/dispatch.ts, members/validate.ts); the same words, and the words of the very
  * zod schemas the backend validates with (electron/shared/contract), are put under each field of the form as the
  * clerk types. A message about no field on the form stays at the top of the form (`general`) until the next try.
  *
@@ -21,7 +21,7 @@ export interface FieldErrorsOptions {
   tabs?: { current: Ref<string>; of: (field: string) => string | undefined }
 }
 
-/** zod's issues as the backend reports them (dispatch.ts validationError): the dotted path and the message. */
+/** zod's issues as the backend reports them (guard.ts validationError): the dotted path and the message. */
 export function schemaIssues(schema: z.ZodType, value: unknown): FieldIssue[] {
   const r = schema.safeParse(value)
   return r.success ? [] : r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }))

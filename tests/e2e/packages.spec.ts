@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBackend } from '../../electron/backend/dispatch'
+import { createBackend } from '../../electron/backend/boot/dispatch'
 import { openDatabase } from '../../electron/backend/db/open'
 import { startApp, type TestApp } from './support/app'
 

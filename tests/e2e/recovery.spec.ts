@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openBackend } from '../../electron/backend/open'
+import { openBackend } from '../../electron/backend/boot/open'
 import { screenshotPath, startApp, type TestApp } from './support/app'
 
 const ADMIN = { username: 'admin', password: 'a-long-password' }

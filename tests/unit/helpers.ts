@@ -1,4 +1,4 @@
-import { createBackend, type Backend } from '../../electron/backend/dispatch'
+import { createBackend, type Backend } from '../../electron/backend/boot/dispatch'
 import { openDatabase } from '../../electron/backend/db/open'
 import type { Input, Method, Output } from '../../electron/shared/contract'
 

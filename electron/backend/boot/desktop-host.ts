@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
-import { automaticBackup, startBackend, type AppBackend } from '../backup/startup'
+import { automaticBackup, startBackend, type AppBackend } from './startup'
 import { runningJobs } from '../jobs/runner'
 import { QUITTING, type HostMessage, type HostRequest, type HostStart } from './host-protocol'
 import { startupProblem } from './startup-problem'

@@ -1,4 +1,5 @@
 import type { Input, Method, Output } from '../../shared/contract'
+import type { Backend } from '../context'
 import type { Io } from './output'
 
 export interface CliRun {
@@ -8,6 +9,8 @@ export interface CliRun {
   positionals: string[]
   io: Io
   dbPath: string
+  /** opens the database at dbPath again (restore records itself in the database it restored); the caller closes it */
+  openBackend: () => Backend
 }
 
 export interface CliCommand {

@@ -62,7 +62,7 @@ export function sandboxPort(): MessagePort {
   return port1
 }
 
-/** In a background job's thread: use the supervisor behind `port` instead of starting one (jobs/worker.ts). */
+/** In a background job's thread: use the supervisor behind `port` instead of starting one (boot/jobs-worker.ts). */
 export function useSandboxPort(port: MessagePort): void {
   port.unref()
   borrowed = port

@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import { contentType } from '../../shared/content-types'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../shared/security'
 import type { Session } from '../context'
-import type { Backend } from '../dispatch'
+import type { Backend } from '../context'
 
 /**
  * Development and test transport: serves the built renderer and the backend on 127.0.0.1 only. Never imported

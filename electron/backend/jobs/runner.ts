@@ -34,7 +34,7 @@ const ownerOf = (ctx: BackendContext): string => (ctx.session.user ? `id:${ctx.s
  */
 function spawn(workerData: Record<string, unknown>): Worker {
   const sandbox = sandboxPort()
-  return startWorker(workerEntry(join(__dirname, 'worker.ts'), 'jobs-worker.js'), {
+  return startWorker(workerEntry(join(__dirname, '../boot/jobs-worker.ts'), 'jobs-worker.js'), {
     workerData: { ...workerData, sandbox },
     transferList: [sandbox],
     resourceLimits: { maxOldGenerationSizeMb: JOB_MEMORY_MB },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startBridge, type Bridge } from '../../../electron/backend/http/bridge'
-import { startBackend, type AppBackend } from '../../../electron/backend/backup/startup'
+import { startBackend, type AppBackend } from '../../../electron/backend/boot/startup'
 import { runningJobs } from '../../../electron/backend/jobs/runner'
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[]

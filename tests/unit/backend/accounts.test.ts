@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Backend } from '../../../electron/backend/dispatch'
+import type { Backend } from '../../../electron/backend/boot/dispatch'
 import { fails, ok, testBackend } from '../helpers'
 
 /** A backend as the window sees it (transport 'web'): nothing but status, setup and login before signing in. */

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openBackend } from '../../../electron/backend/open'
+import { openBackend } from '../../../electron/backend/boot/open'
 import { ok } from '../helpers'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -13,7 +13,7 @@ function killedBackup(db: string): Promise<'killed midway' | 'finished first'> {
   return new Promise((done) => {
     const dir = join(db, '..', 'backups')
     const before = new Set(readdirSync(dir))
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/backend/cli/main.ts'), 'backup', '--db', db], { cwd: ROOT, stdio: 'ignore' })
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/backend/boot/cli-main.ts'), 'backup', '--db', db], { cwd: ROOT, stdio: 'ignore' })
     let killed = false
     const watch = setInterval(() => {
       if (!killed && readdirSync(dir).some((n) => !before.has(n))) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { backupNow } from '../../../electron/backend/backup/service'
-import { openBackend } from '../../../electron/backend/open'
+import { openBackend } from '../../../electron/backend/boot/open'
 import type { BackupInfo } from '../../../electron/shared/contract/backup'
 import { fails, ok } from '../helpers'
 

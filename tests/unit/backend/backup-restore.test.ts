@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { automaticBackup, startBackend, type AppBackend } from '../../../electron/backend/backup/startup'
-import type { Backend } from '../../../electron/backend/dispatch'
+import { automaticBackup, startBackend, type AppBackend } from '../../../electron/backend/boot/startup'
+import type { Backend } from '../../../electron/backend/boot/dispatch'
 import { fails, ok } from '../helpers'
 
 const ADMIN = { username: 'admin', password: 'a-long-password' }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { newestGoodBackup } from '../../../electron/backend/backup/restore'
-import { runCli } from '../../../electron/backend/cli/run'
+import { runCli } from '../../../electron/backend/boot/cli'
 import { DatabaseCorruptError, openDatabase } from '../../../electron/backend/db/open'
 
 function capture() {

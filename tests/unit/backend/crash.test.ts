@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { latestVersion, migrate } from '../../../electron/backend/db/migrate'
-import { openBackend } from '../../../electron/backend/open'
+import { openBackend } from '../../../electron/backend/boot/open'
 import { workbook, type Aoa } from '../../fixtures/workbooks'
 import { rng } from '../../fixtures/zip'
 
@@ -21,7 +21,7 @@ const BATCH = 4000
 function runAndKill(args: string[], db: string, kill: { from: 'start' | 'write'; delay: number } | null): Promise<{ outcome: 'killed' | 'finished'; ran: number; writing: number | null }> {
   return new Promise((done) => {
     const started = performance.now()
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/backend/cli/main.ts'), ...args, '--db', db], { cwd: ROOT, stdio: 'ignore' })
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/backend/boot/cli-main.ts'), ...args, '--db', db], { cwd: ROOT, stdio: 'ignore' })
     let wroteAt: number | null = null
     const timers: ReturnType<typeof setTimeout>[] = []
     if (kill?.from === 'start') timers.push(setTimeout(() => child.kill('SIGKILL'), kill.delay))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../../electron/backend/audit'
-import { handlers } from '../../../electron/backend/handlers'
+import { handlers } from '../../../electron/backend/boot/handlers'
 import { AppError } from '../../../electron/shared/result'
 import { fails, ok, testBackend } from '../helpers'
 

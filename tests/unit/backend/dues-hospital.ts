@@ -1,4 +1,4 @@
-import type { Backend } from '../../../electron/backend/dispatch'
+import type { Backend } from '../../../electron/backend/boot/dispatch'
 import { people } from '../../fixtures/roster'
 import { ok, testBackend } from '../helpers'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Backend } from '../../../electron/backend/dispatch'
+import type { Backend } from '../../../electron/backend/boot/dispatch'
 import { memberFieldsInput } from '../../../electron/shared/contract/members'
 import { checkChar } from '../../../electron/shared/rules/id-number'
 import { AGE_BANDS } from '../../../electron/shared/rules/statistics'

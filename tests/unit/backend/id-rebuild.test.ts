@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Backend } from '../../../electron/backend/dispatch'
+import type { Backend } from '../../../electron/backend/boot/dispatch'
 import { memberFieldsInput } from '../../../electron/shared/contract/members'
 import { daysInMonth, formatIso } from '../../../electron/shared/dates'
 import { ROSTER_COLUMNS } from '../../../electron/shared/print'

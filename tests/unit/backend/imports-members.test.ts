@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Backend } from '../../../electron/backend/dispatch'
+import type { Backend } from '../../../electron/backend/boot/dispatch'
 import { b64, workbook, type Aoa } from '../../fixtures/workbooks'
 import { checkChar } from '../../../electron/shared/rules/id-number'
 import { verifyAuditChain } from '../../../electron/backend/audit'

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import type { Backend } from '../../../electron/backend/dispatch'
+import type { Backend } from '../../../electron/backend/boot/dispatch'
 import { b64, csv, rowsOf, workbook, type Aoa } from '../../fixtures/workbooks'
 import { fails, ok, testBackend } from '../helpers'
 

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openBackend } from '../../../electron/backend/open'
+import { openBackend } from '../../../electron/backend/boot/open'
 import { defaultUserDataDir } from '../../../electron/backend/paths'
 import { ok } from '../helpers'
 

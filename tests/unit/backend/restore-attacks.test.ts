@@ -4,8 +4,8 @@ import { closeSync, copyFileSync, ftruncateSync, mkdtempSync, openSync, readdirS
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { startBackend, type AppBackend } from '../../../electron/backend/backup/startup'
-import { runCli } from '../../../electron/backend/cli/run'
+import { startBackend, type AppBackend } from '../../../electron/backend/boot/startup'
+import { runCli } from '../../../electron/backend/boot/cli'
 import { latestVersion } from '../../../electron/backend/db/migrate'
 import { fails, ok } from '../helpers'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/backend/db/open'
-import { createBackend } from '../../../electron/backend/dispatch'
+import { createBackend } from '../../../electron/backend/boot/dispatch'
 import { IDLE_LOCK_MINUTES } from '../../../electron/shared/security'
 
 describe('会话在后台过期（不只是界面锁屏）', () => {

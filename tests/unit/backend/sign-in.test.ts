@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { Backend } from '../../../electron/backend/dispatch'
+import type { Backend } from '../../../electron/backend/boot/dispatch'
 import { ok, testBackend } from '../helpers'
 
 /**
@@ -138,8 +138,8 @@ describe('命令行重置密码', () => {
     const { tmpdir } = await import('node:os')
     const { join } = await import('node:path')
     const { Readable } = await import('node:stream')
-    const { runCli } = await import('../../../electron/backend/cli/run')
-    const { openBackend } = await import('../../../electron/backend/open')
+    const { runCli } = await import('../../../electron/backend/boot/cli')
+    const { openBackend } = await import('../../../electron/backend/boot/open')
     const db = join(mkdtempSync(join(tmpdir(), 'dangban-')), 'd.db')
     const seeded = openBackend(db, 'web')
     await ok(seeded, 'auth.setup', { username: 'admin', displayName: '党办王主任', password: 'a-long-password' })

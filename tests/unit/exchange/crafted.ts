@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib'
-import type { Backend } from '../../../electron/backend/dispatch'
+import type { Backend } from '../../../electron/backend/boot/dispatch'
 import { openPackage, writePackage } from '../../../electron/backend/exchange/package-file'
 import type { Manifest } from '../../../electron/shared/exchange'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createBackend, type Backend } from '../../../electron/backend/dispatch'
+import { createBackend, type Backend } from '../../../electron/backend/boot/dispatch'
 import { newKeyPair } from '../../../electron/backend/exchange/keys'
 import { openPackage, writePackage } from '../../../electron/backend/exchange/package-file'
 import { fails, ok } from '../helpers'

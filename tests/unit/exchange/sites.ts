@@ -1,5 +1,5 @@
 import { verifyAuditChain } from '../../../electron/backend/audit'
-import type { Backend } from '../../../electron/backend/dispatch'
+import type { Backend } from '../../../electron/backend/boot/dispatch'
 import { ok, testBackend } from '../helpers'
 
 /** Two hospitals and their 局党办, each its own in-memory database with its own key (docs/exchange.md §4). */

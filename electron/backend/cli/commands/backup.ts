@@ -1,7 +1,6 @@
 import { resolve } from 'node:path'
 import { restoreBackup } from '../../backup/restore'
 import { markRestored } from '../../backup/service'
-import { openBackend } from '../../open'
 import { CliError, table } from '../output'
 import type { CliCommand } from '../types'
 
@@ -33,7 +32,7 @@ export const backupsList: CliCommand = {
 export const restoreCommand: CliCommand = {
   usage: 'restore <备份文件> [--json]                   从备份恢复（先关闭党办通；当前数据库先另存）',
   withoutBackend: true,
-  async run({ positionals, dbPath, flags, io }) {
+  async run({ positionals, dbPath, flags, io, openBackend }) {
     const file = positionals[0]
     if (!file) throw new CliError('请指定备份文件：restore <备份文件>', 2)
     let outcome
@@ -43,7 +42,7 @@ export const restoreCommand: CliCommand = {
       throw new CliError(error instanceof Error ? error.message : String(error))
     }
     // the restore is recorded in the restored database and a fresh backup marks the new state
-    const backend = openBackend(dbPath, 'cli')
+    const backend = openBackend()
     let result
     try {
       result = await markRestored({ ...backend.context, method: 'restore', user: backend.context.user }, resolve(file), outcome, '命令行恢复')

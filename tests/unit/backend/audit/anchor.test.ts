@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { entryPayload } from '../../../../electron/backend/audit-chain'
 import { signingKey, signed } from '../../../../electron/backend/audit-key'
-import { startBackend, type AppBackend } from '../../../../electron/backend/backup/startup'
-import { runCli } from '../../../../electron/backend/cli/run'
+import { startBackend, type AppBackend } from '../../../../electron/backend/boot/startup'
+import { runCli } from '../../../../electron/backend/boot/cli'
 import { ok } from '../../helpers'
 
 const ADMIN = { username: 'admin', password: 'a-long-password' }

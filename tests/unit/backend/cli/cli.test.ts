@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../../../electron/backend/cli/run'
+import { runCli } from '../../../../electron/backend/boot/cli'
 import { workbook } from '../../../fixtures/workbooks'
 
 function capture() {

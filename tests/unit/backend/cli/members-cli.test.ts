@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../../../electron/backend/cli/run'
+import { runCli } from '../../../../electron/backend/boot/cli'
 
 function capture() {
   const out: string[] = []

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../../electron/backend/cli/run'
+import { runCli } from '../../../../electron/backend/boot/cli'
 
 describe('命令行 supervision：督办台账', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'dangban-supervision-cli-')), 'supervision.db')

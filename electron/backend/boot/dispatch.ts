@@ -1,24 +1,18 @@
 import type Database from 'better-sqlite3'
 import { SqliteError } from 'better-sqlite3'
-import { contract, isMethod } from '../shared/contract'
-import { anchorHead } from './audit-anchor'
-import { AppError, type AppErrorData, type Result } from '../shared/result'
+import { contract, isMethod } from '../../shared/contract'
+import { anchorHead } from '../audit-anchor'
+import { AppError, type AppErrorData, type Result } from '../../shared/result'
 
-import { IDLE_LOCK_MINUTES } from '../shared/security'
-import type { BackendContext, CallContext, Session } from './context'
-import { openDatabase } from './db/open'
-import { admit } from './guard'
+import { IDLE_LOCK_MINUTES } from '../../shared/security'
+import type { Backend, BackendContext, CallContext, Session } from '../context'
+
+export type { Backend } from '../context'
+import { openDatabase } from '../db/open'
+import { admit } from '../guard'
 import { handlers } from './handlers'
-import { stopJobsOf } from './jobs/runner'
+import { stopJobsOf } from '../jobs/runner'
 
-export interface Backend {
-  /**
-   * Validates the input against the contract, runs the handler (a write: in one transaction) and answers with data
-   * or a readable error — for `session` (a browser of the bridge), or the backend's own (the desktop window).
-   */
-  call(method: string, input: unknown, session?: Session): Promise<Result<unknown>>
-  context: BackendContext
-}
 
 /** SQLite constraint failures that slipped past our own checks still get a sentence, not a stack trace. */
 function sqliteMessage(error: InstanceType<typeof SqliteError>): AppErrorData {

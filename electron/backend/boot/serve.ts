@@ -1,9 +1,9 @@
 /** `npm run web`: the real renderer and backend in any Chromium, for machines where Electron cannot be downloaded. */
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { automaticBackup, startBackend } from '../backup/startup'
+import { automaticBackup, startBackend } from './startup'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
-import { startBridge } from './bridge'
+import { startBridge } from '../http/bridge'
 
 const argv = process.argv.slice(2)
 const portArg = argv.indexOf('--port')

@@ -1,24 +1,24 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Input, Method, Output } from '../../shared/contract'
-import { openBackend } from '../open'
+import { openBackend } from './open'
 import { defaultUserDataDir, resolveDatabasePath } from '../paths'
-import { assessmentResults, importScoresCommand } from './commands/assessment'
-import { backupCommand, backupsList, restoreCommand, verifyCommand } from './commands/backup'
-import { complianceCommand } from './commands/compliance'
-import { duesLedger, duesStandard, importDuesBases } from './commands/dues'
-import { exchangeCard, exchangeDecide, exchangeExport, exchangeImport, exchangeKey, exchangeList, exchangeTrust, exchangeUnit, exchangeVerify } from './commands/exchange'
-import { importCommand } from './commands/imports'
-import { membersAdd, membersList, membersShow } from './commands/members'
-import { orgsAdd, orgsList } from './commands/orgs'
-import { printCommand } from './commands/print'
-import { seedCommand } from './commands/seed'
-import { statsAnnual } from './commands/stats'
-import { supervisionAdd, supervisionList } from './commands/supervision'
-import { todoCommand } from './commands/todo'
-import { usersResetPassword } from './commands/users'
-import { CliError, type Io } from './output'
-import type { CliCommand } from './types'
+import { assessmentResults, importScoresCommand } from '../cli/commands/assessment'
+import { backupCommand, backupsList, restoreCommand, verifyCommand } from '../cli/commands/backup'
+import { complianceCommand } from '../cli/commands/compliance'
+import { duesLedger, duesStandard, importDuesBases } from '../cli/commands/dues'
+import { exchangeCard, exchangeDecide, exchangeExport, exchangeImport, exchangeKey, exchangeList, exchangeTrust, exchangeUnit, exchangeVerify } from '../cli/commands/exchange'
+import { importCommand } from '../cli/commands/imports'
+import { membersAdd, membersList, membersShow } from '../cli/commands/members'
+import { orgsAdd, orgsList } from '../cli/commands/orgs'
+import { printCommand } from '../cli/commands/print'
+import { seedCommand } from '../cli/commands/seed'
+import { statsAnnual } from '../cli/commands/stats'
+import { supervisionAdd, supervisionList } from '../cli/commands/supervision'
+import { todoCommand } from '../cli/commands/todo'
+import { usersResetPassword } from '../cli/commands/users'
+import { CliError, type Io } from '../cli/output'
+import type { CliCommand } from '../cli/types'
 
 /** Command words → command. Longer phrases first so "orgs list" is not read as "orgs". */
 const COMMANDS: Record<string, CliCommand> = {
@@ -113,7 +113,7 @@ export async function runCli(argv: string[], outerIo: Io, env: NodeJS.ProcessEnv
   const command = COMMANDS[key]!
   if (command.withoutBackend) {
     try {
-      await command.run({ call: () => Promise.reject(new CliError('此命令不连接数据库')), flags, positionals: parsed.positionals.slice(key.split(' ').length), io, dbPath })
+      await command.run({ call: () => Promise.reject(new CliError('此命令不连接数据库')), flags, positionals: parsed.positionals.slice(key.split(' ').length), io, dbPath, openBackend: () => openBackend(dbPath, 'cli') })
       return 0
     } catch (error) {
       io.err(`错误：${error instanceof Error ? error.message : String(error)}`)
@@ -134,7 +134,7 @@ export async function runCli(argv: string[], outerIo: Io, env: NodeJS.ProcessEnv
       if (!result.ok) throw new CliError(result.error.message)
       return result.data as Output<M>
     }
-    return (await command.run({ call, flags, positionals: parsed.positionals.slice(key.split(' ').length), io, dbPath })) ?? 0
+    return (await command.run({ call, flags, positionals: parsed.positionals.slice(key.split(' ').length), io, dbPath, openBackend: () => openBackend(dbPath, 'cli') })) ?? 0
   } catch (error) {
     if (error instanceof CliError) {
       if (flags.json) io.out(JSON.stringify({ error: error.message }))

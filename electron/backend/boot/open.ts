@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os'
-import type { BackendContext } from './context'
-import { openDatabase, type OpenOptions } from './db/open'
+import type { BackendContext } from '../context'
+import { openDatabase, type OpenOptions } from '../db/open'
 import { createBackend, type Backend } from './dispatch'
 
 /** The local user name recorded in the audit log until accounts exist. */

@@ -3,12 +3,12 @@ import { contract } from '../../shared/contract'
 import { AppError, type Result } from '../../shared/result'
 import type { BackendContext } from '../context'
 import { DatabaseCorruptError } from '../db/open'
-import type { Backend } from '../dispatch'
+import type { Backend } from './dispatch'
 import { validationError } from '../guard'
-import { openBackend } from '../open'
-import { backupIsDue } from './backup'
-import { checkedBackups, restoreBackup } from './restore'
-import { backupNow, markRestored } from './service'
+import { openBackend } from './open'
+import { backupIsDue } from '../backup/backup'
+import { checkedBackups, restoreBackup } from '../backup/restore'
+import { backupNow, markRestored } from '../backup/service'
 
 /** The backend a transport (Electron main, the browser bridge) starts with, which may be waiting for a restore. */
 export interface AppBackend extends Backend {

@@ -5,7 +5,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import type { SessionUser } from '../../shared/contract/accounts'
 import { useSandboxPort } from '../excel/sandbox'
-import { openBackend } from '../open'
+import { openBackend } from './open'
 
 interface JobData {
   databasePath: string
