@@ -15,7 +15,7 @@ const exportInput = z
     to: z.string().trim().min(1, { message: '请选择收件单位' }).max(200),
   })
   .strict()
-const decideInput = z
+export const decideInput = z
   .object({
     packageId: z.string().regex(/^[0-9a-f-]{36}$/, { message: '请指定收到的考评结果数据包的编号' }),
     stage: z.string().trim().min(1, { message: '请填写本单位的评审环节，如 局党办审核' }).max(30),
