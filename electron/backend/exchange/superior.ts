@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { z } from 'zod'
-import { PACKAGE_STATUS_LABELS } from '../../shared/exchange'
+import { PACKAGE_STATUS_LABELS, type KnownUnit } from '../../shared/exchange'
 import { REPORT_STATUS_LABELS, STATISTICS_LINES, STATISTICS_SUB_LABELS, type CitySums, type ReceivedRound, type ReportCell, type ReportStatus, type SumRow, type UnitReport } from '../../shared/superior'
 import type { assessmentPart } from './kinds/assessment'
 import type { Decision } from './kinds/decision'
@@ -78,6 +78,15 @@ export function receivedRounds(db: Database, year: number): ReceivedRound[] {
   })
 }
 
+/**
+ * The units that report to this one: the trusted units, except those this unit itself reports to (it sent them a
+ * 年度统计, 考评结果 or 组织生活达标) — at a hospital its 局党办 is not a unit that owes it a report.
+ */
+function reportingUnits(db: Database): KnownUnit[] {
+  const above = new Set(db.prepare("SELECT DISTINCT to_code FROM exchange_packages WHERE direction = 'sent' AND kind IN ('annual-statistics', 'assessment-results', 'organizational-life')").pluck().all() as string[])
+  return listUnits(db).filter((u) => !above.has(u.unitCode))
+}
+
 const cell = (status: ReportStatus, at: string | null): ReportCell => ({ status, statusText: REPORT_STATUS_LABELS[status], at })
 
 /** Every trusted unit × the kinds it reports for the year: 未报, 已报, and for a round what became of our 审核决定. */
@@ -87,7 +96,7 @@ export function reportStatus(db: Database, year: number): UnitReport[] {
   const compliance = byYear('organizational-life')
   const rounds = receivedRounds(db, year)
   const of = (p: StoredPackage | undefined) => (p ? cell('reported', p.recorded_at) : cell('missing', null))
-  return listUnits(db).map((u) => ({
+  return reportingUnits(db).map((u) => ({
     unitName: u.unitName,
     unitCode: u.unitCode,
     statistics: of(statistics.get(u.unitCode)),
@@ -135,7 +144,7 @@ export function citySums(db: Database, year: number): CitySums {
   return {
     year,
     units: units.map(({ figures: _f, ...u }) => u),
-    missing: listUnits(db)
+    missing: reportingUnits(db)
       .filter((u) => !reported.has(u.unitCode))
       .map((u) => ({ unitName: u.unitName, unitCode: u.unitCode })),
     rows,

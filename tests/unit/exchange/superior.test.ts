@@ -76,5 +76,8 @@ describe('上报与交换：上级工作台', () => {
     const landed = await ok(a, 'exchange.import', { contentBase64: decision.contentBase64 })
     await ok(bureau, 'exchange.import', { contentBase64: landed.receipt!.contentBase64 })
     expect((await status())[0]![3]).toEqual(['2025年度星级党支部评定:审核决定已回执'])
+    // at the hospital, the 局党办 it reports to owes it nothing: its workspace lists no unit as 未报
+    expect(await ok(a, 'exchange.reportStatus', { year: 2025 })).toEqual([])
+    expect((await ok(a, 'exchange.citySums', { year: 2025 })).missing).toEqual([])
   })
 })
