@@ -135,7 +135,7 @@ describe('上报与交换：两家医院和局党办（三个数据库）', () =
     }
     const { page } = bureau
     await openPackages(page, '各单位上报情况')
-    const status = page.getByLabel('各单位上报情况')
+    const status = page.getByLabel('上报情况表')
     for (const unit of ['示范医院党委', '第二医院党委']) {
       await expect.poll(() => flat(status.locator('tr', { hasText: unit }))).toContain(`${ROUND}：已报`)
       // 年度党内统计 已报 on the day it was imported, 组织生活达标 未报 (not sent)
@@ -143,13 +143,21 @@ describe('上报与交换：两家医院和局党办（三个数据库）', () =
     }
 
     await page.getByRole('tab', { name: '统计汇总' }).click()
-    const sums = page.getByLabel('统计汇总')
-    await expect.poll(() => sums.locator('thead').innerText()).toContain('第二医院党委')
-    const line = async (label: string) => (await sums.locator('tbody tr', { has: page.getByText(label, { exact: true }) }).first().innerText()).split(/\s+/).slice(-3)
-    // 示范医院 5 members (2 admitted in 2025), 第二医院 2 (1 admitted): side by side and the 合计
-    expect(await line('党员总数')).toEqual(['5', '2', '7'])
-    expect(await line('本年发展')).toEqual(['2', '1', '3'])
-    expect(await line('大学本科')).toEqual(['5', '2', '7'])
+    const sums = page.getByLabel('统计汇总表')
+    /** the figure in a category's table: the row of a hospital (or 合计) under a column */
+    const figure = async (row: string, column: string) => {
+      const headers = (await sums.locator('thead th').allInnerTexts()).map((h) => h.trim())
+      return sums.locator('tbody tr', { hasText: row }).first().locator('td').nth(headers.indexOf(column)).innerText()
+    }
+    await expect.poll(() => sums.innerText()).toContain('第二医院党委')
+    // 示范医院 5 members (2 admitted in 2025), 第二医院 2 (1 admitted): a row each and the 合计 row
+    expect([await figure('示范医院党委', '党员总数'), await figure('第二医院党委', '党员总数'), await figure('合计', '党员总数')]).toEqual(['5', '2', '7'])
+    expect(await figure('合计', '预备党员')).toBe('3')
+    await page.getByLabel('统计表').getByText('学历', { exact: true }).click()
+    await expect.poll(() => figure('合计', '大学本科')).toBe('7')
+    expect(await figure('第二医院党委', '大学本科')).toBe('2')
+    await page.getByLabel('统计表').getByText('发展与转正', { exact: true }).click()
+    await expect.poll(() => figure('合计', '本年发展')).toBe('3')
     await page.screenshot({ path: screenshotPath('exchange-superior-sums.png') })
 
     // drill-down: one hospital's tables as received
@@ -208,8 +216,8 @@ describe('上报与交换：两家医院和局党办（三个数据库）', () =
     await page.getByRole('tab', { name: '考评审核' }).click()
     await expect.poll(() => page.getByLabel(`示范医院党委 ${ROUND}`, { exact: true }).innerText()).toContain('已回执')
     await page.getByRole('tab', { name: '各单位上报情况' }).click()
-    await expect.poll(() => flat(page.getByLabel('各单位上报情况').locator('tr', { hasText: '示范医院党委' }))).toContain(`${ROUND}：审核决定已回执`)
-    expect(await flat(page.getByLabel('各单位上报情况').locator('tr', { hasText: '第二医院党委' }))).toContain(`${ROUND}：已报`)
+    await expect.poll(() => flat(page.getByLabel('上报情况表').locator('tr', { hasText: '示范医院党委' }))).toContain(`${ROUND}：审核决定已回执`)
+    expect(await flat(page.getByLabel('上报情况表').locator('tr', { hasText: '第二医院党委' }))).toContain(`${ROUND}：已报`)
     await page.screenshot({ path: screenshotPath('exchange-superior-status.png') })
   })
 })
