@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../shared/result'
 import type { Handlers } from '../handler'
 import { examine } from './examine'
 import { listPackages, listUnits } from './repository'
+import { citySums, receivedRounds, reportStatus } from './superior'
 import { exportCard, exportDecision, exportPackage, identity, importPackage, trustSender } from './service'
 
 const bytesOf = (base64: string): Buffer => Buffer.from(base64, 'base64')
@@ -38,6 +39,9 @@ export const exchangeHandlers: Handlers<typeof exchangeContract> = {
   },
   'exchange.import': ({ contentBase64 }, ctx) => importPackage(ctx, bytesOf(contentBase64)),
   'exchange.trust': ({ contentBase64, fingerprint }, ctx) => trustSender(ctx, bytesOf(contentBase64), fingerprint),
+  'exchange.reportStatus': ({ year }, ctx) => reportStatus(ctx.db, year),
+  'exchange.citySums': ({ year }, ctx) => citySums(ctx.db, year),
+  'exchange.receivedRounds': ({ year }, ctx) => receivedRounds(ctx.db, year),
   'exchange.file': ({ id }, ctx) => {
     const row = ctx.db.prepare("SELECT package_id AS packageId, kind, period, content FROM exchange_packages WHERE id = ? AND direction = 'sent'").get(id) as
       | { packageId: string; kind: string; period: string; content: Buffer | null }

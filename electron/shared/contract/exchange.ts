@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DIRECTIONS, EXPORT_KINDS, type ExportOutcome, type Identity, type ImportOutcome, type KnownUnit, type PackageCheck, type PackageRow } from '../exchange'
+import type { CitySums, ReceivedRound, UnitReport } from '../superior'
 import type { FilePayload } from './imports'
 import { method } from './define'
 
@@ -14,7 +15,7 @@ const exportInput = z
     to: z.string().trim().min(1, { message: '请选择收件单位' }).max(200),
   })
   .strict()
-const decideInput = z
+export const decideInput = z
   .object({
     packageId: z.string().regex(/^[0-9a-f-]{36}$/, { message: '请指定收到的考评结果数据包的编号' }),
     stage: z.string().trim().min(1, { message: '请填写本单位的评审环节，如 局党办审核' }).max(30),
@@ -27,6 +28,7 @@ const trustInput = z.object({ ...file, fingerprint: z.string().trim().min(1, { m
 const listInput = z.object({ direction: z.enum(DIRECTIONS).nullable().default(null) }).strict()
 const byId = z.object({ id: z.number().int().positive() }).strict()
 const emptyInput = z.object({}).strict()
+const yearInput = z.object({ year: z.number({ error: '请选择年度' }).int().min(1950, { message: '年度不正确' }).max(2200, { message: '年度不正确' }) }).strict()
 
 /** `exchange verify`: what the file is and what importing it would do; `problem` says why it would be refused. */
 export interface VerifyResult extends Omit<PackageCheck, 'manifest' | 'kindLabel' | 'fingerprint' | 'fileSha256'> {
@@ -53,4 +55,10 @@ export const exchangeContract = {
   'exchange.trust': method<typeof trustInput, KnownUnit & { already: boolean }>(trustInput, 'admin'),
   /** a package we sent (or a 回执 we wrote), its bytes as sent, to save again */
   'exchange.file': method<typeof byId, FilePayload>(byId, 'read'),
+  /** 上级 workspace (docs/exchange.md §12): each trusted unit's reports for the year — 未报 / 已报 / 审核决定 and its 回执 */
+  'exchange.reportStatus': method<typeof yearInput, UnitReport[]>(yearInput, 'read'),
+  /** the received 年度党内统计 of the year side by side, with the 合计 row */
+  'exchange.citySums': method<typeof yearInput, CitySums>(yearInput, 'read'),
+  /** the received 考评结果 of rounds of the year, each with the 审核决定 sent on it */
+  'exchange.receivedRounds': method<typeof yearInput, ReceivedRound[]>(yearInput, 'read'),
 }

@@ -10,8 +10,9 @@ describe('上报与交换：谁能做什么', () => {
   it('支部书记不能调用任何 exchange 接口，只读领导只能查看；只有管理员能信任单位', () => {
     expect(exchangeMethods.length).toBeGreaterThan(5)
     for (const m of exchangeMethods) expect(may('secretary', m), m).toBe(false)
-    for (const m of ['exchange.packages', 'exchange.identity', 'exchange.verify'] as const) expect(may('leader', m), m).toBe(true)
-    for (const m of ['exchange.export', 'exchange.import', 'exchange.card', 'exchange.trust'] as const) expect(may('leader', m), m).toBe(false)
+    // a 只读领导 of a 局党办 looks at the 上级 workspace but makes no 审核决定
+    for (const m of ['exchange.packages', 'exchange.identity', 'exchange.verify', 'exchange.reportStatus', 'exchange.citySums', 'exchange.receivedRounds'] as const) expect(may('leader', m), m).toBe(true)
+    for (const m of ['exchange.export', 'exchange.import', 'exchange.card', 'exchange.trust', 'exchange.decide'] as const) expect(may('leader', m), m).toBe(false)
     expect(may('clerk', 'exchange.import')).toBe(true)
     expect(may('clerk', 'exchange.trust')).toBe(false)
     expect(may('admin', 'exchange.trust')).toBe(true)
