@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Backend } from '../../../electron/backend/dispatch'
+import type { Backend } from '../../../electron/backend/context'
 import { ok } from '../helpers'
 import { hospital, site, trust } from './sites'
 
