@@ -71,15 +71,18 @@ function joinedIn(db: Database, asOf: IsoDate): JoinedFacts[] {
     .all(asOf.slice(5, 7)) as JoinedFacts[]
 }
 
-/** Open 督办事项 (立项、办理中、申请办结) with their current 时限 (§5). */
+/** Open 督办事项 (立项、办理中、申请办结) with their current 时限 (§5) and earliest 节点 not done (§14). */
 function openSupervision(db: Database): OpenSupervision[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT s.id, s.title, s.organization_id AS organizationId, o.name AS organization, s.due_on AS dueOn
+      `SELECT s.id, s.title, s.organization_id AS organizationId, o.name AS organization, s.due_on AS dueOn,
+              (SELECT json_object('title', m.title, 'dueOn', m.due_on) FROM supervision_milestones m
+               WHERE m.item_id = s.id AND m.done_on IS NULL ORDER BY m.due_on, m.position LIMIT 1) AS milestone
        FROM supervision_items s JOIN organizations o ON o.id = s.organization_id
        WHERE s.status IN ('registered','in_progress','completion_requested')`,
     )
-    .all() as OpenSupervision[]
+    .all() as (Omit<OpenSupervision, 'milestone'> & { milestone: string | null })[]
+  return rows.map((r) => ({ ...r, milestone: r.milestone ? (JSON.parse(r.milestone) as OpenSupervision['milestone']) : null }))
 }
 
 /**

@@ -204,20 +204,29 @@ export interface OpenSupervision {
   organizationId: number
   organization: string
   dueOn: IsoDate
+  /** the earliest 节点 not done (§14) */
+  milestone: { title: string; dueOn: IsoDate } | null
 }
 
-/** §5: an open 督办事项 is due on its current 时限, overdue the day after. */
+/**
+ * §5: an open 督办事项 is due on its current 时限, overdue the day after; §14: with a 节点 not done before that, on the
+ * 节点's date instead, overdue the day after it.
+ */
 export function supervisionItems(open: readonly OpenSupervision[], asOf: IsoDate): TodoItem[] {
-  return open.map((s) => ({
-    kind: '督办',
-    organization: s.organization,
-    organizationId: s.organizationId,
-    supervisionId: s.id,
-    subject: s.title,
-    due: s.dueOn,
-    overdue: overdue(s.dueOn, asOf),
-    rule: 'docs/deadlines.md §5：督办事项按时限办结，逾期催办',
-  }))
+  return open.map((s) => {
+    const m = s.milestone && s.milestone.dueOn < s.dueOn ? s.milestone : null
+    const due = m?.dueOn ?? s.dueOn
+    return {
+      kind: '督办' as const,
+      organization: s.organization,
+      organizationId: s.organizationId,
+      supervisionId: s.id,
+      subject: m ? `${s.title}（节点：${m.title}）` : s.title,
+      due,
+      overdue: overdue(due, asOf),
+      rule: m ? 'docs/deadlines.md §14：督办事项按节点推进，节点到期未完成即逾期' : 'docs/deadlines.md §5：督办事项按时限办结，逾期催办',
+    }
+  })
 }
 
 /** A member with months of dues that have ended unpaid (§7), read from the 党费 ledger. */

@@ -116,11 +116,26 @@ describe('§4 积极分子：培养满一年当天起可列为发展对象，从
 
 // docs/deadlines.md §5
 describe('§5 督办事项：时限当天到期，次日起逾期', () => {
-  const s = [{ id: 4, title: '落实党委会决议：改造门诊楼', organizationId: 1, organization: '中共示范医院委员会', dueOn: '2025-06-30' }]
+  const s = [{ id: 4, title: '落实党委会决议：改造门诊楼', organizationId: 1, organization: '中共示范医院委员会', dueOn: '2025-06-30', milestone: null }]
   it('时限前一天、当天不逾期，次日逾期', () => {
     expect(supervisionItems(s, '2025-06-29')[0]).toMatchObject({ kind: '督办', supervisionId: 4, due: '2025-06-30', overdue: false })
     expect(supervisionItems(s, '2025-06-30')[0]!.overdue).toBe(false)
     expect(supervisionItems(s, '2025-07-01')[0]!.overdue).toBe(true)
+  })
+})
+
+// docs/deadlines.md §14: a 节点 “完成方案设计” on 2025-05-15 before the 时限 2025-06-30
+describe('§14 督办事项的节点：未完成的下一个节点到期，节点次日起逾期', () => {
+  const s = [{ id: 4, title: '改造门诊楼', organizationId: 1, organization: '中共示范医院委员会', dueOn: '2025-06-30', milestone: { title: '完成方案设计', dueOn: '2025-05-15' } }]
+  it('节点前一天、当天不逾期，次日逾期；事项注明是哪个节点', () => {
+    expect(supervisionItems(s, '2025-05-14')[0]).toMatchObject({ due: '2025-05-15', overdue: false, subject: '改造门诊楼（节点：完成方案设计）' })
+    expect(supervisionItems(s, '2025-05-15')[0]!.overdue).toBe(false)
+    const [late] = supervisionItems(s, '2025-05-16')
+    expect(late).toMatchObject({ due: '2025-05-15', overdue: true })
+    expect(late!.rule).toContain('docs/deadlines.md §14')
+  })
+  it('节点就在时限当天时按时限列出', () => {
+    expect(supervisionItems([{ ...s[0]!, milestone: { title: '验收', dueOn: '2025-06-30' } }], '2025-06-01')[0]).toMatchObject({ due: '2025-06-30', subject: '改造门诊楼' })
   })
 })
 
