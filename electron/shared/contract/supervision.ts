@@ -37,6 +37,7 @@ export const supervisionCreateInput = z
     milestones: z.array(milestone).max(20, { message: '节点最多 20 个' }).default([]),
   })
   .strict()
+  .refine((i) => i.dueOn !== null || i.milestones.length > 0, { message: '请填写办理时限，或至少一个节点', path: ['dueOn'] })
 
 const on = isoDate('日期')
 const byId = { id: id('督办事项'), on }
