@@ -188,6 +188,7 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     await expect
       .poll(() => create.locator('.milestone .el-form-item__error').allTextContents())
       .toEqual(['第2个节点：“完成施工图设计”与前面的节点重复', '第2个节点：日期（2026-06-01）不能晚于办理时限（2026-05-31）'])
+    await create.screenshot({ path: screenshotPath('supervision-milestone-errors.png') })
     await create.getByLabel('第2个节点', { exact: true }).fill('开工')
     await setDate(create, '第2个节点日期', '2026-05-15')
     await create.getByRole('button', { name: '立项' }).click()
