@@ -24,6 +24,8 @@ const memberOrg = (db: Database, id: unknown) => one(db, 'SELECT organization_id
 const meetingOrg = (db: Database, id: unknown) => one(db, 'SELECT organization_id FROM meetings WHERE id = ?', id)
 const orgOf = (i: Input) => [i.organizationId as number]
 const supervisionOrg = (db: Database, id: unknown) => one(db, 'SELECT organization_id FROM supervision_items WHERE id = ?', id)
+const supervisionFileOrg = (db: Database, id: unknown) =>
+  one(db, 'SELECT s.organization_id FROM supervision_attachments a JOIN supervision_events e ON e.id = a.event_id JOIN supervision_items s ON s.id = e.item_id WHERE a.id = ?', id)
 const tallyOrg = (i: Input, db: Database) => [one(db, 'SELECT organization_id FROM ballot_tallies WHERE id = ?', i.id)]
 /** assessments: the branch's own entry, and only while it is at the first stage (支部自评) */
 const ownEntryAtFirstStage = (i: Input, db: Database): (number | null)[] => {
@@ -69,6 +71,9 @@ const RULES: Partial<Record<Method, Rule>> = {
   'supervision.get': (i, db) => [supervisionOrg(db, i.id)],
   'supervision.create': (i, db) => (i.source === 'meeting' ? [meetingOrg(db, i.meetingId)] : [(i.organizationId as number | null) ?? null]),
   'supervision.act': (i, db) => [supervisionOrg(db, i.id)],
+  'supervision.attachment': (i, db) => [supervisionFileOrg(db, i.id)],
+  'supervision.withdrawAttachment': (i, db) => [supervisionFileOrg(db, i.id)],
+  'supervision.milestoneDone': (i, db) => [one(db, 'SELECT s.organization_id FROM supervision_milestones m JOIN supervision_items s ON s.id = m.item_id WHERE m.id = ?', i.id)],
   // 会议计划: the branch's own (a plan moved to another organization must land in the branch too)
   'plans.list': (i) => [i.organizationId as number],
   'plans.save': (i, db) => [i.organizationId as number, ...(i.id ? [one(db, 'SELECT organization_id FROM meeting_plans WHERE id = ?', i.id)] : [])],

@@ -32,6 +32,8 @@ export const METHOD_LABELS: Record<string, string> = {
   'compliance.unexempt': '撤销免于考核',
   'supervision.create': '督办事项立项',
   'supervision.act': '办理督办事项',
+  'supervision.withdrawAttachment': '撤回督办事项附件',
+  'supervision.milestoneDone': '督办事项节点完成',
   'plans.save': '保存会议计划',
   'plans.void': '作废会议计划',
   'workPoints.save': '保存年度工作要点',

@@ -36,7 +36,7 @@ export const SECRETARY_METHODS: ReadonlySet<string> = new Set([
   'assessments.auto', 'assessments.saveDraft', 'assessments.submit', 'assessments.batchSubmit', 'assessments.attach', 'assessments.evidence',
   'ballots.list', 'ballots.create', 'ballots.get', 'ballots.saveCounts', 'ballots.decide', 'ballots.setRubric', 'ballots.close', 'ballots.reopen',
   'audit.list', 'print.document',
-  'todo.list', 'supervision.list', 'supervision.get', 'supervision.create', 'supervision.act', 'plans.list', 'plans.save', 'plans.void',
+  'todo.list', 'supervision.list', 'supervision.get', 'supervision.create', 'supervision.act', 'supervision.attachment', 'supervision.withdrawAttachment', 'supervision.milestoneDone', 'plans.list', 'plans.save', 'plans.void',
   'dues.ledger', 'dues.standards', 'dues.reconcile', 'dues.rates', 'dues.setBase', 'dues.voidBase', 'dues.pay', 'dues.voidPayment',
   'dues.extra', 'dues.voidExtra', 'dues.handover', 'dues.voidHandover', 'dues.print', 'dues.export',
 ])

@@ -19,8 +19,10 @@ export const DEFAULT_SETTINGS = {
   'dev.activistMinMonths': 12,
   /** 细则 第十二条: activists are assessed every six months */
   'dev.activistReviewMonths': 6,
-  /** 细则 第十六条: concentrated training of candidates, at least 3 days or 24 学时 */
+  /** 细则 第十七条: concentrated training of candidates, at least 3 days or 24 学时 */
   'dev.trainingMinHours': 24,
+  /** docs/deadlines.md §12: 政治审查 and 集中培训 done within this many months of becoming a 发展对象 (software default) */
+  'dev.candidatePrepMonths': 3,
   /** 党章 第七条: probation is one year */
   'dev.probationMonths': 12,
   /** docs/rules.md §3 step 17: the upper committee approves an admission within 3 months of the 支部大会 vote */

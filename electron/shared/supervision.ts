@@ -17,6 +17,9 @@ export const SUPERVISION_LEVELS = ['normal', 'key', 'urgent'] as const
 export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number]
 export const SUPERVISION_LEVEL_LABELS: Record<SupervisionLevel, string> = { normal: '一般', key: '重点', urgent: '特急' }
 
+/** the steps that may carry files (scans, Word, PDF) */
+export const ACTIONS_WITH_FILES: readonly SupervisionAction[] = ['feedback', 'request']
+
 /** What can be done to an item; each is a dated entry on its history. */
 export const SUPERVISION_ACTIONS = ['start', 'feedback', 'extend', 'urge', 'request', 'return', 'complete', 'void'] as const
 export type SupervisionAction = (typeof SUPERVISION_ACTIONS)[number]
@@ -57,6 +60,10 @@ export interface SupervisionRow {
   completedOn: string | null
   voidReason: string | null
   urgeCount: number
+  /** the earliest 节点 not yet done (docs/deadlines.md §14) */
+  nextMilestone: { title: string; dueOn: string } | null
+  /** the 节点 past its date, not done, that makes the item overdue before its 时限 (its title) */
+  overdueMilestone: string | null
 }
 
 export interface SupervisionEvent {
@@ -69,6 +76,30 @@ export interface SupervisionEvent {
   approvedBy: string | null
   user: string
   createdAt: string
+  /** files attached to a 进展反馈 or 申请办结, withdrawn ones too (marked) */
+  attachments: SupervisionAttachment[]
+}
+
+/** A file on a 进展反馈 or 申请办结 (docs/deadlines.md §6): never deleted; one attached by mistake is 撤回 with a reason. */
+export interface SupervisionAttachment {
+  id: number
+  fileName: string
+  mime: string
+  size: number
+  createdAt: string
+  createdBy: string
+  withdrawnAt: string | null
+  withdrawnBy: string | null
+  withdrawReason: string | null
+}
+
+/** 节点 (docs/deadlines.md §14): a dated step before the 时限, marked done with a date and a note. */
+export interface SupervisionMilestone {
+  id: number
+  title: string
+  dueOn: string
+  doneOn: string | null
+  doneNote: string | null
 }
 
 export interface SupervisionItem extends SupervisionRow {
@@ -76,6 +107,7 @@ export interface SupervisionItem extends SupervisionRow {
   documentNo: string | null
   instructedBy: string | null
   events: SupervisionEvent[]
+  milestones: SupervisionMilestone[]
 }
 
 /** A meeting's decision that became a 督办事项 (the other direction of the link). */

@@ -5,8 +5,14 @@ import type { MeetingType } from './meetings'
  * 待办事项: every dated obligation in one list, from one engine (electron/backend/todo/, rules in
  * docs/deadlines.md). `kind` is the Chinese word itself: it is what the 工作台 filters by and what the CLI prints.
  */
-export const TODO_KINDS = ['三会一课', '主题党日', '组织生活会', '换届', '预备期满', '积极分子', '督办', '党费'] as const
+export const TODO_KINDS = ['三会一课', '主题党日', '组织生活会', '换届', '预备期满', '积极分子', '发展对象', '督办', '党费', '政治生日'] as const
 export type TodoKind = (typeof TODO_KINDS)[number]
+
+/**
+ * The kinds the CLI's `todo --json` prints: its output contract fixes `kind` to these eight words
+ * (docs/deadlines.md, “命令行”); 发展对象 and 政治生日 are shown on the 工作台 only.
+ */
+export const CLI_TODO_KINDS: readonly TodoKind[] = ['三会一课', '主题党日', '组织生活会', '换届', '预备期满', '积极分子', '督办', '党费']
 
 export interface TodoItem {
   kind: TodoKind
@@ -64,9 +70,10 @@ export function inPeriod(item: TodoItem, period: Period, today: IsoDate): boolea
   return end === null || item.due <= end
 }
 
-/** 逾期 12 天 / 今天到期 / 还有 5 天 */
+/** 逾期 12 天 / 今天到期 / 还有 5 天 / 已过 3 天 (a kind that is never overdue: 积极分子, 政治生日) */
 export function dueText(item: TodoItem, today: IsoDate): string {
   const days = daysBetween(today, item.due)
   if (item.overdue) return `逾期 ${-days} 天`
+  if (days < 0) return `已过 ${-days} 天`
   return days === 0 ? '今天到期' : `还有 ${days} 天`
 }

@@ -80,6 +80,20 @@ describe('考核评价：批量评审（浏览器中的真实界面）', () => {
     await expect.poll(() => batch(page).getByLabel('呼吸科党支部 各维度得分').innerText()).toMatch(/支部自评\s+院党委考评/)
     await page.screenshot({ animations: 'disabled', path: screenshotPath('assessment-batch.png'), fullPage: true })
 
+    // a score changed in the opened row itself, no dialog: saved as this stage's draft, the row says 已改分
+    await rowOf(page, '消化科党支部').locator('.el-table__expand-icon').click()
+    const quality = batch(page).getByLabel('消化科党支部 评分 医疗质量与安全', { exact: true })
+    await expect.poll(() => quality.inputValue()).toBe('1')
+    await quality.fill('8')
+    await quality.press('Enter')
+    await expect.poll(() => batch(page).getByLabel('消化科党支部 评分表').innerText()).toContain('本环节合计 97 分')
+    await batch(page).getByRole('button', { name: '保存 消化科党支部 的评分' }).click()
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已保存消化科党支部本环节的评分（97 分，草稿，尚未提交）')
+    await expect.poll(() => rowOf(page, '消化科党支部').innerText()).toMatch(/90\s+97\s+已改分/)
+    await page.screenshot({ path: screenshotPath('assessment-batch-inline.png'), fullPage: true })
+    const saved = (await app.must('assessments.round', { id: roundId })) as unknown as { entries: { organizationName: string; sheet: Record<string, number> }[] }
+    expect(saved.entries.find((e) => e.organizationName === '消化科党支部')!.sheet.quality).toBe(8)
+
     // the reviewer changes their mind: 呼吸科 takes the 自评 sheet again (a draft), and stays to be approved
     await rowOf(page, '呼吸科党支部').locator('.el-checkbox').click()
     await page.getByRole('button', { name: '采用上一环节得分（1）' }).click()

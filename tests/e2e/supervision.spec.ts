@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshotPath, startApp, type TestApp } from './support/app'
-import { dialog, setDate } from './support/forms'
+import { dialog, messageBox, setDate } from './support/forms'
 import { pdfText, savePngs } from './support/pdf'
 
 /**
@@ -165,5 +165,80 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     expect(await row.innerText()).toContain('还有 7 天')
     await row.getByRole('button', { name: '打开工作要点' }).click()
     await expect.poll(() => page.locator('.points').innerText()).toContain('推进党建与业务深度融合')
+  })
+
+  it('节点与附件：立项时设节点，进展反馈附上扫描件并列出、下载、撤回；节点过期未完成，工作台排第一', async () => {
+    const { page } = app
+    // the clock stands at 2026-04-03 (the tests above moved it)
+    await page.goto(`${app.bridge.url}#/supervision`)
+    await page.getByRole('button', { name: '新建督办事项' }).click()
+    const create = dialog(page).filter({ hasText: '新建督办事项' })
+    await create.getByLabel('督办事项').fill('门诊楼改造工程开工')
+    await create.getByLabel('牵头部门').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '总务科' }).click()
+    await setDate(create, '办理时限', '2026-05-31')
+    await create.getByRole('button', { name: '＋ 添加节点' }).click()
+    await create.getByLabel('第1个节点', { exact: true }).fill('完成施工图设计')
+    await setDate(create, '第1个节点日期', '2026-04-10')
+    await create.getByRole('button', { name: '＋ 添加节点' }).click()
+    await create.getByLabel('第2个节点', { exact: true }).fill('完成施工图设计')
+    await setDate(create, '第2个节点日期', '2026-06-01')
+    // a 节点 after the 时限 and one repeated: each message under that 节点, nothing saved (docs/deadlines.md §14)
+    await create.getByRole('button', { name: '立项' }).click()
+    await expect
+      .poll(() => create.locator('.milestone .el-form-item__error').allTextContents())
+      .toEqual(['第2个节点：“完成施工图设计”与前面的节点重复', '第2个节点：日期（2026-06-01）不能晚于办理时限（2026-05-31）'])
+    await create.screenshot({ path: screenshotPath('supervision-milestone-errors.png') })
+    await create.getByLabel('第2个节点', { exact: true }).fill('开工')
+    await setDate(create, '第2个节点日期', '2026-05-15')
+    await create.getByRole('button', { name: '立项' }).click()
+
+    // the item opens with its 节点; progress is fed back with a scan attached
+    const drawer = page.locator('.el-drawer:visible')
+    await expect.poll(() => drawer.locator('.el-table').innerText()).toMatch(/完成施工图设计\s*2026-04-10\s*未完成[\s\S]*开工\s*2026-05-15/)
+    await drawer.getByRole('button', { name: '进展反馈' }).click()
+    const feedback = dialog(page).filter({ hasText: '进展反馈：' })
+    await feedback.getByLabel('进展情况').fill('施工图已送审，附设计院回函')
+    const scan = Buffer.from('%PDF-1.4\n设计院回函扫描件\n%%EOF')
+    await feedback.getByLabel('选择附件').setInputFiles([{ name: '设计院回函.pdf', mimeType: 'application/pdf', buffer: scan }, { name: '错传的照片.png', mimeType: 'image/png', buffer: Buffer.from('png') }])
+    await expect.poll(() => feedback.locator('.files').innerText()).toContain('设计院回函.pdf')
+    await feedback.getByRole('button', { name: '确定进展反馈' }).click()
+    const files = drawer.getByRole('list', { name: '附件' })
+    await expect.poll(() => files.innerText()).toMatch(/设计院回函\.pdf[\s\S]*错传的照片\.png/)
+    // the file comes back as it was attached
+    const [download] = await Promise.all([page.waitForEvent('download'), files.getByRole('button', { name: '设计院回函.pdf' }).click()])
+    const saved = join(dir, '回函.pdf')
+    await download.saveAs(saved)
+    expect(readFileSync(saved).equals(scan)).toBe(true)
+    // a file attached by mistake is withdrawn with a reason and stays listed, marked
+    await files.locator('li', { hasText: '错传的照片.png' }).getByRole('button', { name: '撤回' }).click()
+    await messageBox(page).locator('input').fill('传错了照片')
+    await messageBox(page).getByRole('button', { name: '撤回' }).click()
+    await expect.poll(() => files.locator('li', { hasText: '错传的照片.png' }).innerText()).toMatch(/已撤回[\s\S]*传错了照片/)
+    await page.screenshot({ path: screenshotPath('supervision-attachments.png') })
+    await page.keyboard.press('Escape')
+
+    // the day after the first 节点, not done: overdue for that 节点, among the overdue at the top of the 工作台 (with
+    // the 工作要点 above, whose 里程碑 fell on the same day)
+    await app.setToday('2026-04-11')
+    await page.goto(`${app.bridge.url}#/workbench`)
+    const rows = page.locator('.todo .el-table__row')
+    await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining('工作要点'), expect.stringContaining('门诊楼改造工程开工（节点：完成施工图设计）')])
+    const first = rows.nth(1)
+    expect(await first.innerText()).toContain('逾期 1 天')
+    await page.screenshot({ path: screenshotPath('workbench-milestone-overdue.png'), fullPage: true })
+    await first.getByRole('button', { name: '打开督办事项' }).click()
+    await expect.poll(() => drawer.locator('.head').innerText()).toContain('节点逾期：完成施工图设计')
+    // marked done: no longer overdue, the next 节点 is what the 工作台 waits for
+    await drawer.getByRole('button', { name: '登记完成' }).first().click()
+    const done = dialog(page).filter({ hasText: '节点完成：' })
+    await done.getByLabel('完成情况').fill('施工图审查合格')
+    await done.getByRole('button', { name: '登记完成' }).click()
+    await expect.poll(() => drawer.locator('.el-table').innerText()).toContain('2026-04-11 完成：施工图审查合格')
+    await expect.poll(() => drawer.locator('.head').innerText()).not.toContain('逾期')
+    await page.goto(`${app.bridge.url}#/workbench`)
+    // 开工 falls next month: listed from 本季度内 on
+    await page.getByRole('radio', { name: '本季度内' }).click({ force: true })
+    await expect.poll(() => page.locator('.todo .el-table__row', { hasText: '门诊楼改造工程开工' }).innerText()).toMatch(/（节点：开工）[\s\S]*还有 34 天/)
   })
 })

@@ -15,7 +15,7 @@ export { inspectBackup } from './prove'
  * administrator chose, e.g. a USB drive):
  *   dangban-YYYYMMDD-HHMMSS.db        the database, written by SQLite's online backup API
  *   dangban-YYYYMMDD-HHMMSS.db.json   its manifest: time, reason, size, sha256, integrity, row counts, audit head
- *   attachments/<sha256>              meeting photos and scans, assessment evidence: content-addressed, shared by all backups
+ *   attachments/<sha256>              meeting photos and scans, assessment evidence, 督办 files: content-addressed, shared by all backups
  * The name starts with the database file's own name (`dangban` for dangban.db): two databases in one folder
  * keep apart backups, and neither is checked against the other's. Attachments are named by their content hash
  * and never change, so one folder serves every backup: a backup copies only the files that are not there yet,

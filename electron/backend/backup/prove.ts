@@ -78,8 +78,8 @@ export function inspectBackup(file: string, attachmentsDir: string = join(dirnam
     if (foreign) return { ...broken(foreign, integrity), schemaVersion }
     const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[])
     const counts = Object.fromEntries(COUNTED.filter((t) => tables.has(t)).map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]))
-    // every file a record names: meeting attachments and, from version 13, assessment evidence
-    const named = ['attachments', 'assessment_evidence'].filter((t) => tables.has(t)).map((t) => `SELECT sha256 FROM ${t}`)
+    // every file a record names: meeting attachments, from version 13 assessment evidence, from 25 the 督办 files
+    const named = ['attachments', 'assessment_evidence', 'supervision_attachments'].filter((t) => tables.has(t)).map((t) => `SELECT sha256 FROM ${t}`)
     const needed = named.length ? (db.prepare(named.join(' UNION ')).pluck().all() as unknown[]) : []
     const notHash = needed.find((h) => !isContentHash(h))
     if (notHash !== undefined) return { ...broken(`附件记录中的文件名“${String(notHash).slice(0, 60)}”不是内容哈希（可能指向数据目录以外的文件），不是党办通写下的`, integrity), schemaVersion }

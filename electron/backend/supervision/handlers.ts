@@ -3,7 +3,8 @@ import { todayLocal } from '../../shared/dates'
 import type { Handlers } from '../handler'
 import { descendantIds } from '../organizations/repository'
 import { listItems } from './repository'
-import { act, createItem, getItem } from './service'
+import { readAttachment } from './attachments'
+import { act, createItem, getItem, milestoneDone, withdrawAttachment } from './service'
 
 export const supervisionHandlers: Handlers<typeof supervisionContract> = {
   // 督办台账: overdue first, then the soonest 时限 (docs/deadlines.md); void items last
@@ -16,4 +17,7 @@ export const supervisionHandlers: Handlers<typeof supervisionContract> = {
   'supervision.get': ({ id, asOf }, ctx) => getItem(ctx, id, asOf),
   'supervision.create': (input, ctx) => createItem(ctx, input),
   'supervision.act': (input, ctx) => act(ctx, input),
+  'supervision.attachment': ({ id }, ctx) => readAttachment(ctx, id),
+  'supervision.withdrawAttachment': ({ id, reason }, ctx) => withdrawAttachment(ctx, id, reason),
+  'supervision.milestoneDone': ({ id, on, note }, ctx) => milestoneDone(ctx, id, on, note),
 }

@@ -1,11 +1,12 @@
 import type { z } from 'zod'
 import type { supervisionActInput, supervisionCreateInput } from '../../shared/contract/supervision'
 import { todayLocal } from '../../shared/dates'
-import { invalid, notFound } from '../../shared/result'
-import { nextStatus } from '../../shared/rules/supervision'
+import { AppError, invalid, notFound } from '../../shared/result'
+import { milestoneIssues, nextStatus } from '../../shared/rules/supervision'
 import type { SupervisionItem } from '../../shared/supervision'
 import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
+import { attachFiles, findAttachment, keepFiles } from './attachments'
 import * as repo from './repository'
 
 type CreateInput = z.output<typeof supervisionCreateInput>
@@ -41,7 +42,12 @@ function origin(ctx: CallContext, i: CreateInput): { organizationId: number; tit
 export function createItem(ctx: CallContext, i: CreateInput): SupervisionItem {
   const o = origin(ctx, i)
   if (o.earliest && i.assignedOn < o.earliest) throw invalid(`立项日期（${i.assignedOn}）不能早于会议日期（${o.earliest}）`, 'assignedOn')
-  if (i.dueOn < i.assignedOn) throw invalid(`办理时限（${i.dueOn}）不能早于立项日期（${i.assignedOn}）`, 'dueOn')
+  // docs/deadlines.md §14: with 节点 and no 时限, the 时限 is the last 节点's date
+  const dueOn = i.dueOn ?? i.milestones.map((m) => m.dueOn).sort().at(-1)
+  if (!dueOn) throw invalid('请填写办理时限，或至少一个节点', 'dueOn')
+  if (dueOn < i.assignedOn) throw invalid(`办理时限（${dueOn}）不能早于立项日期（${i.assignedOn}）`, 'dueOn')
+  const issues = milestoneIssues(i.milestones, i.assignedOn, dueOn)
+  if (issues.length) throw new AppError('VALIDATION', issues.map((x) => x.message).join('；'), issues)
   const lead = repo.departmentIds(ctx.db, [i.leadDepartment])
   if ('unknown' in lead) throw invalid(`没有名为“${lead.unknown}”的科室（牵头部门须是党组织所辖科室中登记过的科室）`, 'leadDepartment')
   const co = repo.departmentIds(ctx.db, [...new Set(i.coDepartments)].filter((d) => d !== i.leadDepartment))
@@ -53,11 +59,13 @@ export function createItem(ctx: CallContext, i: CreateInput): SupervisionItem {
         `INSERT INTO supervision_items (title, source, meeting_id, resolution_seq, resolution_text, document_no, instructed_by, major, organization_id, lead_department_id, responsible, level, assigned_on, due_on, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(o.title, i.source, i.source === 'meeting' ? i.meetingId : null, i.source === 'meeting' ? i.resolutionSeq : null, o.resolutionText, i.documentNo, i.instructedBy, i.major ? 1 : 0, o.organizationId, lead.ids[0]!, i.responsible, i.level, i.assignedOn, i.dueOn, at, at).lastInsertRowid,
+      .run(o.title, i.source, i.source === 'meeting' ? i.meetingId : null, i.source === 'meeting' ? i.resolutionSeq : null, o.resolutionText, i.documentNo, i.instructedBy, i.major ? 1 : 0, o.organizationId, lead.ids[0]!, i.responsible, i.level, i.assignedOn, dueOn, at, at).lastInsertRowid,
   )
   const link = ctx.db.prepare('INSERT INTO supervision_co_departments (item_id, department_id, position) VALUES (?, ?, ?)')
   co.ids.forEach((d, position) => link.run(id, d, position))
-  repo.insertEvent(ctx.db, id, { kind: 'created', occurredOn: i.assignedOn, dueAfter: i.dueOn }, ctx.user, at)
+  const step = ctx.db.prepare('INSERT INTO supervision_milestones (item_id, position, title, due_on) VALUES (?, ?, ?, ?)')
+  i.milestones.forEach((m, position) => step.run(id, position, m.title, m.dueOn))
+  repo.insertEvent(ctx.db, id, { kind: 'created', occurredOn: i.assignedOn, dueAfter: dueOn }, ctx.user, at)
   const item = getItem(ctx, id)
   recordAudit(ctx, { entity: 'supervision', entityId: id, before: null, after: audited(item) })
   return item
@@ -69,6 +77,8 @@ export function act(ctx: CallContext, a: ActInput): SupervisionItem {
   const next = nextStatus(before.status, a.action)
   if ('problem' in next) throw invalid(next.problem)
   if (a.on < before.assignedOn) throw invalid(`日期（${a.on}）不能早于立项日期（${before.assignedOn}）`, 'on')
+  // the files are kept (by content hash, files.ts) before anything is written: a refused file refuses the whole step
+  const kept = 'files' in a ? keepFiles(ctx, a.files) : []
   const at = ctx.now().toISOString()
   const set = (sql: string, ...values: unknown[]) => ctx.db.prepare(`UPDATE supervision_items SET ${sql}, updated_at = ? WHERE id = ?`).run(...values, at, a.id)
   switch (a.action) {
@@ -81,7 +91,7 @@ export function act(ctx: CallContext, a: ActInput): SupervisionItem {
     case 'request':
     case 'complete':
       set('status = ?, result = ?, completed_on = ?', next.status, a.result, a.action === 'complete' ? a.on : null)
-      repo.insertEvent(ctx.db, a.id, { kind: a.action, occurredOn: a.on, note: a.result }, ctx.user, at)
+      attachFiles(ctx, repo.insertEvent(ctx.db, a.id, { kind: a.action, occurredOn: a.on, note: a.result }, ctx.user, at), kept, at)
       break
     case 'return':
       set('status = ?', next.status)
@@ -93,15 +103,41 @@ export function act(ctx: CallContext, a: ActInput): SupervisionItem {
       break
     default:
       if (next.status !== before.status) set('status = ?', next.status)
-      repo.insertEvent(ctx.db, a.id, { kind: a.action, occurredOn: a.on, note: a.note }, ctx.user, at)
+      attachFiles(ctx, repo.insertEvent(ctx.db, a.id, { kind: a.action, occurredOn: a.on, note: a.note }, ctx.user, at), kept, at)
   }
   const after = getItem(ctx, a.id)
-  recordAudit(ctx, { entity: 'supervision', entityId: a.id, before: audited(before), after: { ...audited(after), action: a.action, on: a.on } })
+  const files = kept.map((f) => ({ fileName: f.fileName, sha256: f.sha256 }))
+  recordAudit(ctx, { entity: 'supervision', entityId: a.id, before: audited(before), after: { ...audited(after), action: a.action, on: a.on, ...(files.length ? { files } : {}) } })
+  return after
+}
+
+/** 撤回 a file attached by mistake (docs/deadlines.md §6): it stays, on disk and listed, marked with who, when and why. */
+export function withdrawAttachment(ctx: CallContext, id: number, reason: string): SupervisionItem {
+  const a = findAttachment(ctx, id)
+  if (a.withdrawnAt) throw invalid(`附件“${a.fileName}”已经撤回过了`)
+  ctx.db.prepare('UPDATE supervision_attachments SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ? WHERE id = ?').run(ctx.now().toISOString(), ctx.user, reason, id)
+  const item = getItem(ctx, a.itemId)
+  recordAudit(ctx, { entity: 'supervision', entityId: a.itemId, before: null, after: { withdrawnAttachment: id, fileName: a.fileName, sha256: a.sha256, reason } })
+  return item
+}
+
+/** 节点 done (docs/deadlines.md §14): dated not before the 立项日期 nor in the future, with what was done; once. */
+export function milestoneDone(ctx: CallContext, id: number, on: string, note: string): SupervisionItem {
+  const m = ctx.db.prepare('SELECT item_id AS itemId, title, done_on AS doneOn FROM supervision_milestones WHERE id = ?').get(id) as { itemId: number; title: string; doneOn: string | null } | undefined
+  if (!m) throw notFound('该节点')
+  const before = getItem(ctx, m.itemId)
+  if (before.status === 'void') throw invalid('事项已作废，不能再登记节点完成')
+  if (m.doneOn) throw invalid(`节点“${m.title}”已于${m.doneOn}完成`)
+  if (on < before.assignedOn) throw invalid(`完成日期（${on}）不能早于立项日期（${before.assignedOn}）`, 'on')
+  if (on > todayLocal(ctx.now())) throw invalid(`完成日期（${on}）不能晚于今天`, 'on')
+  ctx.db.prepare('UPDATE supervision_milestones SET done_on = ?, done_note = ? WHERE id = ?').run(on, note, id)
+  const after = getItem(ctx, m.itemId)
+  recordAudit(ctx, { entity: 'supervision', entityId: m.itemId, before: audited(before), after: { ...audited(after), milestoneDone: { id, title: m.title, on, note } } })
   return after
 }
 
 /** What the audit keeps of an item: its state, not its whole history (each step is its own entry). */
 function audited(i: SupervisionItem) {
-  const { events: _events, overdue: _overdue, urgeCount: _urges, ...state } = i
+  const { events: _events, overdue: _overdue, urgeCount: _urges, overdueMilestone: _late, nextMilestone: _next, ...state } = i
   return state
 }

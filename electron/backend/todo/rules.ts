@@ -1,4 +1,4 @@
-import { addMonths, type IsoDate } from '../../shared/dates'
+import { addMonths, addYears, type IsoDate } from '../../shared/dates'
 import { MEETING_TYPE_LABELS, type MeetingType } from '../../shared/meetings'
 import { cellStateOn, periodNamed, type ComplianceCell } from '../../shared/rules/compliance'
 import { probationEndsOn } from '../../shared/rules/membership'
@@ -99,6 +99,9 @@ export interface PersonFacts {
   joinedOn: IsoDate | null
   extensionMonths: number | null
   activistOn: IsoDate | null
+  candidateOn: IsoDate | null
+  politicalReviewOn: IsoDate | null
+  trainingHours: number | null
 }
 
 /** §3 预备期满 (from a month before the end; overdue after it) and §4 积极分子 培养满一年 (never overdue). */
@@ -135,26 +138,95 @@ export function personItems(people: readonly PersonFacts[], asOf: IsoDate, setti
   return items
 }
 
+/**
+ * §12 发展对象: the 政治审查 (发展党员工作细则 第十六条) and the 集中培训 of at least `dev.trainingMinHours` 学时
+ * (第十七条) not yet recorded are listed from the day the person became a 发展对象, due `dev.candidatePrepMonths`
+ * later, overdue the day after.
+ */
+export function candidateItems(people: readonly PersonFacts[], asOf: IsoDate, settings: Settings): TodoItem[] {
+  const items: TodoItem[] = []
+  const months = settings['dev.candidatePrepMonths']
+  const hours = settings['dev.trainingMinHours']
+  for (const p of people) {
+    if (p.stage !== 'candidate' || !p.candidateOn || p.candidateOn > asOf) continue
+    const due = addMonths(p.candidateOn, months)
+    const whose = { kind: '发展对象' as const, organization: p.organizationName, organizationId: p.organizationId, person: p.name, memberId: p.id, due, overdue: overdue(due, asOf) }
+    const since = `确定为发展对象（${p.candidateOn}）后${months}个月内`
+    if (!p.politicalReviewOn) {
+      items.push({ ...whose, subject: `政治审查尚未完成（${since}）`, rule: `docs/deadlines.md §12：发展对象须经政治审查，审查不合格的不能发展（发展党员工作细则 第十六条）` })
+    }
+    if ((p.trainingHours ?? 0) < hours) {
+      const done = p.trainingHours ? `，已登记${p.trainingHours}学时` : ''
+      items.push({ ...whose, subject: `集中培训尚未完成（不少于${hours}学时${done}；${since}）`, rule: `docs/deadlines.md §12：发展对象须经短期集中培训，一般不少于三天或${hours}学时（发展党员工作细则 第十七条）` })
+    }
+  }
+  return items
+}
+
+export interface JoinedFacts {
+  id: number
+  name: string
+  organizationId: number
+  organizationName: string
+  joinedOn: IsoDate
+}
+
+/**
+ * §13 政治生日: a member (正式 or 预备) whose 入党日期 comes round in the as-of month is listed for the whole month, dated
+ * on the anniversary (29 February on the 28th in other years). A reminder for the branch, **never overdue**.
+ */
+export function birthdayItems(members: readonly JoinedFacts[], asOf: IsoDate): TodoItem[] {
+  const month = asOf.slice(0, 7)
+  const year = Number(asOf.slice(0, 4))
+  return members.flatMap((m) => {
+    const years = year - Number(m.joinedOn.slice(0, 4))
+    const day = addYears(m.joinedOn, years)
+    if (years < 1 || day.slice(0, 7) !== month) return []
+    return [
+      {
+        kind: '政治生日' as const,
+        organization: m.organizationName,
+        organizationId: m.organizationId,
+        person: m.name,
+        memberId: m.id,
+        subject: `入党${years}周年（${m.joinedOn}入党），政治生日`,
+        due: day,
+        overdue: false,
+        rule: 'docs/deadlines.md §13：党员政治生日（入党日期的周年）当月提醒支部，不算逾期',
+      },
+    ]
+  })
+}
+
 export interface OpenSupervision {
   id: number
   title: string
   organizationId: number
   organization: string
   dueOn: IsoDate
+  /** the earliest 节点 not done (§14) */
+  milestone: { title: string; dueOn: IsoDate } | null
 }
 
-/** §5: an open 督办事项 is due on its current 时限, overdue the day after. */
+/**
+ * §5: an open 督办事项 is due on its current 时限, overdue the day after; §14: with a 节点 not done before that, on the
+ * 节点's date instead, overdue the day after it.
+ */
 export function supervisionItems(open: readonly OpenSupervision[], asOf: IsoDate): TodoItem[] {
-  return open.map((s) => ({
-    kind: '督办',
-    organization: s.organization,
-    organizationId: s.organizationId,
-    supervisionId: s.id,
-    subject: s.title,
-    due: s.dueOn,
-    overdue: overdue(s.dueOn, asOf),
-    rule: 'docs/deadlines.md §5：督办事项按时限办结，逾期催办',
-  }))
+  return open.map((s) => {
+    const m = s.milestone && s.milestone.dueOn < s.dueOn ? s.milestone : null
+    const due = m?.dueOn ?? s.dueOn
+    return {
+      kind: '督办' as const,
+      organization: s.organization,
+      organizationId: s.organizationId,
+      supervisionId: s.id,
+      subject: m ? `${s.title}（节点：${m.title}）` : s.title,
+      due,
+      overdue: overdue(due, asOf),
+      rule: m ? 'docs/deadlines.md §14：督办事项按节点推进，节点到期未完成即逾期' : 'docs/deadlines.md §5：督办事项按时限办结，逾期催办',
+    }
+  })
 }
 
 /** A member with months of dues that have ended unpaid (§7), read from the 党费 ledger. */

@@ -134,7 +134,7 @@ export function dueItems(p: DuePerson, today: IsoDate, settings: Settings): DueI
     if (eligible >= today) add('培养满一年，可讨论列为发展对象', eligible)
     else add('已培养满一年：可提请确定为发展对象', eligible)
   }
-  if (p.stage === 'candidate' && p.candidateOn && (p.trainingHours ?? 0) < settings['dev.trainingMinHours']) add('完成集中培训（不少于24学时）', addMonths(p.candidateOn, 3))
+  if (p.stage === 'candidate' && p.candidateOn && (p.trainingHours ?? 0) < settings['dev.trainingMinHours']) add(`完成集中培训（不少于${settings['dev.trainingMinHours']}学时）`, addMonths(p.candidateOn, settings['dev.candidatePrepMonths']))
   if (p.stage === 'probationary' && p.joinedOn) {
     const ends = probationEndsOn(p.joinedOn, p.extensionMonths, settings)
     if (!p.approvedOn) add(`报上级党委审批（支部大会后${settings['dev.approvalWithinMonths']}个月内）`, addMonths(p.joinedOn, settings['dev.approvalWithinMonths']))

@@ -1,3 +1,4 @@
+import type { FieldIssue } from '../result'
 import { OPEN_STATUSES, SUPERVISION_STATUS_LABELS, type SupervisionAction, type SupervisionStatus } from '../supervision'
 
 /**
@@ -24,4 +25,28 @@ export function nextStatus(status: SupervisionStatus, action: SupervisionAction)
     case 'void':
       return status === 'void' ? { problem: '事项已作废' } : { status: 'void' }
   }
+}
+
+/**
+ * 节点 of an item (docs/deadlines.md §14): each with its words and a date after the 立项日期 and not after the 时限; no
+ * two alike. Answers every problem, each under the milestone's own field (`milestones.N.title` / `.dueOn`).
+ */
+export function milestoneIssues(milestones: readonly { title: string; dueOn: string }[], assignedOn: string, dueOn: string): FieldIssue[] {
+  const issues: FieldIssue[] = []
+  const seen = new Set<string>()
+  milestones.forEach((m, n) => {
+    const at = (field: string, message: string) => issues.push({ field: `milestones.${n}.${field}`, message: `第${n + 1}个节点：${message}` })
+    if (m.dueOn <= assignedOn) at('dueOn', `日期（${m.dueOn}）应晚于立项日期（${assignedOn}）`)
+    else if (m.dueOn > dueOn) at('dueOn', `日期（${m.dueOn}）不能晚于办理时限（${dueOn}）`)
+    if (seen.has(m.title)) at('title', `“${m.title}”与前面的节点重复`)
+    seen.add(m.title)
+  })
+  return issues
+}
+
+/** 逾期 (docs/deadlines.md §5, §14): open, and past its 时限 or the date of a 节点 not done; answers the 节点's title when it is one. */
+export function overdueBy(status: SupervisionStatus, dueOn: string, next: { title: string; dueOn: string } | null, asOf: string): { overdue: boolean; milestone: string | null } {
+  if (!OPEN_STATUSES.includes(status)) return { overdue: false, milestone: null }
+  if (next && next.dueOn < asOf) return { overdue: true, milestone: next.title }
+  return { overdue: dueOn < asOf, milestone: null }
 }

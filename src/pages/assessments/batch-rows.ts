@@ -38,7 +38,7 @@ export interface BatchRow {
 }
 
 /** the sheet a stage last submitted (returns carry none) */
-function sheetOf(entry: RoundEntry, stage: string): ScoreSheet | null {
+export function sheetOf(entry: RoundEntry, stage: string): ScoreSheet | null {
   return [...entry.review.history].reverse().find((h) => h.stage === stage && h.action !== 'return' && h.sheet)?.sheet ?? null
 }
 

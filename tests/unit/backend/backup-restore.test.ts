@@ -82,6 +82,14 @@ describe('自动备份', () => {
     rmSync(join(dir, 'backups', 'attachments'), { recursive: true })
     expect((await ok(backend, 'backup.inspect', { file: made.file })).attachments).toEqual({ needed: 1, missing: 1 })
   })
+
+  it('督办事项进展反馈的附件也算作备份需要的附件（docs/deadlines.md §6）', async () => {
+    const { backend } = await office()
+    const org = await ok(backend, 'orgs.create', { name: '内科党支部', type: 'branch', parentId: 1, departments: ['心内科'] })
+    const item = await ok(backend, 'supervision.create', { source: 'manual', title: '整改', organizationId: org.id, leadDepartment: '心内科', assignedOn: '2025-01-02', dueOn: '2025-03-01' })
+    await ok(backend, 'supervision.act', { action: 'feedback', id: item.id, on: '2025-01-03', note: '已整改', files: [{ fileName: '整改报告.pdf', contentBase64: Buffer.from('%PDF 整改').toString('base64') }] })
+    expect((await ok(backend, 'backup.create', {})).attachments).toEqual({ needed: 1, missing: 0 })
+  })
 })
 
 describe('在程序中查看、试恢复和恢复备份', () => {

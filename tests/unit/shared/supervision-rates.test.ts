@@ -6,7 +6,7 @@ import type { SupervisionRow } from '../../../electron/shared/supervision'
 const row = (id: number, over: Partial<SupervisionRow>): SupervisionRow => ({
   id, title: `事项${id}`, source: 'manual', sourceText: '领导交办', meetingId: null, resolutionSeq: null, major: false, organizationId: 1, organization: '党委',
   leadDepartment: '总务科', coDepartments: [], responsible: null, level: 'normal', assignedOn: '2026-03-01', dueOn: '2026-03-31', status: 'in_progress',
-  overdue: false, result: null, completedOn: null, voidReason: null, urgeCount: 0, ...over,
+  overdue: false, result: null, completedOn: null, voidReason: null, urgeCount: 0, nextMilestone: null, overdueMilestone: null, ...over,
 })
 
 describe('办结率与按时办结率（docs/deadlines.md §8）', () => {

@@ -20,5 +20,7 @@ describe('工作台的期间（docs/deadlines.md）', () => {
     expect(dueText(item({ due: '2026-05-20' }), '2026-05-20')).toBe('今天到期')
     expect(dueText(item({ due: '2026-05-25' }), '2026-05-20')).toBe('还有 5 天')
     expect(dueText(item({ due: '2026-05-17', overdue: true }), '2026-05-20')).toBe('逾期 3 天')
+    // 积极分子 and 政治生日 are never overdue: a day gone by is said as such, not as “还有 -3 天”
+    expect(dueText(item({ kind: '政治生日', due: '2026-05-17' }), '2026-05-20')).toBe('已过 3 天')
   })
 })

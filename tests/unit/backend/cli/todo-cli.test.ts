@@ -23,6 +23,14 @@ describe('命令行 todo：待办事项的 JSON', () => {
     // 党支部 terms are 3 years: started 2022-09-01 → ends 2025-09-01
     expect((await run('orgs', 'add', '--name', '内科党支部', '--type', '党支部', '--parent', '中共示范医院委员会', '--founded', '2010-01-01', '--term-start', '2022-09-01')).code).toBe(0)
     expect((await run('orgs', 'add', '--name', '外科党支部', '--type', '党支部', '--parent', '中共示范医院委员会', '--founded', '2010-01-01')).code).toBe(0)
+    // joined in June: a 政治生日 on the 工作台 in June 2025 (docs/deadlines.md §13), which the CLI leaves out
+    expect((await run('members', 'add', '--org', '内科党支部', '--name', '张某', '--gender', '男', '--joined', '2015-06-10', '--converted', '2016-06-10')).code).toBe(0)
+  })
+
+  it('输出的类别只有约定的八种：工作台上的政治生日、发展对象不输出', async () => {
+    const engine = await run('todo', '--as-of', '2025-06-15', '--json')
+    expect((JSON.parse(engine.out) as { kind: string }[]).some((i) => i.kind === '政治生日')).toBe(false)
+    expect((await run()).err).toContain('发展对象、政治生日只在工作台列出')
   })
 
   it('--as-of --json 输出 { kind, organization, subject, due, overdue, rule } 的数组，逾期在前、到期近的在前', async () => {

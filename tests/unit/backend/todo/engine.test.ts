@@ -13,15 +13,20 @@ async function hospital(transport: 'cli' | 'web' = 'cli') {
   await member(medicine.id, '甲', { joinedOn: '2000-01-01', convertedOn: '2001-01-01' })
   await member(medicine.id, '预备', { appliedOn: '2022-01-01', activistOn: '2022-06-01', candidateOn: '2023-07-01', joinedOn: '2024-06-01' })
   await member(surgery.id, '积极', { appliedOn: '2023-01-01', activistOn: '2024-03-01' })
+  // docs/deadlines.md §12: a 发展对象 since 2025-05-01 with neither 政治审查 nor 集中培训 on record
+  await member(surgery.id, '对象', { appliedOn: '2023-01-01', activistOn: '2024-01-01', candidateOn: '2025-05-01' })
   return { backend, committee: c, medicine, surgery }
 }
 
 describe('待办事项（todo.list）：一个引擎给出全部到期事项', () => {
-  it('换届、预备期满、积极分子和本期的三会一课同在一张表，逾期在前、到期近的在前', async () => {
+  it('换届、预备期满、积极分子、发展对象、政治生日和本期的三会一课同在一张表，逾期在前、到期近的在前', async () => {
     const { backend } = await hospital()
     const items = await ok(backend, 'todo.list', { asOf: '2025-06-15' })
     const kinds = new Set(items.map((i) => i.kind))
-    expect([...kinds].sort()).toEqual(['三会一课', '主题党日', '预备期满', '换届', '积极分子', '组织生活会'].sort())
+    expect([...kinds].sort()).toEqual(['三会一课', '主题党日', '预备期满', '换届', '积极分子', '发展对象', '政治生日', '组织生活会'].sort())
+    expect(items.filter((i) => i.kind === '发展对象').map((i) => [i.person, i.subject.slice(0, 4), i.due, i.overdue])).toEqual([['对象', '集中培训', '2025-08-01', false], ['对象', '政治审查', '2025-08-01', false]])
+    // joined 2024-06-01: the first 政治生日 is this June; 甲 joined in January, so not this month
+    expect(items.filter((i) => i.kind === '政治生日')).toEqual([expect.objectContaining({ person: '预备', due: '2025-06-01', overdue: false, subject: '入党1周年（2024-06-01入党），政治生日' })])
     expect(items.find((i) => i.kind === '换届')).toMatchObject({ organization: '内科党支部', due: '2025-09-01', overdue: false })
     expect(items.find((i) => i.kind === '预备期满')).toMatchObject({ person: '预备', due: '2025-06-01', overdue: true })
     expect(items.find((i) => i.kind === '积极分子')).toMatchObject({ person: '积极', organization: '外科党支部', due: '2025-03-01', overdue: false })
