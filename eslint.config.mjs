@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint'
 import vueParser from 'vue-eslint-parser'
 
 /**
- * Layers import downward only (architecture.md): renderer → shared; main → backend → shared;
+ * Layers import downward only (README 代码结构): renderer → shared; main → backend → shared;
  * shared imports nothing of ours; the backend never imports electron; nothing but main imports raw ipcMain.
  */
 const layer = (files, patterns, message) => ({

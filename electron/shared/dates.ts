@@ -1,5 +1,5 @@
 /**
- * Dates cross every boundary as `YYYY-MM-DD` strings (architecture.md: JSON-only contract).
+ * Dates cross every boundary as `YYYY-MM-DD` strings (the contract between window and backend carries JSON only).
  * Calendar arithmetic is done on the parts, never through time zones.
  */
 export type IsoDate = string

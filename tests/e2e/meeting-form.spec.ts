@@ -5,7 +5,7 @@ import { choose, screenshotPath, startApp, type TestApp } from './support/app'
 import { dialog, fieldError, messageBox, setDate } from './support/forms'
 
 /**
- * Issue 18 on the 会议记录 form: what the clerk did and what the clerk saw — a message under each field instead of
+ * The 会议记录 form: what the clerk did and what the clerk saw — a message under each field instead of
  * “发生了意外错误”, a closed dialog that asks first, a draft that comes back after the window closed, 打印 → 返回
  * back at the same record, and vote boxes that keep their words once filled.
  */

@@ -4,7 +4,7 @@ import { choose, screenshotPath, startApp, type TestApp } from './support/app'
 import { dialog, fieldError, messageBox, setDate } from './support/forms'
 
 /**
- * Issue 18 on the 档案 form: messages under their fields as the clerk types (the roster's own rules, shared with
+ * The 档案 form: messages under their fields as the clerk types (the roster's own rules, shared with
  * the backend), 性别 and 出生日期 from a valid ID number at once, a 15-digit number's 18-digit form, a question
  * before recording someone who joined long ago as still 预备党员, and a question before a filled form is closed.
  */

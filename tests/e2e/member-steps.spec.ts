@@ -27,7 +27,7 @@ async function startStep(page: Page, action: string): Promise<void> {
 }
 
 /**
- * Issue 18 on the steps of a member's life: every weighty step says what it will do and asks; 出党 has no date until
+ * The steps of a member's life: every weighty step says what it will do and asks; 出党 has no date until
  * typed, requires its 出党方式 (as the 党章 names them) and 批准文号; a mistaken step is corrected by an audited 更正
  * that keeps both records; 去世 is not 出党; a 支部调动 asks about the 科室; an import's history says it was imported.
  */

@@ -4,7 +4,7 @@ import { choose, screenshotPath, startApp, type TestApp } from './support/app'
 import { dialog, fieldError, messageBox } from './support/forms'
 
 /**
- * Issue 18 on 系统设置: one 保存 per panel that says which values are this hospital's own and where each default
+ * 系统设置: one 保存 per panel that says which values are this hospital's own and where each default
  * comes from; a password reset in the window (no npm command on the page); a backup made by hand kept apart from
  * the rotation and deleted only by hand. What the clerk did and what the clerk saw, at 1366×768.
  */

@@ -22,7 +22,7 @@ const MANY_HITS = 2000
 /**
  * Meetings list and full-text search over title, agenda, discussion, minutes and resolutions. FTS5's trigram
  * tokenizer answers queries of 3+ characters from its index; it silently finds nothing for 1–2 characters
- * (architecture.md), so short queries scan the same text with instr().
+ * (SQLite's documented trigram limit), so short queries scan the same text with instr().
  */
 export function listMeetings(ctx: CallContext, f: ListInput): { total: number; rows: MeetingRow[] } {
   const where: string[] = ["m.status = 'active'"]

@@ -6,7 +6,7 @@ import { AGE_BANDS } from '../../../electron/shared/rules/statistics'
 import { fails, ok, testBackend } from '../helpers'
 
 /**
- * Issue 17, item 2, the questions an attacker asks instead of reading a date: which of two people born in the same
+ * The masked-ID probe: the questions an attacker asks instead of reading a date: which of two people born in the same
  * month is older (age, age-band filter, sort by birth date), whether a guessed birth date or ID number is right
  * (the form's messages, 建档 with someone's number). None may tell the day, or none without a trace.
  */

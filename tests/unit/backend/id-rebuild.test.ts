@@ -10,7 +10,7 @@ import { enrol, people, type Person } from '../../fixtures/roster'
 import { fails, ok, testBackend } from '../helpers'
 
 /**
- * Issue 17, item 2, as the probe did it: signed in as 只读领导 or 支部书记, collect everything the role can read
+ * The masked-ID probe, as an attacker would run it: signed in as 只读领导 or 支部书记, collect everything the role can read
  * about the people without pressing “查看（留痕）”, then try to rebuild each ID number from its masked form
  * (first 6 + last 4), any birth date found and the check character. The probe rebuilt 405 of 405.
  */

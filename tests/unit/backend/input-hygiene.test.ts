@@ -5,7 +5,7 @@ import { b64, workbook } from '../../fixtures/workbooks'
 import { fails, ok, testBackend } from '../helpers'
 
 /**
- * Issue 17, item 10, as the probe did it: names and titles carrying control characters, bidi overrides,
+ * Hostile text, as a probe would type it: names and titles carrying control characters, bidi overrides,
  * zero-width characters and U+FFFE/U+FFFF, and founding and meeting dates of 1800 and 9999.
  */
 const ZW = '\u200b'

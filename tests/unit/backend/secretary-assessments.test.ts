@@ -10,7 +10,7 @@ const signIn = async (backend: Backend, username: string, password: string) => {
 }
 
 /**
- * Issue 17, item 7: a round of 内科 and 外科. The office scores 外科 (notes, an evidence file, a reviewer's
+ * A 支部书记 in a 考评 round: a round of 内科 and 外科. The office scores 外科 (notes, an evidence file, a reviewer's
  * comment); 内科刘书记 then reads the round the way the probe did — straight through the API.
  */
 async function round() {

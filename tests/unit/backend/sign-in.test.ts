@@ -3,7 +3,7 @@ import type { Backend } from '../../../electron/backend/boot/dispatch'
 import { ok, testBackend } from '../helpers'
 
 /**
- * Issue 17, the sign-in items, done as the probe did them. The key derivation is recorded here — the cost each
+ * Sign-in, tried as an attacker would. The key derivation is recorded here — the cost each
  * sign-in asks for — and computed at 1/256 of that cost, so these tests can make dozens of tries; the
  * parameters asked for are the real ones (passwords.ts).
  */

@@ -4,7 +4,7 @@ import type { Migration } from './index'
 const charTokens = (text: string): string => text.replace(/[\u3400-\u9fff\uf900-\ufaff]/g, (c) => ` ${c} `)
 
 /**
- * Search for 1–2 Chinese characters from an index, not a scan (architecture.md: FTS5 trigram finds nothing
+ * Search for 1–2 Chinese characters from an index, not a scan (SQLite's FTS5 trigram tokenizer finds nothing
  * below 3 characters). A second FTS5 table holds the same text with every CJK character as its own token, so
  * "廉" is one token and "义诊" an exact two-token phrase.
  */
