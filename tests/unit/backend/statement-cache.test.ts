@@ -33,11 +33,11 @@ describe('编译过的语句不会无限增多（窗口开一整天也一样）'
   it('5,000 次按不同人员、不同支部导出和查列表：语句数不变，导出的正是所选的人', async () => {
     const backend = testBackend()
     const committee = await ok(backend, 'orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
-    const branches = []
+    const branches: { id: number }[] = []
     for (let i = 0; i < 10; i++) branches.push(await ok(backend, 'orgs.create', { name: `第${i}党支部`, type: 'branch', parentId: committee.id }))
     const memberIds: number[] = []
     for (let i = 0; i < 30; i++) {
-      const fields = { name: `党员${i}`, gender: '男', joinedOn: '2000-01-01', convertedOn: '2001-01-01' }
+      const fields = { name: `党员${i}`, gender: '男' as const, joinedOn: '2000-01-01', convertedOn: '2001-01-01' }
       memberIds.push((await ok(backend, 'members.create', { organizationId: branches[i % 10]!.id, fields })).member.id)
     }
     const roster = (ids: number[], organizationId: number | null) => ok(backend, 'exports.workbook', { source: 'members', columns: ['name'], ids, scope: { organizationId, from: null, to: null } })
