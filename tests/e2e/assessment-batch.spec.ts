@@ -90,7 +90,7 @@ describe('考核评价：批量评审（浏览器中的真实界面）', () => {
     await batch(page).getByRole('button', { name: '保存 消化科党支部 的评分' }).click()
     await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已保存消化科党支部本环节的评分（97 分，草稿，尚未提交）')
     await expect.poll(() => rowOf(page, '消化科党支部').innerText()).toMatch(/90\s+97\s+已改分/)
-    await page.screenshot({ path: screenshotPath('assessment-batch-inline.png'), fullPage: true })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('assessment-batch-inline.png'), fullPage: true })
     const saved = (await app.must('assessments.round', { id: roundId })) as unknown as { entries: { organizationName: string; sheet: Record<string, number> }[] }
     expect(saved.entries.find((e) => e.organizationName === '消化科党支部')!.sheet.quality).toBe(8)
 

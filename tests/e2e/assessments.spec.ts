@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { choose, screenshotPath, startApp, type TestApp } from './support/app'
+import { settled } from './support/settled'
 
 const dialog = (page: Page) => page.locator('.el-dialog:visible')
 
@@ -64,7 +65,7 @@ describe('考核评价（浏览器中的真实界面）', () => {
     await page.getByRole('menuitem', { name: '驾驶舱' }).click()
     const chart = page.getByLabel('考评排名图')
     await expect.poll(() => chart.locator('canvas').count()).toBe(1)
-    await page.waitForTimeout(500)
+    await settled(page)
     await chart.scrollIntoViewIfNeeded()
     await page.screenshot({ animations: 'disabled', path: screenshotPath('dashboard-assessment.png'), fullPage: true })
     // the first bar (rank 1): grid top 40 px, bottom 20 px, three rows in between

@@ -4,16 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DashboardOverview } from '../../electron/shared/contract/dashboard'
 import { pdfPageCount } from '../../electron/shared/print/paging'
 import { screenshotPath, startApp, type TestApp } from './support/app'
+import { settled } from './support/settled'
 
 /** The page scrolls inside the app's frame: a tall window for a moment shows the whole page in one picture. */
 async function wholePage(page: Page, name: string): Promise<void> {
   const size = page.viewportSize()!
   const height = await page.locator('section.page').evaluate((el) => el.scrollHeight + 40)
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) })
-  await page.waitForTimeout(600) // charts follow the new size (autoresize)
+  await settled(page) // charts follow the new size (autoresize)
   await page.screenshot({ animations: 'disabled', path: screenshotPath(name) })
   await page.setViewportSize(size)
-  await page.waitForTimeout(300)
+  await settled(page)
 }
 
 /** Clicks the middle of row `index` of a horizontal bar chart (grid `top`/`bottom` px, `rows` categories) until the page leaves the dashboard. */
@@ -63,7 +64,7 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     await page.getByRole('menuitem', { name: '驾驶舱' }).click()
     await expect.poll(() => page.getByLabel('逐年趋势图').locator('canvas').count(), { timeout: 20_000 }).toBe(1)
     await expect.poll(() => page.getByLabel('考评得分分布图').locator('canvas').count()).toBe(1)
-    await page.waitForTimeout(800) // let the entry animations finish before the picture
+    await settled(page) // the entry animations over before the picture
     await wholePage(page, 'dashboard.png')
     expect(await page.locator('.stats').innerText()).toContain('“双带头人”书记占比')
 
@@ -108,7 +109,7 @@ describe('驾驶舱与支部画像（浏览器中的真实界面）', () => {
     await expect.poll(() => page.getByLabel('考评雷达图').locator('canvas').count()).toBe(1)
     await expect.poll(() => page.getByLabel('组织生活达标表', { exact: true }).locator('canvas').count()).toBeGreaterThan(0)
     expect(await page.locator('.stats').innerText()).toContain('书记')
-    await page.waitForTimeout(500)
+    await settled(page)
     await wholePage(page, 'dashboard-branch.png')
 
     // 打印: the charts as pictures on A4 landscape sheets

@@ -159,13 +159,13 @@ describe('上报与交换：两家医院和局党办（三个数据库）', () =
     expect(await figure('第二医院党委', '大学本科')).toBe('2')
     await page.getByLabel('统计表').getByText('发展与转正', { exact: true }).click()
     await expect.poll(() => figure('合计', '本年发展')).toBe('3')
-    await page.screenshot({ path: screenshotPath('exchange-superior-sums.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('exchange-superior-sums.png') })
 
     // drill-down: one hospital's tables as received
     await page.getByRole('button', { name: '查看第二医院党委的统计表' }).click()
     await expect.poll(() => dialog(page).innerText()).toContain('第二医院党委 2025年度党内统计（统计时点 2025-12-31）')
     expect((await dialog(page).getByLabel('单位统计表').innerText()).replace(/\s+/g, ' ')).toContain('党员总数 2')
-    await page.screenshot({ path: screenshotPath('exchange-superior-hospital.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('exchange-superior-hospital.png') })
     await dialog(page).locator('.el-dialog__headerbtn').click()
   })
 
@@ -182,10 +182,10 @@ describe('上报与交换：两家医院和局党办（三个数据库）', () =
     await d.getByRole('button', { name: '导出审核决定' }).click()
     // the reason is asked for under its own field, and nothing is written
     await expect.poll(() => d.locator('.el-form-item__error').innerText()).toBe('退回须写明原因')
-    await page.screenshot({ path: screenshotPath('exchange-superior-decision.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('exchange-superior-decision.png') })
     await d.getByLabel('外科党支部的退回原因').fill('佐证材料不全，请补充')
     await d.getByLabel('审核意见').fill('审核通过')
-    await page.screenshot({ path: screenshotPath('exchange-superior-decision-filled.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('exchange-superior-decision-filled.png') })
     const decision = await saveBy(page, d.getByRole('button', { name: '导出审核决定' }))
     await expect.poll(() => round.innerText()).toContain('审核通过 1 个，退回 1 个')
     expect(await round.innerText()).toContain('已发出')
@@ -219,6 +219,6 @@ describe('上报与交换：两家医院和局党办（三个数据库）', () =
     await page.getByRole('tab', { name: '各单位上报情况' }).click()
     await expect.poll(() => flat(page.getByLabel('上报情况表').locator('tr', { hasText: '示范医院党委' }))).toContain(`${ROUND}：审核决定已回执`)
     expect(await flat(page.getByLabel('上报情况表').locator('tr', { hasText: '第二医院党委' }))).toContain(`${ROUND}：已报`)
-    await page.screenshot({ path: screenshotPath('exchange-superior-status.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('exchange-superior-status.png') })
   })
 })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { choose, startApp, type TestApp } from './support/app'
-import { dialog, setDate } from './support/forms'
+import { dialog, messageBox, setDate } from './support/forms'
 import { pdfText, savePngs } from './support/pdf'
 
 /**
@@ -15,10 +15,12 @@ const dir = mkdtempSync(join(tmpdir(), 'dangban-plans-'))
 
 describe('会议计划（浏览器中的真实界面）', () => {
   let app: TestApp
+  let branchId = 0
   beforeAll(async () => {
     app = await startApp({ today: '2026-03-02' })
     const c = await app.must('orgs.create', { name: '中共示范医院委员会', type: 'committee', parentId: null })
     const b = await app.must('orgs.create', { name: '内科党支部', type: 'branch', parentId: c.id, foundedOn: '2010-01-01' })
+    branchId = b.id
     for (const name of ['张三', '李四', '王五']) await app.must('members.create', { organizationId: b.id, fields: { name, gender: '男', joinedOn: '2001-07-01', convertedOn: '2002-07-01' } })
   })
   afterAll(async () => {
@@ -77,5 +79,26 @@ describe('会议计划（浏览器中的真实界面）', () => {
     await page.goto(`${app.bridge.url}#/workbench`)
     await page.locator('.el-radio-button', { hasText: '全部' }).click()
     await expect.poll(() => page.locator('.page').innerText()).not.toContain('计划3月10日召开党课')
+  })
+
+  it('作废计划要写明原因：空白时提示并不作废，取消则什么也不改，写明后标明已作废并显示原因', async () => {
+    const { page } = app
+    await app.must('plans.save', { organizationId: branchId, meetingType: 'party_lecture', topic: '重复添加的党课', speaker: '王五', place: null, plannedOn: '2026-04-15' })
+    await page.goto(`${app.bridge.url}#/meetings`)
+    await page.getByRole('tab', { name: '会议计划' }).click()
+    const row = page.locator('.plans tr', { hasText: '重复添加的党课' })
+    await row.getByRole('button', { name: '作废' }).click()
+    await expect.poll(() => messageBox(page).innerText()).toContain('请写明原因')
+    await messageBox(page).locator('input').fill('   ')
+    await messageBox(page).getByRole('button', { name: '作废', exact: true }).click()
+    await expect.poll(() => messageBox(page).innerText()).toContain('请填写原因')
+    await messageBox(page).getByRole('button', { name: '取消' }).click()
+    await expect.poll(() => messageBox(page).count()).toBe(0)
+    expect(await row.innerText()).toContain('未到期')
+    await row.getByRole('button', { name: '作废' }).click()
+    await messageBox(page).locator('input').fill('  与3月的党课重复  ')
+    await messageBox(page).getByRole('button', { name: '作废', exact: true }).click()
+    await expect.poll(() => page.locator('.el-message--success').last().innerText()).toContain('已作废该计划')
+    await expect.poll(() => row.innerText()).toMatch(/已作废\s*与3月的党课重复/)
   })
 })

@@ -188,7 +188,7 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     await expect
       .poll(() => create.locator('.milestone .el-form-item__error').allTextContents())
       .toEqual(['第2个节点：“完成施工图设计”与前面的节点重复', '第2个节点：日期（2026-06-01）不能晚于办理时限（2026-05-31）'])
-    await create.screenshot({ path: screenshotPath('supervision-milestone-errors.png') })
+    await create.screenshot({ animations: 'disabled', path: screenshotPath('supervision-milestone-errors.png') })
     await create.getByLabel('第2个节点', { exact: true }).fill('开工')
     await setDate(create, '第2个节点日期', '2026-05-15')
     await create.getByRole('button', { name: '立项' }).click()
@@ -215,7 +215,7 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     await messageBox(page).locator('input').fill('传错了照片')
     await messageBox(page).getByRole('button', { name: '撤回' }).click()
     await expect.poll(() => files.locator('li', { hasText: '错传的照片.png' }).innerText()).toMatch(/已撤回[\s\S]*传错了照片/)
-    await page.screenshot({ path: screenshotPath('supervision-attachments.png') })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('supervision-attachments.png') })
     await page.keyboard.press('Escape')
 
     // the day after the first 节点, not done: overdue for that 节点, among the overdue at the top of the 工作台 (with
@@ -226,7 +226,7 @@ describe('督查督办与工作台（浏览器中的真实界面）', () => {
     await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining('工作要点'), expect.stringContaining('门诊楼改造工程开工（节点：完成施工图设计）')])
     const first = rows.nth(1)
     expect(await first.innerText()).toContain('逾期 1 天')
-    await page.screenshot({ path: screenshotPath('workbench-milestone-overdue.png'), fullPage: true })
+    await page.screenshot({ animations: 'disabled', path: screenshotPath('workbench-milestone-overdue.png'), fullPage: true })
     await first.getByRole('button', { name: '打开督办事项' }).click()
     await expect.poll(() => drawer.locator('.head').innerText()).toContain('节点逾期：完成施工图设计')
     // marked done: no longer overdue, the next 节点 is what the 工作台 waits for

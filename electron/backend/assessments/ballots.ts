@@ -66,8 +66,8 @@ function subjectsFor(ctx: CallContext, kind: BallotKind, orgId: number): { membe
   const scope = descendantIds(ctx.db, orgId)
   return (
     ctx.db
-      .prepare(`SELECT m.id AS memberId, m.name, p.organization_id AS orgId, o.type FROM committee_posts p JOIN members m ON m.id = p.member_id JOIN organizations o ON o.id = p.organization_id WHERE p.post = 'secretary' AND p.ended_on IS NULL AND o.status = 'active' AND p.organization_id IN (${scope.map(() => '?').join(',')}) ORDER BY o.sort_order, o.id`)
-      .all(...scope) as { memberId: number; name: string; orgId: number; type: string }[]
+      .prepare(`SELECT m.id AS memberId, m.name, p.organization_id AS orgId, o.type FROM committee_posts p JOIN members m ON m.id = p.member_id JOIN organizations o ON o.id = p.organization_id WHERE p.post = 'secretary' AND p.ended_on IS NULL AND o.status = 'active' AND p.organization_id IN (SELECT value FROM json_each(?)) ORDER BY o.sort_order, o.id`)
+      .all(JSON.stringify(scope)) as { memberId: number; name: string; orgId: number; type: string }[]
   ).filter((s) => isBranchType(s.type as OrgType))
 }
 

@@ -98,8 +98,8 @@ export function branchPortrait(ctx: CallContext, organizationId: number, year: n
     )
     .all(organizationId) as (StructurePerson & { stage: string })[]
   const stages = new Map((ctx.db.prepare("SELECT stage, count(*) AS n FROM members WHERE organization_id = ? AND status = 'normal' GROUP BY stage").all(organizationId) as { stage: string; n: number }[]).map((r) => [r.stage, r.n]))
-  const scope = descendantIds(ctx.db, organizationId).map(Number).join(',')
-  const meetingsHeld = ctx.db.prepare(`SELECT count(*) FROM meetings WHERE status = 'active' AND organization_id IN (${scope}) AND held_on BETWEEN ? AND ?`).pluck().get(`${year}-01-01`, `${year}-12-31`) as number
+  const scope = JSON.stringify(descendantIds(ctx.db, organizationId))
+  const meetingsHeld = ctx.db.prepare("SELECT count(*) FROM meetings WHERE status = 'active' AND organization_id IN (SELECT value FROM json_each(?)) AND held_on BETWEEN ? AND ?").pluck().get(scope, `${year}-01-01`, `${year}-12-31`) as number
   return {
     organization: { id: org.id, name: org.name, typeLabel: ORG_TYPE_LABELS[org.type], parentName: parent?.name ?? null, foundedOn: org.foundedOn, status: ORG_STATUS_LABELS[org.status] },
     year,

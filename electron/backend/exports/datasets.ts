@@ -90,8 +90,9 @@ const members: Dataset = {
     col('occupation', '职业类别', [], { width: 14 }),
   ],
   rows(ctx, ids, scope) {
-    const wanted = ids.length ? `AND m.id IN (${ids.map(Number).join(',')})` : ''
-    const within = scope.organizationId ? `AND m.organization_id IN (${orgRepo.descendantIds(ctx.db, scope.organizationId).map(Number).join(',')})` : ''
+    // id lists go in as one json_each parameter, so the statement's text (and the cached statement) is the same for every list
+    const wanted = ids.length ? 'AND m.id IN (SELECT value FROM json_each(@ids))' : ''
+    const within = scope.organizationId ? 'AND m.organization_id IN (SELECT value FROM json_each(@orgs))' : ''
     const today = todayLocal(ctx.now())
     const rows = ctx.db
       .prepare(
@@ -102,7 +103,7 @@ const members: Dataset = {
       )
       // plain arrays: a 10,000-person roster read as objects cost twice as much, only to be copied again below
       .raw()
-      .all() as unknown[][]
+      .all({ ids: JSON.stringify(ids), orgs: JSON.stringify(scope.organizationId ? orgRepo.descendantIds(ctx.db, scope.organizationId) : []) }) as unknown[][]
     return rows.map((r) => {
       const birthMonth = birthMonthOf(r[4] as string | null)
       return {

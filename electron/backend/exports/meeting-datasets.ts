@@ -6,11 +6,22 @@ import { descendantIds } from '../organizations/repository'
 import { col, SERIAL, type Dataset } from './dataset'
 
 
+/**
+ * Lists go in as one json_each parameter, never spliced into the SQL: the statement's text stays the same for
+ * every list, so the connection's statement cache does not grow with each selection (db/open.ts).
+ */
+function chosenSql(column: string, ids: readonly number[]): { where: string; params: unknown[] } {
+  return ids.length ? { where: `AND ${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(ids)] } : { where: '', params: [] }
+}
+
 /** The scope as SQL: the chosen organization and everything under it, and the date range (inclusive). */
 function scopeSql(ctx: CallContext, scope: ExportScope, orgColumn: string, dateColumn: string): { where: string; params: unknown[] } {
   const parts: string[] = []
   const params: unknown[] = []
-  if (scope.organizationId) parts.push(`${orgColumn} IN (${descendantIds(ctx.db, scope.organizationId).map(Number).join(',')})`)
+  if (scope.organizationId) {
+    parts.push(`${orgColumn} IN (SELECT value FROM json_each(?))`)
+    params.push(JSON.stringify(descendantIds(ctx.db, scope.organizationId)))
+  }
   if (scope.from) {
     parts.push(`${dateColumn} >= ?`)
     params.push(scope.from)
@@ -50,7 +61,7 @@ export const meetingLedger: Dataset = {
   dated: true,
   rows(ctx, ids, scope) {
     const s = scopeSql(ctx, scope, 'm.organization_id', 'm.held_on')
-    const wanted = ids.length ? `AND m.id IN (${ids.map(Number).join(',')})` : ''
+    const wanted = chosenSql('m.id', ids)
     const rows = ctx.db
       .prepare(
         `SELECT m.*, o.name AS organization,
@@ -62,10 +73,10 @@ export const meetingLedger: Dataset = {
            (SELECT group_concat(who, '；') FROM (SELECT p.name || '（' || CASE a.status WHEN 'leave' THEN '请假' ELSE '缺席' END || coalesce('：' || nullif(a.reason, ''), '') || '）' AS who
               FROM attendance a JOIN members p ON p.id = a.member_id WHERE a.meeting_id = m.id AND a.status IN ('leave','absent') ORDER BY a.status DESC, p.id)) AS absentees
          FROM meetings m JOIN organizations o ON o.id = m.organization_id
-         WHERE m.status = 'active' ${wanted} ${s.where}
+         WHERE m.status = 'active' ${wanted.where} ${s.where}
          ORDER BY o.sort_order, o.id, m.held_on, m.id`,
       )
-      .all(...s.params) as Record<string, unknown>[]
+      .all(...wanted.params, ...s.params) as Record<string, unknown>[]
     return rows.map((r) => {
       const count = headcountOf(r)
       return {
@@ -113,7 +124,7 @@ export const attendanceSummary: Dataset = {
   dated: true,
   rows(ctx, ids, scope) {
     const s = scopeSql(ctx, scope, 'm.organization_id', 'm.held_on')
-    const wanted = ids.length ? `AND p.id IN (${ids.map(Number).join(',')})` : ''
+    const wanted = chosenSql('p.id', ids)
     const rows = ctx.db
       .prepare(
         `SELECT o.name AS organization, p.name,
@@ -126,11 +137,11 @@ export const attendanceSummary: Dataset = {
          JOIN meetings m ON m.id = a.meeting_id AND m.status = 'active'
          JOIN members p ON p.id = a.member_id
          JOIN organizations o ON o.id = m.organization_id
-         WHERE a.voting = 1 AND a.status IN ('present','leave','absent') ${wanted} ${s.where}
+         WHERE a.voting = 1 AND a.status IN ('present','leave','absent') ${wanted.where} ${s.where}
          GROUP BY m.organization_id, p.id
          ORDER BY o.sort_order, o.id, p.id`,
       )
-      .all(...s.params) as { organization: string; name: string; expected: number; present: number; leave: number; absent: number; made_up: number }[]
+      .all(...wanted.params, ...s.params) as { organization: string; name: string; expected: number; present: number; leave: number; absent: number; made_up: number }[]
     return rows.map((r) => ({
       organization: r.organization,
       name: r.name,

@@ -1,9 +1,10 @@
 import type { z } from 'zod'
 import type { memberEventInput, MemberDetail } from '../../shared/contract/members'
 import { todayLocal } from '../../shared/dates'
-import { CANCELLED_REASON, COMMITTEE_POST_LABELS, DECEASED_REASON, DROPPED_REASON, isPartyMember, STAGE_LABELS, type CommitteePost, type Member, type MemberFields, type Stage } from '../../shared/members'
+import { CANCELLED_REASON, COMMITTEE_POST_LABELS, DECEASED_REASON, DROPPED_REASON, type CommitteePost, type Member, type MemberFields } from '../../shared/members'
 import { invalid } from '../../shared/result'
 import { stageOn } from '../../shared/rules/membership'
+import { stepRefusal } from '../../shared/rules/member-steps'
 import { recordAudit } from '../audit'
 import type { CallContext } from '../context'
 import { changeBetween, snapshot } from './changes'
@@ -13,24 +14,6 @@ import { validateMember, type MemberFieldsInput } from './validate'
 
 type EventInput = z.output<typeof memberEventInput>
 type Warning = { field: string; message: string }
-
-/** The development steps and which stage a person must be at to take each (发展党员工作细则, docs/rules.md §3). */
-const STEP_STAGE: Partial<Record<EventInput['type'], { stage: Stage; action: string }>> = {
-  talked: { stage: 'applicant', action: '登记谈话' },
-  activist: { stage: 'applicant', action: '确定为入党积极分子' },
-  assessed: { stage: 'activist', action: '登记积极分子考察' },
-  candidate: { stage: 'activist', action: '确定为发展对象' },
-  political_review: { stage: 'candidate', action: '登记政治审查' },
-  trained: { stage: 'candidate', action: '登记集中培训' },
-  pre_reviewed: { stage: 'candidate', action: '登记上级预审' },
-  admitted: { stage: 'candidate', action: '接收为预备党员' },
-  approved: { stage: 'probationary', action: '登记上级审批' },
-  oath: { stage: 'probationary', action: '登记入党宣誓' },
-  conversion_applied: { stage: 'probationary', action: '登记转正申请' },
-  converted: { stage: 'probationary', action: '转为正式党员' },
-  extended: { stage: 'probationary', action: '延长预备期' },
-  cancelled: { stage: 'probationary', action: '取消预备党员资格' },
-}
 
 /** Whoever leaves a branch (or the party, or is suspended) no longer holds a post in its committee. */
 function endCommitteePosts(ctx: CallContext, memberId: number, on: string, organizationId: number | null): Warning[] {
@@ -60,10 +43,9 @@ export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail
   const at = ctx.now().toISOString()
   const today = todayLocal(ctx.now())
   if (e.date > today) throw invalid('日期不能晚于今天', 'date')
-  const gone = before.status === 'left' || before.status === 'transferred_out'
-  if (gone && e.type !== 'transfer_in') throw invalid(`${before.name}已${before.status === 'left' ? '离开名册' : '转出'}，不能再登记变动（历史记录仍可查看）`)
-  const step = STEP_STAGE[e.type]
-  if (step && before.stage !== step.stage) throw invalid(`${before.name}目前是${STAGE_LABELS[before.stage]}，不能${step.action}`)
+  // which steps are open at which stage and state: the table the member drawer offers its buttons by
+  const refusal = stepRefusal(before, e.type)
+  if (refusal) throw invalid(refusal)
 
   const event: repo.EventWrite = { type: e.type, occurredOn: e.date, organizationId: before.organizationId, documentNo: e.documentNo, reason: e.reason }
   const was = snapshot(ctx.db, before.id)
@@ -121,8 +103,6 @@ export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail
       setDates({ convertedOn: e.date })
       break
     case 'extended':
-      // 党章 第七条: the probation may be extended once, for 6 to 12 months
-      if (before.extensionMonths !== null) throw invalid(`${before.name}的预备期已经延长过一次，不能再次延长`)
       setDates({ extensionMonths: e.months })
       event.reason = [`延长${e.months}个月`, e.reason].filter(Boolean).join('；')
       break
@@ -130,11 +110,9 @@ export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail
       leave('left', CANCELLED_REASON)
       break
     case 'dropped':
-      if (isPartyMember(before.stage)) throw invalid(`${before.name}已是${STAGE_LABELS[before.stage]}：预备党员请用“取消预备党员资格”，正式党员请用“出党”`)
       leave('left', DROPPED_REASON)
       break
     case 'transfer_out':
-      if (!isPartyMember(before.stage)) throw invalid(`${before.name}还不是党员，没有组织关系可转出：调往本院其他支部请用“调整所在支部”，不再发展请用“停止发展”`)
       event.otherOrganization = e.toOrganization
       event.letterNo = e.letterNo
       event.duesPaidTo = e.duesPaidTo
@@ -142,7 +120,6 @@ export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail
       break
     case 'transfer_in': {
       // 组织关系转回: one record per person, so a member who comes back continues the same timeline
-      if (before.status !== 'transferred_out') throw invalid(`${before.name}的组织关系在本单位，无需转入`)
       if (before.leftOn && e.date < before.leftOn) throw invalid(`转入日期（${e.date}）早于转出日期（${before.leftOn}），请核对`, 'date')
       requireBranch(ctx, e.organizationId)
       repo.openMembership(ctx.db, before.id, e.organizationId, e.date)
@@ -172,29 +149,23 @@ export function recordMemberEvent(ctx: CallContext, e: EventInput): MemberDetail
       repo.patchState(ctx.db, before.id, { mobile: e.destination }, at)
       break
     case 'mobile_end':
-      if (!before.mobile) throw invalid(`${before.name}未登记为流动党员`)
       repo.patchState(ctx.db, before.id, { mobile: null }, at)
       break
     case 'lost_contact':
-      if (before.lostContactSince) throw invalid(`${before.name}已于${before.lostContactSince}登记为失联党员`)
       repo.patchState(ctx.db, before.id, { lostContactSince: e.date }, at)
       break
     case 'suspended':
       // 停止党籍: no longer votes or holds a post (docs/rules.md §1, §3)
-      if (before.status === 'suspended') throw invalid(`${before.name}已停止党籍`)
       repo.patchState(ctx.db, before.id, { status: 'suspended' }, at)
       warnings.push(...endCommitteePosts(ctx, before.id, e.date, null))
       break
     case 'found':
-      if (!before.lostContactSince) throw invalid(`${before.name}未登记为失联党员`)
       repo.patchState(ctx.db, before.id, { lostContactSince: null }, at)
       break
     case 'restored':
-      if (before.status !== 'suspended') throw invalid(`${before.name}的党籍正常，无需恢复`)
       repo.patchState(ctx.db, before.id, { status: 'normal' }, at)
       break
     case 'left':
-      if (!isPartyMember(before.stage)) throw invalid(`${before.name}还不是党员：不再发展时请用“停止发展”，档案会保留`)
       event.reason = [e.leaveReason, e.reason].filter(Boolean).join('：')
       leave('left', e.leaveReason)
       break

@@ -52,7 +52,7 @@ const NOTICE_STAGE: Record<NoticeInput['kind'], Stage> = { 发展对象: 'activi
  */
 export function noticeDataOf(ctx: CallContext, input: NoticeInput): NoticeData {
   if (input.periodTo < input.periodFrom) throw invalid('公示结束日期早于开始日期', 'periodTo')
-  const people = findMembersWhere(ctx.db, `m.id IN (${input.memberIds.map(Number).join(',')})`)
+  const people = findMembersWhere(ctx.db, 'm.id IN (SELECT value FROM json_each(?))', [JSON.stringify(input.memberIds)])
   if (people.length !== new Set(input.memberIds).size) throw invalid('所选人员中有人不存在，请刷新后重新选择')
   const wrong = people.filter((p) => p.stage !== NOTICE_STAGE[input.kind])
   if (wrong.length) throw invalid(`${wrong.map((p) => p.name).join('、')}不是${STAGE_LABELS[NOTICE_STAGE[input.kind]]}，不能列入“${input.kind}”公示`)

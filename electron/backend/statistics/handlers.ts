@@ -17,8 +17,8 @@ export const statisticsHandlers: Handlers<typeof statisticsContract> = {
     const ids = [...keys.entries()].filter(([, k]) => k.includes(key)).map(([id]) => id)
     if (ids.length === 0) return []
     return ctx.db
-      .prepare(`SELECT m.id, m.name, o.name AS organizationName FROM members m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id IN (${ids.map(Number).join(',')}) ORDER BY o.sort_order, m.id`)
-      .all() as { id: number; name: string; organizationName: string | null }[]
+      .prepare(`SELECT m.id, m.name, o.name AS organizationName FROM members m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id IN (SELECT value FROM json_each(?)) ORDER BY o.sort_order, m.id`)
+      .all(JSON.stringify(ids)) as { id: number; name: string; organizationName: string | null }[]
   },
 
   'stats.checks': ({ year, asOf }, ctx) => {

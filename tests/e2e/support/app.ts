@@ -25,8 +25,8 @@ export interface TestApp {
   bridge: Bridge
   backend: AppBackend
   dbPath: string
-  /** sets up data straight through the backend (as the signed-in administrator); fails the test on an error */
-  must(method: string, input: unknown): Promise<{ id: number }>
+  /** sets up data straight through the backend (as the signed-in administrator); fails the test on an error; answers what the method answers (usually a record with its id) */
+  must<T = { id: number }>(method: string, input: unknown): Promise<T>
   /** a fresh page on the same backend, as after closing and reopening the window */
   reload(): Promise<void>
   /**
@@ -83,10 +83,10 @@ export async function startApp(options: { signedIn?: boolean; prepare?: (dbPath:
     bridge,
     backend,
     dbPath,
-    async must(method, input) {
+    async must<T>(method: string, input: unknown) {
       const r = await backend.call(method, input)
       if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-      return r.data as { id: number }
+      return r.data as T
     },
     async reload() {
       await page.reload()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SECRETARY_REFUSED } from '../../../electron/backend/branch-scope'
+import { rowsOf } from '../../fixtures/workbooks'
 import { fails, ok, testBackend } from '../helpers'
 
 /**
@@ -20,13 +21,17 @@ async function hospital() {
     (await ok(backend, 'meetings.create', { organizationId, types: ['party_congress'], title: '支部党员大会', heldOn: '2025-05-20', host: '甲', recorder: '乙', minutes: '记录', attendance: [{ memberId: attendee, status: 'present' }] } as never)).id
   const ourMeeting = await meeting(medicine.id, ours)
   const theirMeeting = await meeting(surgery.id, theirs)
+  // 外科's own 会议计划 and a closed 民主评议 tally, which 内科's secretary must not touch
+  const theirPlan = (await ok(backend, 'plans.save', { organizationId: surgery.id, meetingType: 'party_lecture', topic: '学习全会精神', speaker: '王伟', place: null, plannedOn: '2025-07-02' })).id
+  const theirTally = (await ok(backend, 'ballots.create', { kind: 'appraisal', title: '2025年度民主评议党员', year: 2025, organizationId: surgery.id, heldOn: null })).id
+  await ok(backend, 'ballots.close', { id: theirTally })
   expect((await fails(backend, 'users.create', { username: 'sec0', displayName: '某', role: 'secretary', password: 'secretary-1' })).message).toBe('支部书记账号请选择所在党支部')
   const accounts = await ok(backend, 'users.create', { username: 'neike', displayName: '内科刘书记', role: 'secretary', organizationId: medicine.id, password: 'secretary-1' })
   expect(accounts.find((u) => u.username === 'neike')).toMatchObject({ role: 'secretary', organizationName: '内科党支部' })
   await ok(backend, 'auth.logout', {})
   const session = await ok(backend, 'auth.login', { username: 'neike', password: 'secretary-1' })
   expect(session).toMatchObject({ role: 'secretary', organizationId: medicine.id, organizationName: '内科党支部' })
-  return { backend, medicine, group, surgery, ours, theirs, ourMeeting, theirMeeting }
+  return { backend, medicine, group, surgery, ours, theirs, ourMeeting, theirMeeting, theirPlan, theirTally }
 }
 
 describe('支部书记账号只能办理本支部的事项', () => {
@@ -35,15 +40,19 @@ describe('支部书记账号只能办理本支部的事项', () => {
     expect((await ok(backend, 'members.list', {})).rows.map((r) => r.name)).toEqual(['内科甲'])
     expect((await ok(backend, 'members.list', { organizationId: surgery.id })).rows.map((r) => r.name)).toEqual(['内科甲'])
     expect((await ok(backend, 'meetings.list', { organizationId: surgery.id })).rows.map((m) => m.organizationName)).toEqual(['内科党支部'])
-    const file = await ok(backend, 'exports.workbook', { source: 'members', scope: { organizationId: surgery.id } })
-    expect(Buffer.from(file.contentBase64, 'base64').length).toBeGreaterThan(0)
+    // asked for 外科 or for the whole hospital, the file holds 内科's people only
+    for (const organizationId of [surgery.id, null]) {
+      const cells = rowsOf((await ok(backend, 'exports.workbook', { source: 'members', scope: { organizationId } })).contentBase64).flat()
+      expect(cells).toContain('内科甲')
+      expect(cells).not.toContain('外科乙')
+    }
     // the export held only the branch's one member (read straight from the audit log)
     const logged = JSON.parse(backend.context.db.prepare("SELECT after_json FROM audit_log WHERE entity = 'export' ORDER BY id DESC").pluck().get() as string)
     expect(logged).toMatchObject({ rows: 1 })
   })
 
   it('可以查看和登记本支部的党员与会议；别的支部的记录直接调用接口也被拒绝', async () => {
-    const { backend, ours, theirs, ourMeeting, theirMeeting, medicine, surgery } = await hospital()
+    const { backend, ours, theirs, ourMeeting, theirMeeting, theirPlan, theirTally, medicine, surgery } = await hospital()
     expect((await ok(backend, 'members.get', { id: ours })).member.name).toBe('内科甲')
     await ok(backend, 'members.create', { organizationId: medicine.id, fields: { name: '内科新人', gender: '女', appliedOn: '2025-03-01', birthDate: '1995-01-01' } })
     await ok(backend, 'meetings.void', { id: ourMeeting, reason: '重复录入' })
@@ -69,6 +78,8 @@ describe('支部书记账号只能办理本支部的事项', () => {
       ['meetings.void', { id: theirMeeting, reason: '恶意作废' }],
       ['meetings.update', { id: ourMeeting, fields: { organizationId: surgery.id, types: ['party_congress'], title: '改到外科', heldOn: '2025-05-20', attendance: [] } }],
       ['audit.list', { entity: 'member', entityId: theirs }],
+      ['plans.void', { id: theirPlan, reason: '恶意作废' }],
+      ['ballots.reopen', { id: theirTally, reason: '恶意重开' }],
       ['print.document', { what: 'notice', kind: '发展对象', memberIds: [ours, theirs], periodFrom: '2025-06-16', periodTo: '2025-06-22', feedback: '党办', issuer: '党委' }],
     ] as const) {
       const err = await fails(backend, method, input)

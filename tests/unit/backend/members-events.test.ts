@@ -58,6 +58,11 @@ describe('发展党员的每一步都有日期', () => {
     const { backend, branch } = await hospital()
     const a = (await add(backend, branch.id, { appliedOn: '2025-01-05' })).member.id
     expect((await fails(backend, 'members.event', { type: 'oath', id: a, date: '2025-03-01' })).message).toBe('王芳目前是入党申请人，不能登记入党宣誓')
+    // the drawer offers neither: the backend refuses by the same table (shared/rules/member-steps.ts), writing nothing
+    expect((await fails(backend, 'members.event', { type: 'mobile', id: a, date: '2025-03-01', destination: '外省' })).message).toBe('王芳目前是入党申请人，不能登记为流动党员')
+    await ok(backend, 'members.event', { type: 'talked', id: a, date: '2025-01-20' })
+    expect((await fails(backend, 'members.event', { type: 'talked', id: a, date: '2025-02-20' })).message).toBe('王芳已于2025-01-20登记谈话，不能重复登记')
+    expect((await ok(backend, 'members.get', { id: a })).events.filter((e) => e.type === 'talked')).toHaveLength(1)
     const p = (await add(backend, branch.id, { name: '李四', joinedOn: '2025-01-01' })).member.id
     expect((await fails(backend, 'members.event', { type: 'oath', id: p, date: '2024-12-31' })).message).toContain('入党宣誓日期（2024-12-31）不能早于入党日期（2025-01-01）')
   })
