@@ -21,10 +21,10 @@ export function refuseErrors(problems: SchemeProblem[]): SchemeProblem[] {
 }
 
 /** A new scheme (its version numbered within its year and name), audited. */
-export function createScheme(ctx: CallContext, scheme: Scheme, basedOn: number | null): { row: SchemeRow; problems: SchemeProblem[] } {
+export function createScheme(ctx: CallContext, scheme: Scheme, basedOn: number | null, from: { unit: string; packageId: string } | null = null): { row: SchemeRow; problems: SchemeProblem[] } {
   const problems = refuseErrors(checkScheme(scheme))
-  const id = insertScheme(ctx, scheme, nextVersion(ctx.db, scheme.year, scheme.name), basedOn)
-  recordAudit(ctx, { entity: 'assessment_scheme', entityId: id, before: null, after: scheme })
+  const id = insertScheme(ctx, scheme, nextVersion(ctx.db, scheme.year, scheme.name), basedOn, from)
+  recordAudit(ctx, { entity: 'assessment_scheme', entityId: id, before: null, after: from ? { ...scheme, fromUnit: from.unit, package: from.packageId } : scheme })
   return { row: getScheme(ctx.db, id), problems }
 }
 

@@ -20,6 +20,7 @@ import { m0019Exchange } from './0019-exchange'
 import { m0021ImportValueMappings } from './0021-import-value-mappings'
 import { m0022MeetingPlans } from './0022-meeting-plans'
 import { m0023WorkPoints } from './0023-work-points'
+import { m0027SchemeOrigin } from './0027-scheme-origin'
 
 export interface Migration {
   version: number
@@ -28,4 +29,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next number instead. */
-export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings, m0012BranchSecretary, m0013AssessmentEvidence, m0014ExampleAutoSources, m0015Dues, m0016Supervision, m0017EventCorrections, m0018MeetingStatusIndex, m0019Exchange, m0021ImportValueMappings, m0022MeetingPlans, m0023WorkPoints]
+export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings, m0012BranchSecretary, m0013AssessmentEvidence, m0014ExampleAutoSources, m0015Dues, m0016Supervision, m0017EventCorrections, m0018MeetingStatusIndex, m0019Exchange, m0021ImportValueMappings, m0022MeetingPlans, m0023WorkPoints, m0027SchemeOrigin]
