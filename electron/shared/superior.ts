@@ -23,6 +23,8 @@ export interface UnitReport {
   unitCode: string
   statistics: ReportCell
   compliance: ReportCell
+  /** 督办情况 (docs/exchange.md §5.7) */
+  supervision: ReportCell
   /** one per 考评 round of the year the unit sent */
   rounds: (ReportCell & { name: string })[]
 }

@@ -9,9 +9,10 @@ const file = { contentBase64: z.string().min(1, { message: '文件是空的' }).
 
 const exportInput = z
   .object({
-    kind: z.enum(EXPORT_KINDS, { error: '请选择数据包种类：年度党内统计、考评结果或组织生活达标' }),
+    kind: z.enum(EXPORT_KINDS, { error: '请选择数据包种类：年度党内统计、考评结果、组织生活达标、督办情况或考评指标体系' }),
     year: z.number().int().min(1950, { message: '年度不正确' }).max(2200, { message: '年度不正确' }).nullable().default(null),
     roundId: z.number().int().positive({ message: '考评编号不正确' }).nullable().default(null),
+    schemeId: z.number().int().positive({ message: '指标体系编号不正确' }).nullable().default(null),
     to: z.string().trim().min(1, { message: '请选择收件单位' }).max(200),
   })
   .strict()
