@@ -38,6 +38,8 @@ export const schemeHandlers: Handlers<SchemeMethods> = {
     // results already given must stay what they were: a scheme in use changes only as a new version
     if (before.usedBy > 0) throw invalid(`该指标体系已用于${before.usedBy}次考评，不能再修改（已有的得分须保持不变）。请“复制为新版本”后修改`)
     if (before.isExample) throw invalid('示例指标体系保持原样，供各院参考：请“复制为新版本”后按本院方案修改')
+    // what the 上级 sent stays as sent (docs/exchange.md §5.8): a hospital's changes are its own version
+    if (before.fromUnit) throw invalid(`${before.fromUnit}下发的指标体系保持原样：请“复制为新版本”后按本院情况修改`)
     const problems = refuseErrors(checkScheme(scheme))
     updateScheme(ctx, id, scheme)
     if (before.name !== scheme.name || before.year !== scheme.year) {

@@ -40,6 +40,9 @@ describe('上报与交换：考评指标体系下发', () => {
     expect(received).toMatchObject({ name: CITY.name, year: 2026, version: 2, fromUnit: '市卫健委党委', scheme: CITY })
     expect((await ok(h, 'assessments.schemes', {})).find((s) => s.id === own.id)).toMatchObject({ version: 1, fromUnit: null, scheme: { dimensions: [{ points: 100 }] } })
 
+    // kept as sent: the hospital adapts it as its own copy
+    expect((await fails(h, 'assessments.saveScheme', { id: received!.id, scheme: { ...CITY, name: '改过的' } })).message).toContain('市卫健委党委下发的指标体系保持原样')
+    expect((await ok(h, 'assessments.copyScheme', { id: received!.id, year: 2026 })).fromUnit).toBeNull()
     const branch = (await ok(h, 'orgs.list', {})).find((o) => o.name === '内科党支部')!
     const round = await ok(h, 'assessments.createRound', { schemeId: received!.id, name: '2026年度星级党支部评定', period: '2026', periodFrom: '2026-01-01', periodTo: '2026-12-31', organizationIds: [branch.id], stages: ['院党委考评'], rating: {} })
     expect(round.scheme.fromUnit).toBe('市卫健委党委')
