@@ -2,9 +2,10 @@ import type { Database } from 'better-sqlite3'
 import type { z } from 'zod'
 import { PACKAGE_STATUS_LABELS, REPORT_KINDS, type KnownUnit } from '../../shared/exchange'
 import { STATISTICS_LINES, STATISTICS_SUB_LABELS } from '../../shared/statistics-lines'
-import { REPORT_STATUS_LABELS, type CitySums, type ReceivedRound, type ReportCell, type ReportStatus, type SumRow, type UnitReport } from '../../shared/superior'
+import { REPORT_STATUS_LABELS, type CitySums, type ReceivedRound, type ReceivedSupervision, type ReportCell, type ReportStatus, type SumRow, type UnitReport } from '../../shared/superior'
 import type { assessmentPart } from './kinds/assessment'
 import type { Decision } from './kinds/decision'
+import type { SupervisionReport } from './kinds/supervision'
 import { openPackage } from './package-file'
 import { listUnits, type StoredPackage } from './repository'
 
@@ -152,4 +153,24 @@ export function citySums(db: Database, year: number): CitySums {
       .map((u) => ({ unitName: u.unitName, unitCode: u.unitCode })),
     rows,
   }
+}
+
+/** The received 督办情况 of the year, one per hospital (docs/exchange.md §5.7, §12): its totals as it counted them. */
+export function receivedSupervision(db: Database, year: number): ReceivedSupervision[] {
+  return inForce(db, 'supervision-report')
+    .filter((p) => p.subject === String(year))
+    .map((p) => {
+      const d = partOf<SupervisionReport>(p, 'supervision.json')
+      return {
+        unitName: p.from_name,
+        unitCode: p.from_code,
+        packageId: p.package_id,
+        at: p.recorded_at,
+        asOf: d.asOf,
+        total: d.total,
+        major: d.items.filter((i) => i.major).length,
+        assigned: d.items.filter((i) => i.source === 'document').length,
+        overdue: d.items.filter((i) => i.overdue).map((i) => i.title),
+      }
+    })
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DIRECTIONS, EXPORT_KINDS, type ExportOutcome, type Identity, type ImportOutcome, type KnownUnit, type PackageCheck, type PackageRow } from '../exchange'
-import type { CitySums, ReceivedRound, UnitReport } from '../superior'
+import type { CitySums, ReceivedRound, ReceivedSupervision, UnitReport } from '../superior'
 import type { FilePayload } from './imports'
 import { method } from './define'
 
@@ -62,4 +62,6 @@ export const exchangeContract = {
   'exchange.citySums': method<typeof yearInput, CitySums>(yearInput, 'read'),
   /** the received 考评结果 of rounds of the year, each with the 审核决定 sent on it */
   'exchange.receivedRounds': method<typeof yearInput, ReceivedRound[]>(yearInput, 'read'),
+  /** the received 督办情况 of the year, one per hospital, with its totals (docs/exchange.md §5.7) */
+  'exchange.receivedSupervision': method<typeof yearInput, ReceivedSupervision[]>(yearInput, 'read'),
 }

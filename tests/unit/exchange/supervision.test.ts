@@ -61,6 +61,10 @@ describe('上报与交换：督办情况', () => {
     const status = (await ok(bureau, 'exchange.reportStatus', { year: 2025 }))[0]!
     expect(status.supervision).toMatchObject({ status: 'reported', statusText: '已报' })
     expect((await ok(bureau, 'exchange.reportStatus', { year: 2024 }))[0]!.supervision.statusText).toBe('未报')
+    expect(await ok(bureau, 'exchange.receivedSupervision', { year: 2025 })).toEqual([
+      expect.objectContaining({ unitName: '示范医院党委', asOf: '2025-12-31', major: 1, assigned: 2, overdue: ['门诊楼改造项目招标'], total: expect.objectContaining({ items: 3, completed: 2, onTimeRate: 1 / 3 }) }),
+    ])
+    expect(await ok(bureau, 'exchange.receivedSupervision', { year: 2024 })).toEqual([])
     await ok(h, 'exchange.import', { contentBase64: got.receipt!.contentBase64 })
     expect((await ok(h, 'exchange.packages', { direction: 'sent' })).find((p) => p.packageId === out.packageId)).toMatchObject({ status: 'receipted' })
     expect(snapshot(bureau).chain.ok).toBe(true)
