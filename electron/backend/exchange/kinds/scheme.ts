@@ -20,11 +20,17 @@ type SchemePart = z.infer<typeof schemePart>
 /** the same scheme (name and year) from the same sender: a newer package of it supersedes the older (§6) */
 export const schemeSubject = (s: { name: string; year: number }): string => `scheme-${s.year}-${createHash('sha256').update(s.name).digest('hex').slice(0, 16)}`
 
+/** the errors (not the warnings) of checkScheme in one line, or null: at either end, a scheme with errors does not travel */
+function errorsOf(s: Scheme): string | null {
+  const errors = checkScheme(s).filter((p) => p.level === 'error')
+  return errors.length ? errors.map((p) => `${p.where}：${p.message}`).join('；') : null
+}
+
 export function buildScheme(ctx: CallContext, schemeId: number): Built {
   const row = getScheme(ctx.db, schemeId)
   if (row.archived) throw invalid(`指标体系“${row.name}”已停用，不能下发`, 'schemeId')
-  const errors = checkScheme(row.scheme).filter((p) => p.level === 'error')
-  if (errors.length) throw invalid(`指标体系“${row.name}”有错误，请先改正：${errors.map((p) => `${p.where}：${p.message}`).join('；')}`, 'schemeId')
+  const errors = errorsOf(row.scheme)
+  if (errors) throw invalid(`指标体系“${row.name}”有错误，请先改正：${errors}`, 'schemeId')
   const part: SchemePart = { version: row.version, scheme: row.scheme as SchemePart['scheme'] }
   return {
     period: `${row.name.slice(0, 80)}（${row.year}年第${row.version}版）`,
@@ -40,8 +46,8 @@ export const schemeKind: KindSpec = {
   kind: 'assessment-scheme',
   parts: { 'scheme.json': schemePart },
   problem: (_ctx, opened) => {
-    const errors = checkScheme(schemeOf(opened)).filter((p) => p.level === 'error')
-    return errors.length ? `收到的指标体系有错误（${errors.map((p) => `${p.where}：${p.message}`).join('；')}），不能导入。请上级改正后重新下发` : null
+    const errors = errorsOf(schemeOf(opened))
+    return errors ? `收到的指标体系有错误（${errors}），不能导入。请上级改正后重新下发` : null
   },
   // a new version numbered after any of the same name and year held here: the hospital's own is never touched
   apply: (ctx, opened) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { todayLocal, type IsoDate } from '../../../shared/dates'
 import { invalid } from '../../../shared/result'
-import { SUPERVISION_SOURCE_LABELS, type SupervisionRow } from '../../../shared/supervision'
+import { SUPERVISION_SOURCE_LABELS, SUPERVISION_SOURCES, type SupervisionRow } from '../../../shared/supervision'
 import { completedBy, departmentTallies, overdueOn } from '../../../shared/supervision-rates'
 import type { CallContext } from '../../context'
 import { listItems } from '../../supervision/repository'
@@ -28,7 +28,7 @@ export const supervisionPart = z
           .object({
             ref: z.string().max(80),
             title: z.string().max(500),
-            source: z.enum(['meeting', 'document', 'manual']),
+            source: z.enum(SUPERVISION_SOURCES),
             sourceLabel: z.string().max(20),
             sourceText: z.string().max(500),
             major: z.boolean(),
