@@ -91,6 +91,11 @@ describe('上报与交换：督办情况', () => {
 
     const r = await ok(bureau, 'exchange.import', { contentBase64: newer.contentBase64 })
     expect(r.changes).toContainEqual({ path: 'supervision.json.total.completed', before: 2, after: 3 })
+    // items and departments are compared by who they are, not by their place in the list
+    const ref = (received(bureau).items as { ref: string; title: string }[]).find((i) => i.title === '门诊楼改造项目招标')!.ref
+    expect(r.changes).toContainEqual({ path: `supervision.json.items[${ref}].completedOn`, before: null, after: '2025-12-20' })
+    expect(r.changes).toContainEqual({ path: 'supervision.json.departments[党委办公室].completed', before: 0, after: 1 })
+    expect(r.changes.filter((c) => c.path.includes('[总务科]'))).toEqual([])
     expect(received(bureau).total.overdue).toBe(0)
 
     // another 局党办 that got the newer one first: the older one changes nothing
