@@ -11,18 +11,22 @@ export const PACKAGE_FORMAT = 'dangban-exchange'
 export const FORMAT_VERSION = 1
 
 /** docs/exchange.md §5: what a package carries */
-export const PACKAGE_KINDS = ['annual-statistics', 'assessment-results', 'organizational-life', 'review-decision', 'receipt', 'unit-card'] as const
+export const PACKAGE_KINDS = ['annual-statistics', 'assessment-results', 'organizational-life', 'supervision-report', 'review-decision', 'assessment-scheme', 'receipt', 'unit-card'] as const
 export type PackageKind = (typeof PACKAGE_KINDS)[number]
 export const PACKAGE_KIND_LABELS: Record<PackageKind, string> = {
   'annual-statistics': '年度党内统计',
   'assessment-results': '考评结果',
   'organizational-life': '组织生活达标',
+  'supervision-report': '督办情况',
+  'assessment-scheme': '考评指标体系',
   'review-decision': '审核决定',
   receipt: '回执',
   'unit-card': '单位名片',
 }
 /** the kinds a clerk exports on purpose (a 回执 is written by an import, a 单位名片 by `exchange card`) */
-export const EXPORT_KINDS = ['annual-statistics', 'assessment-results', 'organizational-life'] as const
+export const EXPORT_KINDS = ['annual-statistics', 'assessment-results', 'organizational-life', 'supervision-report', 'assessment-scheme'] as const
+/** what a hospital reports upward (docs/exchange.md §12: the unit it sends these to is above it, not one reporting to it) */
+export const REPORT_KINDS = ['annual-statistics', 'assessment-results', 'organizational-life', 'supervision-report'] as const
 
 export const DIRECTIONS = ['sent', 'received'] as const
 export type Direction = (typeof DIRECTIONS)[number]

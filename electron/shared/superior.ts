@@ -1,4 +1,5 @@
 import type { PackageStatus } from './exchange'
+import type { SupervisionTally } from './supervision-rates'
 
 /**
  * The 上级 workspace (docs/exchange.md §12): what a 局党办 / 卫健委党委 sees of the packages its hospitals sent —
@@ -23,6 +24,8 @@ export interface UnitReport {
   unitCode: string
   statistics: ReportCell
   compliance: ReportCell
+  /** 督办情况 (docs/exchange.md §5.7) */
+  supervision: ReportCell
   /** one per 考评 round of the year the unit sent */
   rounds: (ReportCell & { name: string })[]
 }
@@ -70,4 +73,21 @@ export interface ReceivedRound {
   waiting: string[]
   /** the 审核决定 sent on this package, with its 回执 status */
   decision: { packageId: string; status: PackageStatus; statusText: string; approved: number; returned: number; createdAt: string } | null
+}
+
+/** A hospital's 督办情况 in force for the year (docs/exchange.md §5.7), as its package counted it. */
+export interface ReceivedSupervision {
+  unitName: string
+  unitCode: string
+  packageId: string
+  /** when it was imported */
+  at: string
+  /** the day the hospital counted on */
+  asOf: string
+  total: SupervisionTally
+  /** of the items, how many are 三重一大 and how many 上级交办 (one may be both) */
+  major: number
+  assigned: number
+  /** the 事项 open and past their 时限 on asOf */
+  overdue: string[]
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackend } from '../../electron/backend/boot/dispatch'
 import { openDatabase } from '../../electron/backend/db/open'
-import { startApp, type TestApp } from './support/app'
+import { choose, startApp, type TestApp } from './support/app'
 
 /**
  * 上报与交换 in the window (docs/exchange.md §1): the 局党办 runs the real page; the hospital is a second database
@@ -74,5 +74,40 @@ describe('上报与交换（浏览器中的真实界面）', () => {
     await page.getByLabel('选择数据包文件').setInputFiles(file)
     await expect.poll(() => preview.innerText()).toContain('已导入过')
     expect(await page.getByRole('button', { name: '导入', exact: true }).count()).toBe(0)
+  })
+
+  it('局党办在导出面板下发考评指标体系，医院导入后成为标明来自上级的新版本；医院的督办情况到达后上报情况显示已报', async () => {
+    const { page } = app
+    const [scheme] = (await app.must('assessments.schemes', {})) as unknown as { id: number; name: string; year: number; version: number }[]
+    await page.getByRole('menuitem', { name: '上报与交换' }).click()
+    const panel = page.getByLabel('导出数据包')
+    await panel.getByText('考评指标体系', { exact: true }).click()
+    await choose(page, '指标体系', `${scheme!.name}（${scheme!.year}年第${scheme!.version}版）`)
+    await choose(page, '收件单位', '示范医院党委')
+    const download = page.waitForEvent('download')
+    await panel.getByRole('button', { name: '导出' }).click()
+    const sent = readFileSync(await (await download).path())
+    const got = await must('exchange.import', { contentBase64: sent.toString('base64') })
+    expect(got).toMatchObject({ kind: 'assessment-scheme', from: '市卫健委党委', applied: true })
+    const schemes = (await must('assessments.schemes', {})) as unknown as { name: string; fromUnit: string | null }[]
+    expect(schemes.filter((s) => s.fromUnit === '市卫健委党委').map((s) => s.name)).toEqual([scheme!.name])
+
+    // the hospital's 督办情况 of last year comes up and shows in 各单位上报情况
+    const year = new Date().getFullYear() - 1
+    const report = await must('exchange.export', { kind: 'supervision-report', year, to: 'B-100' })
+    const file = join(dir, '督办情况.zip')
+    writeFileSync(file, Buffer.from(report.contentBase64 as string, 'base64'))
+    await page.getByLabel('选择数据包文件').setInputFiles(file)
+    await expect.poll(() => page.getByTestId('package-preview').innerText()).toContain('核对无误，可以导入')
+    const receipt = page.waitForEvent('download')
+    await page.getByRole('button', { name: '导入', exact: true }).click()
+    await receipt
+    await page.getByRole('tab', { name: '各单位上报情况' }).click()
+    // columns: 单位, 单位代码, 年度党内统计, 组织生活达标, 督办情况, 考评结果
+    expect(await page.getByLabel('上报情况表').locator('thead th').nth(4).innerText()).toBe('督办情况')
+    const row = page.getByLabel('上报情况表').locator('tbody tr', { hasText: '示范医院党委' })
+    await expect.poll(() => row.locator('td').nth(4).innerText()).toContain('已报')
+    expect(await row.locator('td').nth(3).innerText()).toContain('未报')
+    await expect.poll(() => page.getByLabel('收到的督办情况').innerText()).toContain('示范医院党委')
   })
 })

@@ -16,6 +16,7 @@ interface SchemeDbRow {
   is_example: number
   archived_on: string | null
   used_by: number
+  from_unit: string | null
 }
 
 const SCHEME_SQL = 'SELECT s.*, (SELECT count(*) FROM assessment_rounds r WHERE r.scheme_id = s.id) AS used_by FROM assessment_schemes s'
@@ -44,6 +45,7 @@ const schemeOf = (r: SchemeDbRow, examples: Set<number>): SchemeRow => ({
   fromExample: examples.has(r.id),
   archived: r.archived_on !== null,
   usedBy: r.used_by,
+  fromUnit: r.from_unit,
   scheme: JSON.parse(r.definition_json) as Scheme,
 })
 
@@ -62,12 +64,13 @@ export function nextVersion(db: Database, year: number, name: string): number {
   return ((db.prepare('SELECT max(version) FROM assessment_schemes WHERE year = ? AND name = ?').pluck().get(year, name) as number | null) ?? 0) + 1
 }
 
-export function insertScheme(ctx: CallContext, s: Scheme, version: number, basedOn: number | null): number {
+/** `from`: the higher committee and its package, for a scheme received (docs/exchange.md §5.8) */
+export function insertScheme(ctx: CallContext, s: Scheme, version: number, basedOn: number | null, from: { unit: string; packageId: string } | null = null): number {
   const at = ctx.now().toISOString()
   return Number(
     ctx.db
-      .prepare('INSERT INTO assessment_schemes (name, year, version, definition_json, is_example, based_on, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?)')
-      .run(s.name, s.year, version, JSON.stringify(s), basedOn, at, at).lastInsertRowid,
+      .prepare('INSERT INTO assessment_schemes (name, year, version, definition_json, is_example, based_on, created_at, updated_at, from_unit, from_package) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)')
+      .run(s.name, s.year, version, JSON.stringify(s), basedOn, at, at, from?.unit ?? null, from?.packageId ?? null).lastInsertRowid,
   )
 }
 

@@ -21,10 +21,10 @@ export function refuseErrors(problems: SchemeProblem[]): SchemeProblem[] {
 }
 
 /** A new scheme (its version numbered within its year and name), audited. */
-export function createScheme(ctx: CallContext, scheme: Scheme, basedOn: number | null): { row: SchemeRow; problems: SchemeProblem[] } {
+export function createScheme(ctx: CallContext, scheme: Scheme, basedOn: number | null, from: { unit: string; packageId: string } | null = null): { row: SchemeRow; problems: SchemeProblem[] } {
   const problems = refuseErrors(checkScheme(scheme))
-  const id = insertScheme(ctx, scheme, nextVersion(ctx.db, scheme.year, scheme.name), basedOn)
-  recordAudit(ctx, { entity: 'assessment_scheme', entityId: id, before: null, after: scheme })
+  const id = insertScheme(ctx, scheme, nextVersion(ctx.db, scheme.year, scheme.name), basedOn, from)
+  recordAudit(ctx, { entity: 'assessment_scheme', entityId: id, before: null, after: from ? { ...scheme, fromUnit: from.unit, package: from.packageId } : scheme })
   return { row: getScheme(ctx.db, id), problems }
 }
 
@@ -38,6 +38,8 @@ export const schemeHandlers: Handlers<SchemeMethods> = {
     // results already given must stay what they were: a scheme in use changes only as a new version
     if (before.usedBy > 0) throw invalid(`该指标体系已用于${before.usedBy}次考评，不能再修改（已有的得分须保持不变）。请“复制为新版本”后修改`)
     if (before.isExample) throw invalid('示例指标体系保持原样，供各院参考：请“复制为新版本”后按本院方案修改')
+    // what the 上级 sent stays as sent (docs/exchange.md §5.8): a hospital's changes are its own version
+    if (before.fromUnit) throw invalid(`${before.fromUnit}下发的指标体系保持原样：请“复制为新版本”后按本院情况修改`)
     const problems = refuseErrors(checkScheme(scheme))
     updateScheme(ctx, id, scheme)
     if (before.name !== scheme.name || before.year !== scheme.year) {

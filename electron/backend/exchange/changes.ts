@@ -5,7 +5,8 @@ type Leaf = number | string | boolean | null
 /**
  * The numbers (and words) a newer package changed against the one it replaces (docs/exchange.md §6): both parts
  * flattened to paths (`statistics.json/statistics.education.大学本科`; an array's items by their `organizationUid`,
- * `name` or `stage` when they have one, so a reordered list is not a change), then compared path by path.
+ * `ref` (a 督办事项), `department`, `stage`, `name` or `key` when they have one, so a reordered list is not a change),
+ * then compared path by path.
  */
 export function diffParts(before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
   const a = flatten(before)
@@ -22,7 +23,7 @@ export function diffParts(before: Record<string, unknown>, after: Record<string,
 const keyOf = (item: unknown, index: number): string => {
   if (item && typeof item === 'object') {
     const o = item as Record<string, unknown>
-    for (const k of ['organizationUid', 'stage', 'name', 'key']) if (typeof o[k] === 'string') return `[${o[k] as string}]`
+    for (const k of ['organizationUid', 'ref', 'department', 'stage', 'name', 'key']) if (typeof o[k] === 'string') return `[${o[k] as string}]`
   }
   return `[${index}]`
 }

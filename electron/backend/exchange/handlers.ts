@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../shared/result'
 import type { Handlers } from '../handler'
 import { examine } from './examine'
 import { listPackages, listUnits } from './repository'
-import { citySums, receivedRounds, reportStatus } from './superior'
+import { citySums, receivedRounds, receivedSupervision, reportStatus } from './superior'
 import { exportCard, exportDecision, exportPackage, identity, importPackage, trustSender } from './service'
 
 const bytesOf = (base64: string): Buffer => Buffer.from(base64, 'base64')
@@ -42,6 +42,7 @@ export const exchangeHandlers: Handlers<typeof exchangeContract> = {
   'exchange.reportStatus': ({ year }, ctx) => reportStatus(ctx.db, year),
   'exchange.citySums': ({ year }, ctx) => citySums(ctx.db, year),
   'exchange.receivedRounds': ({ year }, ctx) => receivedRounds(ctx.db, year),
+  'exchange.receivedSupervision': ({ year }, ctx) => receivedSupervision(ctx.db, year),
   'exchange.file': ({ id }, ctx) => {
     const row = ctx.db.prepare("SELECT package_id AS packageId, kind, period, content FROM exchange_packages WHERE id = ? AND direction = 'sent'").get(id) as
       | { packageId: string; kind: string; period: string; content: Buffer | null }

@@ -11,7 +11,9 @@ import { buildCompliance } from './kinds/compliance'
 import { buildDecision, type ReceivedResults } from './kinds/decision'
 import type { Built } from './kinds/kind'
 import { buildReceipt } from './kinds/receipt'
+import { buildScheme } from './kinds/scheme'
 import { buildStatistics } from './kinds/statistics'
+import { buildSupervision } from './kinds/supervision'
 import { openPackage, writePackage } from './package-file'
 import { findPackage, insertPackage, insertUnit, nextSequence, ownIdentity, unitByCode, unitByKey, unitNamed, type OwnIdentity } from './repository'
 
@@ -53,19 +55,28 @@ function send(ctx: CallContext, own: OwnIdentity, kind: PackageKind, built: Buil
   return { fileName: `${PACKAGE_KIND_LABELS[kind]}_${safeName(built.period)}${to}_${manifest.packageId.slice(0, 8)}.zip`, contentBase64: bytes.toString('base64'), sha256, packageId: manifest.packageId, kind, counts: built.counts }
 }
 
-export function exportPackage(ctx: CallContext, i: { kind: (typeof EXPORT_KINDS)[number]; year: number | null; roundId: number | null; to: string }): ExportOutcome {
+export function exportPackage(ctx: CallContext, i: { kind: (typeof EXPORT_KINDS)[number]; year: number | null; roundId: number | null; schemeId: number | null; to: string }): ExportOutcome {
   const own = sender(ctx)
   const unit = unitNamed(ctx.db, i.to.trim())
   if (!unit) throw invalid(`没有名为“${i.to}”的已信任单位：请先导入对方的单位名片或任一数据包并核对指纹后信任它（exchange trust），再导出给它`, 'to')
-  let built: Built
-  if (i.kind === 'annual-statistics' || i.kind === 'organizational-life') {
-    if (i.year === null) throw invalid('请指定年度（--year）', 'year')
-    built = i.kind === 'annual-statistics' ? buildStatistics(ctx, i.year) : buildCompliance(ctx, i.year, own.installationId)
-  } else {
-    if (i.roundId === null) throw invalid('请指定考评编号（--round）', 'roundId')
-    built = buildAssessment(ctx, i.roundId, own.installationId)
+  return send(ctx, own, i.kind, build(ctx, i, own.installationId), { unitName: unit.unitName, unitCode: unit.unitCode }, true)
+}
+
+/** The kind's parts for what was chosen: a year, a 考评 round or a 指标体系 (docs/exchange.md §5). */
+function build(ctx: CallContext, i: { kind: (typeof EXPORT_KINDS)[number]; year: number | null; roundId: number | null; schemeId: number | null }, installationId: string): Built {
+  switch (i.kind) {
+    case 'assessment-results':
+      if (i.roundId === null) throw invalid('请指定考评编号（--round）', 'roundId')
+      return buildAssessment(ctx, i.roundId, installationId)
+    case 'assessment-scheme':
+      if (i.schemeId === null) throw invalid('请指定指标体系编号（--scheme）', 'schemeId')
+      return buildScheme(ctx, i.schemeId)
+    default: {
+      if (i.year === null) throw invalid('请指定年度（--year）', 'year')
+      if (i.kind === 'annual-statistics') return buildStatistics(ctx, i.year)
+      return i.kind === 'organizational-life' ? buildCompliance(ctx, i.year, installationId) : buildSupervision(ctx, i.year, installationId)
+    }
   }
-  return send(ctx, own, i.kind, built, { unitName: unit.unitName, unitCode: unit.unitCode }, true)
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3'
 import type { z } from 'zod'
-import { PACKAGE_STATUS_LABELS, type KnownUnit } from '../../shared/exchange'
+import { PACKAGE_STATUS_LABELS, REPORT_KINDS, type KnownUnit } from '../../shared/exchange'
 import { STATISTICS_LINES, STATISTICS_SUB_LABELS } from '../../shared/statistics-lines'
-import { REPORT_STATUS_LABELS, type CitySums, type ReceivedRound, type ReportCell, type ReportStatus, type SumRow, type UnitReport } from '../../shared/superior'
+import { REPORT_STATUS_LABELS, type CitySums, type ReceivedRound, type ReceivedSupervision, type ReportCell, type ReportStatus, type SumRow, type UnitReport } from '../../shared/superior'
 import type { assessmentPart } from './kinds/assessment'
 import type { Decision } from './kinds/decision'
+import type { SupervisionReport } from './kinds/supervision'
 import { openPackage } from './package-file'
 import { listUnits, type StoredPackage } from './repository'
 
@@ -81,10 +82,10 @@ export function receivedRounds(db: Database, year: number): ReceivedRound[] {
 
 /**
  * The units that report to this one: the trusted units, except those this unit itself reports to (it sent them a
- * 年度统计, 考评结果 or 组织生活达标) — at a hospital its 局党办 is not a unit that owes it a report.
+ * 年度统计, 考评结果, 组织生活达标 or 督办情况) — at a hospital its 局党办 is not a unit that owes it a report.
  */
 function reportingUnits(db: Database): KnownUnit[] {
-  const above = new Set(db.prepare("SELECT DISTINCT to_code FROM exchange_packages WHERE direction = 'sent' AND kind IN ('annual-statistics', 'assessment-results', 'organizational-life')").pluck().all() as string[])
+  const above = new Set(db.prepare(`SELECT DISTINCT to_code FROM exchange_packages WHERE direction = 'sent' AND kind IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(REPORT_KINDS)) as string[])
   return listUnits(db).filter((u) => !above.has(u.unitCode))
 }
 
@@ -95,6 +96,7 @@ export function reportStatus(db: Database, year: number): UnitReport[] {
   const byYear = (kind: string) => new Map(inForce(db, kind).filter((p) => p.subject === String(year)).map((p) => [p.from_code, p]))
   const statistics = byYear('annual-statistics')
   const compliance = byYear('organizational-life')
+  const supervision = byYear('supervision-report')
   const rounds = receivedRounds(db, year)
   const of = (p: StoredPackage | undefined) => (p ? cell('reported', p.recorded_at) : cell('missing', null))
   return reportingUnits(db).map((u) => ({
@@ -102,6 +104,7 @@ export function reportStatus(db: Database, year: number): UnitReport[] {
     unitCode: u.unitCode,
     statistics: of(statistics.get(u.unitCode)),
     compliance: of(compliance.get(u.unitCode)),
+    supervision: of(supervision.get(u.unitCode)),
     rounds: rounds
       .filter((r) => r.unitCode === u.unitCode)
       .map((r) => ({ name: r.name, ...cell(!r.decision ? 'reported' : r.decision.status === 'receipted' ? 'receipted' : 'decided', r.at) })),
@@ -150,4 +153,24 @@ export function citySums(db: Database, year: number): CitySums {
       .map((u) => ({ unitName: u.unitName, unitCode: u.unitCode })),
     rows,
   }
+}
+
+/** The received 督办情况 of the year, one per hospital (docs/exchange.md §5.7, §12): its totals as it counted them. */
+export function receivedSupervision(db: Database, year: number): ReceivedSupervision[] {
+  return inForce(db, 'supervision-report')
+    .filter((p) => p.subject === String(year))
+    .map((p) => {
+      const d = partOf<SupervisionReport>(p, 'supervision.json')
+      return {
+        unitName: p.from_name,
+        unitCode: p.from_code,
+        packageId: p.package_id,
+        at: p.recorded_at,
+        asOf: d.asOf,
+        total: d.total,
+        major: d.items.filter((i) => i.major).length,
+        assigned: d.items.filter((i) => i.source === 'document').length,
+        overdue: d.items.filter((i) => i.overdue).map((i) => i.title),
+      }
+    })
 }

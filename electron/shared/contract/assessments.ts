@@ -18,6 +18,8 @@ export interface SchemeRow {
   archived: boolean
   /** rounds that use it: a scheme in use is never edited (its results must stay what they were) */
   usedBy: number
+  /** the higher committee it was received from (docs/exchange.md §5.8); null for the hospital's own */
+  fromUnit: string | null
   scheme: Scheme
 }
 

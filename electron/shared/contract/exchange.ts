@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DIRECTIONS, EXPORT_KINDS, type ExportOutcome, type Identity, type ImportOutcome, type KnownUnit, type PackageCheck, type PackageRow } from '../exchange'
-import type { CitySums, ReceivedRound, UnitReport } from '../superior'
+import type { CitySums, ReceivedRound, ReceivedSupervision, UnitReport } from '../superior'
 import type { FilePayload } from './imports'
 import { method } from './define'
 
@@ -9,9 +9,10 @@ const file = { contentBase64: z.string().min(1, { message: '文件是空的' }).
 
 const exportInput = z
   .object({
-    kind: z.enum(EXPORT_KINDS, { error: '请选择数据包种类：年度党内统计、考评结果或组织生活达标' }),
+    kind: z.enum(EXPORT_KINDS, { error: '请选择数据包种类：年度党内统计、考评结果、组织生活达标、督办情况或考评指标体系' }),
     year: z.number().int().min(1950, { message: '年度不正确' }).max(2200, { message: '年度不正确' }).nullable().default(null),
     roundId: z.number().int().positive({ message: '考评编号不正确' }).nullable().default(null),
+    schemeId: z.number().int().positive({ message: '指标体系编号不正确' }).nullable().default(null),
     to: z.string().trim().min(1, { message: '请选择收件单位' }).max(200),
   })
   .strict()
@@ -61,4 +62,6 @@ export const exchangeContract = {
   'exchange.citySums': method<typeof yearInput, CitySums>(yearInput, 'read'),
   /** the received 考评结果 of rounds of the year, each with the 审核决定 sent on it */
   'exchange.receivedRounds': method<typeof yearInput, ReceivedRound[]>(yearInput, 'read'),
+  /** the received 督办情况 of the year, one per hospital, with its totals (docs/exchange.md §5.7) */
+  'exchange.receivedSupervision': method<typeof yearInput, ReceivedSupervision[]>(yearInput, 'read'),
 }

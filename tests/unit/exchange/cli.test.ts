@@ -16,6 +16,32 @@ const run = async (args: string[]) => {
 }
 
 describe('命令行 exchange', () => {
+  it('导出督办情况（--year）和考评指标体系（--scheme）：每种只用它自己的选项，导入后到达对方', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dangban-exchange-cli-'))
+    const hdb = join(dir, 'hospital.db')
+    const bdb = join(dir, 'bureau.db')
+    await run(['exchange', 'unit', '--code', 'H-001', '--name', '示范医院党委', '--db', hdb])
+    await run(['exchange', 'unit', '--code', 'B-100', '--name', '市卫健委党委', '--db', bdb])
+    const hCard = await run(['exchange', 'card', '--out', join(dir, 'h-card.zip'), '--json', '--db', hdb])
+    const bCard = await run(['exchange', 'card', '--out', join(dir, 'b-card.zip'), '--json', '--db', bdb])
+    await run(['exchange', 'trust', join(dir, 'b-card.zip'), '--fingerprint', bCard.json().fingerprint, '--db', hdb])
+    await run(['exchange', 'trust', join(dir, 'h-card.zip'), '--fingerprint', hCard.json().fingerprint, '--db', bdb])
+
+    const wrong = await run(['exchange', 'export', '--kind', '督办情况', '--round', '1', '--to', 'B-100', '--out', join(dir, 'x.zip'), '--db', hdb])
+    expect(wrong.code).toBe(2)
+    expect(wrong.err.join('')).toContain('督办情况请只用 --year 指定年度')
+    const report = await run(['exchange', 'export', '--kind', '督办情况', '--year', '2025', '--to', 'B-100', '--out', join(dir, 'supervision.zip'), '--json', '--db', hdb])
+    expect(report.json()).toMatchObject({ kind: 'supervision-report', counts: { items: 0 } })
+    expect((await run(['exchange', 'import', join(dir, 'supervision.zip'), '--json', '--db', bdb])).json()).toMatchObject({ kind: 'supervision-report', applied: true })
+
+    expect((await run(['exchange', 'export', '--kind', '考评指标体系', '--year', '2025', '--to', 'H-001', '--out', join(dir, 'y.zip'), '--db', bdb])).err.join('')).toContain('考评指标体系请只用 --scheme 指定指标体系编号')
+    const scheme = await run(['exchange', 'export', '--kind', '考评指标体系', '--scheme', '1', '--to', 'H-001', '--out', join(dir, 'scheme.zip'), '--json', '--db', bdb])
+    expect(scheme.code).toBe(0)
+    expect(scheme.json()).toMatchObject({ kind: 'assessment-scheme' })
+    const got = await run(['exchange', 'import', join(dir, 'scheme.zip'), '--json', '--db', hdb])
+    expect(got.json()).toMatchObject({ kind: 'assessment-scheme', from: '市卫健委党委', applied: true })
+  })
+
   it('两个数据库之间：设置单位代码、交换单位名片并核对指纹、导出年度统计、试导入、导入并写出回执、回执导回', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dangban-exchange-cli-'))
     const hdb = join(dir, 'hospital.db')

@@ -60,3 +60,12 @@ export function resigned(real: Buffer, edit: (m: Manifest) => Manifest, signer: 
   const { parts: _p, ...head } = edit(opened.manifest)
   return writePackage(head, [...opened.parts].map(([name, json]) => ({ name, json })), privateKeyOf(signer)).bytes
 }
+
+/** A package re-made from a real one with its parts changed by `edit`, properly signed by its sender: a bad writer's file. */
+export function rewritten(real: Buffer, edit: (parts: Map<string, unknown>) => void, signer: Backend): Buffer {
+  const opened = openPackage(real)
+  const parts = new Map(opened.parts)
+  edit(parts)
+  const { parts: _p, ...head } = opened.manifest
+  return writePackage(head, [...parts].map(([name, json]) => ({ name, json })), privateKeyOf(signer)).bytes
+}

@@ -38,18 +38,22 @@ const positiveInt = (flags: Record<string, string | boolean | undefined>, name: 
 const changeLines = (changes: readonly Change[]) => changes.map((c) => `  ${c.path}：${c.before ?? '—'} → ${c.after ?? '—'}`)
 
 export const exchangeExport: CliCommand = {
-  usage: 'exchange export --kind 年度党内统计|考评结果|组织生活达标 (--year YYYY | --round 编号) --to 收件单位 --out 文件 [--json]   导出数据包',
-  options: { kind: 'string', year: 'string', round: 'string', to: 'string', out: 'string' },
+  usage: 'exchange export --kind 年度党内统计|考评结果|组织生活达标|督办情况|考评指标体系 (--year YYYY | --round 编号 | --scheme 编号) --to 收件单位 --out 文件 [--json]   导出数据包',
+  options: { kind: 'string', year: 'string', round: 'string', scheme: 'string', to: 'string', out: 'string' },
   async run({ call, flags, io }) {
     const kind = oneOf(flags, 'kind', EXPORT_KINDS, PACKAGE_KIND_LABELS)
-    if (!kind) throw new CliError('请用 --kind 指定数据包种类（年度党内统计、考评结果、组织生活达标）', 2)
+    if (!kind) throw new CliError('请用 --kind 指定数据包种类（年度党内统计、考评结果、组织生活达标、督办情况、考评指标体系）', 2)
     const year = positiveInt(flags, 'year', '四位年份')
     const roundId = positiveInt(flags, 'round', '考评编号（正整数）')
-    if (kind !== 'assessment-results' && (year === null || roundId !== null)) throw new CliError(`${PACKAGE_KIND_LABELS[kind]}请用 --year 指定年度（不用 --round）`, 2)
-    if (kind === 'assessment-results' && (roundId === null || year !== null)) throw new CliError('考评结果请用 --round 指定考评编号（不用 --year）', 2)
+    const schemeId = positiveInt(flags, 'scheme', '指标体系编号（正整数）')
+    // each kind is chosen by exactly one of --year, --round, --scheme (docs/exchange.md §10)
+    const by = kind === 'assessment-results' ? 'round' : kind === 'assessment-scheme' ? 'scheme' : 'year'
+    const given = { year, round: roundId, scheme: schemeId }
+    const words = { year: '--year 指定年度', round: '--round 指定考评编号', scheme: '--scheme 指定指标体系编号' }
+    if (given[by] === null || Object.entries(given).some(([k, v]) => k !== by && v !== null)) throw new CliError(`${PACKAGE_KIND_LABELS[kind]}请只用 ${words[by]}`, 2)
     const out = required(flags, 'out', '数据包文件的保存位置')
     if (existsSync(resolve(out))) throw new CliError(`文件已存在：${resolve(out)}。请换一个文件名（已发出的数据包不覆盖）`, 2)
-    const r = await call('exchange.export', { kind, year, roundId, to: required(flags, 'to', '收件单位（已信任单位的名称或单位代码）') })
+    const r = await call('exchange.export', { kind, year, roundId, schemeId, to: required(flags, 'to', '收件单位（已信任单位的名称或单位代码）') })
     const file = writeNew(out, r.contentBase64)
     if (flags.json) return io.out(JSON.stringify({ file, sha256: r.sha256, kind: r.kind, counts: r.counts, packageId: r.packageId }))
     io.out(`已导出${PACKAGE_KIND_LABELS[r.kind as keyof typeof PACKAGE_KIND_LABELS]}：${file}\nSHA-256 ${r.sha256}\n编号 ${r.packageId}`)

@@ -22,6 +22,7 @@ import { m0022MeetingPlans } from './0022-meeting-plans'
 import { m0023WorkPoints } from './0023-work-points'
 import { m0025SupervisionAttachments } from './0025-supervision-attachments'
 import { m0026SupervisionMilestones } from './0026-supervision-milestones'
+import { m0027SchemeOrigin } from './0027-scheme-origin'
 
 export interface Migration {
   version: number
@@ -30,4 +31,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next number instead. */
-export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings, m0012BranchSecretary, m0013AssessmentEvidence, m0014ExampleAutoSources, m0015Dues, m0016Supervision, m0017EventCorrections, m0018MeetingStatusIndex, m0019Exchange, m0021ImportValueMappings, m0022MeetingPlans, m0023WorkPoints, m0025SupervisionAttachments, m0026SupervisionMilestones]
+export const migrations: readonly Migration[] = [m0001Foundation, m0002Members, m0003Accounts, m0004Meetings, m0006Imports, m0007TemplateMappings, m0008CharSearch, m0009Assessments, m0010AssessmentDetails, m0011ImportMappings, m0012BranchSecretary, m0013AssessmentEvidence, m0014ExampleAutoSources, m0015Dues, m0016Supervision, m0017EventCorrections, m0018MeetingStatusIndex, m0019Exchange, m0021ImportValueMappings, m0022MeetingPlans, m0023WorkPoints, m0025SupervisionAttachments, m0026SupervisionMilestones, m0027SchemeOrigin]
