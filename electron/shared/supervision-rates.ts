@@ -1,5 +1,6 @@
 import type { IsoDate } from './dates'
 import type { SupervisionRow } from './supervision'
+import { zhCompare } from './zh-compare'
 
 /**
  * 办结率 and 按时办结率 of the 督办台账 as of a day, by 牵头部门 (docs/deadlines.md §8). Written once: the
@@ -53,7 +54,7 @@ export function departmentTallies(rows: readonly SupervisionRow[], asOf: IsoDate
   const names = [...new Set(rows.filter((r) => r.status !== 'void' && r.assignedOn <= asOf).map((r) => r.leadDepartment))]
   const departments = names
     .map((department) => ({ department, ...tally(rows.filter((r) => r.leadDepartment === department), asOf) }))
-    .sort((a, b) => b.items - a.items || a.department.localeCompare(b.department, 'zh-CN'))
+    .sort((a, b) => b.items - a.items || zhCompare(a.department, b.department))
   return { departments, total: tally(rows, asOf) }
 }
 

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, formatIso, monthEnd, type IsoDate } from './dates'
 import type { MeetingType } from './meetings'
+import { zhCompare } from './zh-compare'
 
 /**
  * 待办事项: every dated obligation in one list, from one engine (electron/backend/todo/, rules in
@@ -39,7 +40,9 @@ export interface TodoItem {
 /** Overdue first, then the soonest due date; ties by organization and subject so the list is stable. */
 export function byUrgency(a: TodoItem, b: TodoItem): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1
-  return a.due.localeCompare(b.due) || a.organization.localeCompare(b.organization, 'zh-CN') || a.subject.localeCompare(b.subject, 'zh-CN')
+  // due dates are YYYY-MM-DD: their character order is their date order
+  const due = a.due < b.due ? -1 : a.due > b.due ? 1 : 0
+  return due || zhCompare(a.organization, b.organization) || zhCompare(a.subject, b.subject)
 }
 
 /**

@@ -7,6 +7,7 @@ import type { CallContext } from '../context'
 import { settingsOf } from '../memo'
 import { allOrganizations, descendantIds } from '../organizations/repository'
 import { lastEnded, membersDues, thisMonth, trackedFrom, type MemberDues } from './ledger'
+import { zhCompare } from '../../shared/zh-compare'
 
 /** The organizations a list covers: one and those under it, or all (null). */
 export const scopeOf = (ctx: CallContext, organizationId: number | null): Set<number> | null => (organizationId === null ? null : new Set(descendantIds(ctx.db, organizationId)))
@@ -61,7 +62,7 @@ export function ledgerOf(ctx: CallContext, year: number, organizationId: number 
       noBase: mine.some((o) => !o.standard),
     }
   })
-  rows.sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'))
+  rows.sort((a, b) => zhCompare(a.organizationName, b.organizationName) || zhCompare(a.name, b.name))
   return { year, organizationId, months, through, trackedFrom: start, overdueMonths: settings['dues.overdueMonths'], rows }
 }
 
@@ -105,7 +106,7 @@ export function standardsOf(ctx: CallContext, year: number, organizationId: numb
       },
     ]
   })
-  rows.sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'))
+  rows.sort((a, b) => zhCompare(a.organizationName, b.organizationName) || zhCompare(a.name, b.name))
   if (reveal && !cli) recordAudit(ctx, { entity: 'dues_base', entityId: null, before: null, after: { revealed: 'base', year, organizationId, people: rows.length } })
   return { year, masked: !shown, rows }
 }
