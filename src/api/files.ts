@@ -29,3 +29,6 @@ export function downloadPayload(payload: FilePayload, mime = 'application/vnd.op
   a.click()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
+
+/** A file's size as a clerk reads it: whole KB below a megabyte (never 0 KB), MB with one decimal above. */
+export const fileSize = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.ceil(bytes / 1024))} KB`)

@@ -3,8 +3,6 @@ import type { BackupInfo } from '@shared/contract/backup'
 /** How a backup is described to a clerk: when, how big, what is inside. */
 export const backupTime = (b: BackupInfo): string => new Date(b.createdAt).toLocaleString('zh-CN', { hour12: false })
 
-export const backupSize = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.ceil(n / 1024))} KB`)
-
 const LABELS: [string, string, string][] = [
   ['organizations', '党组织', '个'],
   // every person on the roster, applicants and activists included (not only 党员)
